@@ -1,0 +1,466 @@
+"""Article structure: raw text -> metadata, blocks and sentences.
+
+In:  a plain-text article file (optionally with a JSON metadata sidecar of the
+     same name, `.json` instead of `.txt`), or a string.
+Out: an `Article` holding the raw text, its metadata, `blocks` (title,
+     subheading, body, caption, embedded_post, boilerplate) and `sentences`,
+     each with character offsets that index the raw text.
+
+Every non-blank line of the file is a paragraph; a block is one paragraph,
+except an embedded post, which is its text lines plus its signature line.
+Sentences never cross paragraph boundaries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import dates, lexicon, schemas
+from .errors import InputError
+
+from .schemas import BLOCK_KINDS  # noqa: F401  (re-exported)
+
+# Characters that count as white space at the edges of a line, beyond str.isspace.
+_EDGE = " \t\r\f\v\u00a0\u2009\u200a\u200b\u202f\u2060\ufeff"
+
+# A photo caption ends with (or starts with) a credit.
+_CAPTION_PATTERNS = [
+    re.compile(r"\((?:[^()]{0,60}\b)?(?:photos?|photograph|image|picture|file|pool)\b[^()]{0,60}\)\s*\.?$", re.I),
+    re.compile(r"\((?:photo|image|picture)s?\s+(?:by|via|courtesy|credit)[^()]{0,60}\)", re.I),
+    re.compile(r"\(\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu(?: Agency)?|AA|TASS|Xinhua|IRNA|Sputnik|UPI|"
+               r"Shutterstock|Alamy)(?:\s*(?:/|via)\s*[^()]{0,40})?\s*\)\s*\.?$"),
+    re.compile(r"^(?:photo|image|picture|file photo|photo credit)\s*[:|/]\s*\S", re.I),
+    re.compile(r"(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{2,60}\.?$", re.I),
+    re.compile(r"\b(?:Getty Images|Shutterstock)\s*\.?$"),
+]
+
+# "— Javad Zarif (@JZarif) October 10, 2020": an embedded post's signature line.
+_SIGNATURE = re.compile(
+    r"^[\u2014\u2013\-~]{1,2}\s*(?P<author>[^()\n]{1,80}?)\s*\(\s*@(?P<handle>\w{1,30})\s*\)\s*"
+    r"(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})?\s*$"
+)
+# A line that reports a quote ("...," Zarif said) is the article's prose, not the post.
+_REPORTS_QUOTE = re.compile(
+    r"[\"\u201d\u2019],?\s+(?:\w+\s+){0,4}(?:said|says|wrote|writes|tweeted|posted|added|stated)\b", re.I)
+POST_MAX_CHARS = 280  # a post is at most this long (the classic tweet limit)
+
+SUBHEADING_MAX_WORDS = 14
+_FINAL_PUNCT = ".!?:;,\"\u201d\u2019')]\u2026"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One block of the article: `kind` is one of BLOCK_KINDS."""
+
+    block_id: int
+    kind: str
+    start: int
+    end: int
+    paragraph: int  # 1-based index of its first line among the non-empty lines
+    reason: str = ""  # why it has this kind (for the overview notebook)
+    author: str | None = None  # embedded posts only
+    handle: str | None = None
+    post_date: dt.date | None = None
+    post_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence, within one paragraph of one block."""
+
+    sentence_id: int
+    block_id: int
+    block_kind: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Metadata:
+    """What the sidecar (or, lacking it, the text) says about the article."""
+
+    outlet: str | None = None
+    published: dt.date | None = None
+    language: str = "en"
+    headline: str | None = None
+    source_id: str | None = None
+    provenance: str | None = None
+    published_inferred: bool = False
+
+
+@dataclass
+class Article:
+    """A loaded article: raw text, metadata, blocks and sentences."""
+
+    text: str
+    meta: Metadata
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    path: Path | None = None
+
+    @property
+    def name(self) -> str:
+        """A short name for reports and folders (file stem, or 'article')."""
+        return self.path.stem if self.path else "article"
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.end]
+
+    def block_of(self, offset: int) -> Block | None:
+        """The block whose span holds character `offset`."""
+        for block in self.blocks:
+            if block.start <= offset < block.end:
+                return block
+        return None
+
+    def story_sentences(self) -> list[Sentence]:
+        """Sentences of the story's own prose: body and embedded posts."""
+        return [s for s in self.sentences if s.block_kind in ("body", "embedded_post")]
+
+    def blocks_frame(self) -> pd.DataFrame:
+        """One row per block (see data/README.md for the columns)."""
+        rows = [
+            {
+                "block_id": b.block_id, "kind": b.kind, "paragraph": b.paragraph,
+                "start": b.start, "end": b.end, "text": self.text[b.start:b.end],
+                "reason": b.reason, "author": b.author, "handle": b.handle,
+                "post_date": b.post_date,
+            }
+            for b in self.blocks
+        ]
+        return schemas.conform("blocks", pd.DataFrame(rows, columns=list(schemas.COLUMNS["blocks"])))
+
+    def sentences_frame(self) -> pd.DataFrame:
+        """One row per sentence (see data/README.md for the columns)."""
+        rows = [
+            {
+                "sentence_id": s.sentence_id, "block_id": s.block_id, "block_kind": s.block_kind,
+                "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": self.sentence_text(s),
+            }
+            for s in self.sentences
+        ]
+        return schemas.conform("sentences", pd.DataFrame(rows, columns=list(schemas.COLUMNS["sentences"])))
+
+
+# ----------------------------------------------------------------------------
+# Reading files
+
+
+def read_text(path: str | Path) -> str:
+    """Read an article file as text, or raise InputError saying what to do.
+
+    UTF-8 (with or without BOM) is read as is; text that is not UTF-8 but
+    decodes as Windows-1252 (a superset of Latin-1's printable range) is
+    decoded as such, since that is what legacy newsroom exports use.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file; pass the path of a plain-text (.txt) article.")
+    if path.is_dir():
+        raise InputError(f"{path} is a directory; pass the path of a plain-text (.txt) article file.")
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions.") from None
+    return decode_text(raw, str(path))
+
+
+def decode_text(raw: bytes, label: str = "input") -> str:
+    """Bytes -> text, rejecting empty, binary and HTML input with InputError."""
+    if not raw.strip():
+        raise InputError(f"{label} is empty; pass a file that holds the article's text.")
+    if b"\x00" in raw[:65536]:
+        raise InputError(f"{label} looks binary (it has NUL bytes), not text; pass the article as a plain-text file.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError(
+                f"{label} is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8 "
+                "(e.g. iconv -f ENCODING -t UTF-8).") from None
+    if not text.strip(_EDGE + "\n"):
+        raise InputError(f"{label} holds only white space; pass a file that holds the article's text.")
+    sample = text[:65536]
+    controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
+    if controls > max(8, len(sample) // 100):
+        raise InputError(f"{label} looks binary (control characters), not text; pass the article as a plain-text file.")
+    if looks_like_html(sample):
+        raise InputError(
+            f"{label} is an HTML page, not plain text; save the article's text (e.g. the browser's "
+            "reader view, or `python -m html2text`) and pass that file.")
+    return text
+
+
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|script|meta|link|br|table|article|section)\b[^>]*>", re.I)
+
+
+def looks_like_html(text: str) -> bool:
+    """True for an HTML page (doctype, <html>, or markup-dense text)."""
+    head = text.lstrip(_EDGE + "\n")[:200].lower()
+    if head.startswith("<!doctype html") or head.startswith("<html"):
+        return True
+    tags = len(_HTML_TAG.findall(text))
+    return tags >= 5 and tags > len(text) / 400
+
+
+def read_metadata(path: Path) -> dict:
+    """The JSON sidecar beside `path` (same stem, .json), or {}."""
+    sidecar = path.with_suffix(".json")
+    if not sidecar.is_file():
+        return {}
+    try:
+        return json.loads(sidecar.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InputError(f"{sidecar}: the metadata sidecar is not valid JSON ({exc}); fix or remove it.") from None
+
+
+def load_article(path: str | Path) -> Article:
+    """Read an article file (and its sidecar) into an `Article`."""
+    path = Path(path)
+    text = read_text(path)
+    article = parse_article(text, read_metadata(path))
+    article.path = path
+    return article
+
+
+# ----------------------------------------------------------------------------
+# Structure
+
+
+def _abbreviations() -> frozenset[str]:
+    return lexicon.word_list("abbreviations.txt")
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_patterns() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((row["note"], re.compile(row["pattern"])) for row in lexicon.table("boilerplate.csv"))
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    kind: str | None = None
+    reason: str = ""
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group(0)
+        left = len(raw) - len(raw.lstrip(_EDGE))
+        stripped = raw.strip(_EDGE)
+        if not stripped or stripped.isspace():
+            continue
+        start = m.start() + left
+        lines.append(_Line(start, start + len(stripped), stripped, len(lines) + 1))
+    return lines
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    return " ".join(text.lower().split())
+
+
+def _is_caption(text: str) -> bool:
+    return any(p.search(text) for p in _CAPTION_PATTERNS)
+
+
+def _boilerplate_reason(text: str) -> str | None:
+    for note, pattern in _boilerplate_patterns():
+        if pattern.search(text):
+            return note
+    return None
+
+
+def _looks_like_subheading(text: str) -> bool:
+    return len(text.split()) <= SUBHEADING_MAX_WORDS and text[-1] not in _FINAL_PUNCT
+
+
+def _mark_posts(lines: list[_Line]) -> list[tuple[int, int, dict]]:
+    """Find signature lines and the post text above each: (first, last, info)."""
+    posts = []
+    for i, line in enumerate(lines):
+        m = _SIGNATURE.match(line.text)
+        if not m or line.kind:
+            continue
+        first, size = i, 0
+        j = i - 1
+        while j >= 0 and not lines[j].kind:
+            candidate = lines[j]
+            if size + len(candidate.text) > POST_MAX_CHARS or _REPORTS_QUOTE.search(candidate.text):
+                break
+            if posts and j <= posts[-1][1]:
+                break
+            size += len(candidate.text) + 1
+            first = j
+            j -= 1
+        post_date = None
+        if m["date"]:
+            found = dates.find_dates(m["date"])
+            post_date = found[0].date if found else None
+        info = {"author": m["author"].strip(), "handle": "@" + m["handle"], "post_date": post_date,
+                "post_text": "\n".join(l.text for l in lines[first:i])}
+        posts.append((first, i, info))
+        for line in lines[first:i + 1]:
+            line.kind = "embedded_post"
+            line.reason = "signature line of an embedded post (— Name (@handle) date)"
+    return posts
+
+
+def _classify(lines: list[_Line], headline: str | None) -> None:
+    for line in lines:
+        if line.kind:
+            continue
+        if _is_caption(line.text):
+            line.kind, line.reason = "caption", "photo credit"
+        else:
+            note = _boilerplate_reason(line.text)
+            if note:
+                line.kind, line.reason = "boilerplate", note
+
+    title_index = None
+    if headline:
+        wanted = _norm(headline)
+        title_index = next((i for i, l in enumerate(lines) if _norm(l.text) == wanted), None)
+        if title_index is not None:
+            lines[title_index].kind, lines[title_index].reason = "title", "matches the headline in the metadata"
+    if title_index is None:
+        title_index = next((i for i, l in enumerate(lines) if not l.kind and len(l.text.split()) >= 3), None)
+        if title_index is not None:
+            lines[title_index].kind, lines[title_index].reason = "title", "first substantive line"
+    for line in lines[: title_index or 0]:
+        if not line.kind:
+            line.kind, line.reason = "boilerplate", "before the headline (navigation)"
+
+    undecided = [i for i, l in enumerate(lines) if not l.kind]
+    for i in undecided:
+        line = lines[i]
+        if not _looks_like_subheading(line.text):
+            line.kind, line.reason = "body", "paragraph"
+    body_positions = [i for i, l in enumerate(lines) if l.kind in ("body", "embedded_post")]
+    first_body = body_positions[0] if body_positions else len(lines)
+    last_body = body_positions[-1] if body_positions else -1
+    for i in undecided:
+        line = lines[i]
+        if line.kind:
+            continue
+        if first_body < i < last_body:
+            line.kind, line.reason = "subheading", "short line without final punctuation between paragraphs"
+        elif i > last_body:
+            line.kind, line.reason = "boilerplate", "short line after the story's last paragraph"
+        else:
+            line.kind, line.reason = "subheading", "short line without final punctuation before the body"
+
+
+def parse_article(text: str, metadata: dict | None = None) -> Article:
+    """Split raw text into blocks and sentences; fill missing metadata from the text."""
+    metadata = dict(metadata or {})
+    meta = Metadata(
+        outlet=metadata.get("outlet"),
+        published=dates.parse_iso(metadata.get("published")),
+        language=metadata.get("language", "en"),
+        headline=metadata.get("headline"),
+        source_id=metadata.get("source_id"),
+        provenance=metadata.get("provenance"),
+    )
+    if meta.published is None:
+        meta.published = dates.infer_publication_date(text)
+        meta.published_inferred = meta.published is not None
+
+    lines = _lines(text)
+    posts = _mark_posts(lines)
+    _classify(lines, meta.headline)
+    if meta.headline is None:
+        meta.headline = next((l.text for l in lines if l.kind == "title"), None)
+
+    blocks: list[Block] = []
+    line_block: dict[int, int] = {}
+    post_at = {first: (last, info) for first, last, info in posts}
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if i in post_at:
+            last, info = post_at[i]
+            block = Block(len(blocks), "embedded_post", line.start, lines[last].end, line.paragraph,
+                          "signature line of an embedded post (— Name (@handle) date)", **info)
+            for k in range(i, last + 1):
+                line_block[k] = block.block_id
+            blocks.append(block)
+            i = last + 1
+            continue
+        blocks.append(Block(len(blocks), line.kind, line.start, line.end, line.paragraph, line.reason))
+        line_block[i] = len(blocks) - 1
+        i += 1
+
+    sentences: list[Sentence] = []
+    for i, line in enumerate(lines):
+        block = blocks[line_block[i]]
+        for start, end in split_sentences(text, line.start, line.end):
+            sentences.append(Sentence(len(sentences), block.block_id, block.kind, line.paragraph, start, end))
+    return Article(text=text, meta=meta, blocks=blocks, sentences=sentences)
+
+
+# ----------------------------------------------------------------------------
+# Sentences
+
+_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.'-]+)$")
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) within text[start:end], offsets into `text`.
+
+    A boundary is . ! ? (plus closing quotes/brackets) followed by white space
+    and an upper-case letter, digit or opening quote; abbreviations from
+    data/lexicon/abbreviations.txt, initials ("J.") and dotted acronyms
+    ("U.S.") do not end a sentence.
+    """
+    end = len(text) if end is None else end
+    spans = []
+    cursor = start
+    abbreviations = _abbreviations()
+    for m in _BOUNDARY.finditer(text, start, end):
+        nxt = m.end()
+        while nxt < end and (text[nxt].isspace() or text[nxt] in _EDGE):
+            nxt += 1
+        if nxt >= end:
+            break
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in "\"'\u201c\u2018(["):
+            continue
+        if m.group(0)[0] == ".":
+            before = _WORD_BEFORE.search(text, cursor, m.start())
+            word = before.group(1) if before else ""
+            bare = word.rstrip(".")
+            if bare in abbreviations or bare.lower() in {"a.m", "p.m", "e.g", "i.e"}:
+                continue
+            if len(bare) == 1 and bare.isupper():
+                continue  # an initial
+            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):
+                continue  # U.S, U.N, a.m
+        spans.append((cursor, m.end()))
+        cursor = nxt
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _EDGE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE):
+        end -= 1
+    return start, end

@@ -1,0 +1,147 @@
+"""Dates in news text: explicit dates, weekdays and "yesterday", resolved
+against the publication date.
+
+In:  text (a sentence or a whole article) and the publication date.
+Out: `datetime.date` values, or `DateMention` records with character offsets.
+
+Rules (news convention: a bare weekday means the most recent one):
+- "on Friday" resolves to the latest Friday on or before the publication
+  date; a weekday equal to the publication date's own weekday is that day.
+- "last Friday" is the latest Friday strictly before the publication date.
+- "October 10" without a year takes the publication year, or the year before
+  when that would put it more than a week after publication.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {name: i for i, name in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_EXPLICIT = [
+    re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
+    re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+]
+_WEEKDAY = re.compile(
+    r"\b(?P<last>last\s+|this\s+|on\s+|since\s+|until\s+)?(?P<weekday>"
+    + "|".join(WEEKDAYS) + r")\b", re.I)
+_RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this evening)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in text: its span, its wording and the date it means."""
+
+    start: int
+    end: int
+    surface: str
+    date: dt.date
+    explicit: bool  # True for calendar dates, False for weekdays and "yesterday"
+    has_year: bool
+
+
+def parse_iso(value: str | dt.date | None) -> dt.date | None:
+    """'2020-10-10' (or a date) -> date; None or '' -> None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def resolve_weekday(weekday: str, published: dt.date, strictly_before: bool = False) -> dt.date:
+    """The latest `weekday` on or before `published` (strictly before when asked)."""
+    target = WEEKDAYS[weekday.lower()]
+    delta = (published.weekday() - target) % 7
+    if delta == 0 and strictly_before:
+        delta = 7
+    return published - dt.timedelta(days=delta)
+
+
+def resolve_month_day(month: int, day: int, published: dt.date | None, year: int | None = None) -> dt.date | None:
+    """A calendar date; a missing year comes from `published` (see module doc)."""
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if candidate - published > dt.timedelta(days=7):
+            year -= 1
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(value: str) -> int:
+    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every date expression in `text`, in order, without overlaps.
+
+    Weekdays and "yesterday" need `published`; without it they are skipped.
+    """
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for pattern in _EXPLICIT:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            year = int(m["year"]) if m["year"] else None
+            date = resolve_month_day(_month_number(m["month"]), int(m["day"]), published, year)
+            if date is None:
+                continue
+            # "may 5" is rarely a date when "may" is lower-case (the verb)
+            if m["month"] == "may":
+                continue
+            found.append(DateMention(m.start(), m.end(), m.group(0), date, True, year is not None))
+            taken.append((m.start(), m.end()))
+    if published is not None:
+        for m in _WEEKDAY.finditer(text):
+            if not free(m.start("weekday"), m.end("weekday")):
+                continue
+            strictly = (m["last"] or "").strip().lower() == "last"
+            date = resolve_weekday(m["weekday"], published, strictly_before=strictly)
+            found.append(DateMention(m.start("weekday"), m.end("weekday"), m["weekday"], date, False, False))
+            taken.append((m.start("weekday"), m.end("weekday")))
+        for m in _RELATIVE_DAY.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            word = m["word"].lower()
+            date = published - dt.timedelta(days=1) if word == "yesterday" else published
+            found.append(DateMention(m.start(), m.end(), m.group(0), date, False, False))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d.start)
+
+
+def infer_publication_date(text: str) -> dt.date | None:
+    """The latest explicit full date (with a year) in `text`, or None."""
+    dates = [d.date for d in find_dates(text) if d.has_year]
+    return max(dates) if dates else None

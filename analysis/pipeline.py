@@ -1,0 +1,91 @@
+"""The one orchestrating call: article -> every frame, validated.
+
+`extract(article)` is what the CLI, the notebooks and the tests use; no caller
+re-implements a stage.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from . import schemas
+from .article import Article, load_article
+from .errors import InputError
+from .extractors.actors import index_actors
+from .extractors.casualties import extract_casualties
+from .extractors.places import extract_places
+from .extractors.statements import extract_statements
+
+#: Frames written by `Frames.to_csv`, in this order.
+EXPORTED = ("blocks", "sentences", "actors", "mentions", "places", "statements", "casualties")
+
+
+@dataclass
+class Frames:
+    """Every frame extracted from one article (each validated against its schema)."""
+
+    article: Article
+    blocks: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    places: pd.DataFrame
+    statements: pd.DataFrame
+    casualties: pd.DataFrame
+
+    def frame(self, name: str) -> pd.DataFrame:
+        """The frame called `name`, as exported (actors: story actors only)."""
+        if name == "actors":
+            return self.actors[self.actors["in_story"]].reset_index(drop=True)
+        return getattr(self, name)
+
+    def to_csv(self, out_dir: str | Path) -> list[Path]:
+        """Write every exported frame as NAME.csv into `out_dir`; return the paths.
+
+        Files are written to a temporary folder first and moved into place
+        only when all of them are ready, so a failure leaves earlier outputs
+        untouched.
+        """
+        out_dir = Path(out_dir)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=out_dir))
+        except OSError as exc:
+            raise InputError(f"cannot write to {out_dir} ({exc.strerror}); pass a writable --out folder.") from None
+        try:
+            for name in EXPORTED:
+                self.frame(name).to_csv(staging / f"{name}.csv", index=False, date_format="%Y-%m-%d",
+                                        lineterminator="\n")
+            written = []
+            for name in EXPORTED:
+                target = out_dir / f"{name}.csv"
+                os.replace(staging / f"{name}.csv", target)
+                written.append(target)
+            return written
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def extract(article: Article | str | Path) -> Frames:
+    """Run every stage on `article` (an Article or a path) and validate the frames."""
+    if not isinstance(article, Article):
+        article = load_article(article)
+    index = index_actors(article)
+    places = extract_places(article, index)
+    statements = extract_statements(article, index)
+    casualties = extract_casualties(article, index, statements)
+    frames = {
+        "blocks": article.blocks_frame(),
+        "sentences": article.sentences_frame(),
+        "mentions": index.mentions,
+        "actors": index.actors,
+        "places": places,
+        "statements": statements,
+        "casualties": casualties,
+    }
+    return Frames(article=article, **{name: schemas.validate(name, frame) for name, frame in frames.items()})

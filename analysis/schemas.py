@@ -1,0 +1,117 @@
+"""Closed vocabularies and the pandera schema of every frame the package makes.
+
+`validate(name, frame)` checks a frame against its schema and returns it;
+`empty(name)` gives a frame with the right columns and dtypes and no rows.
+data/README.md documents the same columns (a test keeps the two in step).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+
+BLOCK_KINDS = ("title", "subheading", "body", "caption", "embedded_post", "boilerplate")
+ACTOR_KINDS = ("person", "state", "organization", "armed_forces", "territory", "media")
+MENTION_KINDS = ("name", "surname", "title", "role_noun", "demonym", "metonym", "acronym", "handle", "pronoun")
+PLACE_KINDS = ("city", "district", "region", "country")
+STATEMENT_KINDS = ("direct", "partial", "indirect", "tweet")
+SPEAKER_RESOLUTIONS = ("name", "pronoun", "role_noun", "continuation", "signature")
+STATEMENT_TYPES = ("announce", "accuse", "claim", "appeal", "reject", "welcome", "concern", "warn", "demand", "other")
+POPULATIONS = ("military", "civilian", "unspecified")
+OUTCOMES = ("killed", "injured", "missing", "captured", "casualties")
+QUALIFIERS = ("exact", "more_than", "at_least", "about", "at_most", "undisclosed")
+
+#: Column name -> (dtype, nullable) for every frame, in column order.
+#: dtype is a pandas dtype string, or a tuple of categories for a categorical.
+COLUMNS: dict[str, dict[str, tuple[object, bool]]] = {
+    "blocks": {
+        "block_id": ("int64", False), "kind": (BLOCK_KINDS, False), "paragraph": ("int64", False),
+        "start": ("int64", False), "end": ("int64", False), "text": ("str", False),
+        "reason": ("str", False), "author": ("str", True), "handle": ("str", True),
+        "post_date": ("datetime64[us]", True),
+    },
+    "sentences": {
+        "sentence_id": ("int64", False), "block_id": ("int64", False), "block_kind": (BLOCK_KINDS, False),
+        "paragraph": ("int64", False), "start": ("int64", False), "end": ("int64", False), "text": ("str", False),
+    },
+    "mentions": {
+        "mention_id": ("int64", False), "actor": ("str", False), "actor_kind": (ACTOR_KINDS, False),
+        "mention_kind": (MENTION_KINDS, False), "surface": ("str", False), "start": ("int64", False),
+        "end": ("int64", False), "sentence_id": ("int64", False), "block_kind": (BLOCK_KINDS, False),
+    },
+    "actors": {
+        "name": ("str", False), "kind": (ACTOR_KINDS, False), "affiliation": ("str", True),
+        "role": ("str", True), "aliases": ("str", False), "mentions": ("int64", False),
+        "first_offset": ("int64", False), "in_story": ("bool", False),
+    },
+    "places": {
+        "name": ("str", False), "kind": (PLACE_KINDS, False), "country": ("str", True),
+        "aliases": ("str", False), "mentions": ("int64", False), "first_offset": ("int64", False),
+        "lat": ("float64", True), "lon": ("float64", True), "coord_source": ("str", True),
+    },
+    "statements": {
+        "statement_id": ("int64", False), "speaker": ("str", True), "speaker_surface": ("str", True),
+        "speaker_resolution": (SPEAKER_RESOLUTIONS, True), "kind": (STATEMENT_KINDS, False),
+        "text": ("str", False), "cue": ("str", True), "target": ("str", True),
+        "type": (STATEMENT_TYPES, False), "date": ("datetime64[us]", True),
+        "sentence_id": ("int64", False), "block_id": ("int64", False), "paragraph": ("int64", False),
+        "start": ("int64", False), "end": ("int64", False),
+    },
+    "casualties": {
+        "casualty_id": ("int64", False), "reported_by": ("str", False), "party": ("str", False),
+        "population": (POPULATIONS, False), "outcome": (OUTCOMES, False), "count": ("Int64", True),
+        "qualifier": (QUALIFIERS, False), "count_low": ("Int64", True), "count_high": ("Int64", True),
+        "as_of": ("datetime64[us]", True), "since": ("datetime64[us]", True),
+        "sentence_id": ("int64", False), "sentence": ("str", False), "start": ("int64", False),
+        "end": ("int64", False), "statement_id": ("Int64", True),
+    },
+}
+
+FRAME_NAMES = tuple(COLUMNS)
+
+
+def _dtype(spec: object):
+    if isinstance(spec, tuple):
+        return pd.CategoricalDtype(categories=list(spec))
+    return spec
+
+
+@lru_cache(maxsize=None)
+def schema(name: str):
+    """The pandera DataFrameSchema of frame `name` (strict, ordered columns)."""
+    import pandera.pandas as pa  # imported lazily: keeps `import analysis` fast
+
+    columns = {}
+    for column, (spec, nullable) in COLUMNS[name].items():
+        checks = []
+        if column in ("start", "end", "count", "count_low", "count_high", "mentions", "first_offset"):
+            checks.append(pa.Check.ge(0))
+        columns[column] = pa.Column(_dtype(spec), nullable=nullable, checks=checks, coerce=False)
+    frame_checks = []
+    if "start" in COLUMNS[name] and "end" in COLUMNS[name]:
+        frame_checks.append(pa.Check(lambda df: df["start"] <= df["end"], name="start <= end"))
+    return pa.DataFrameSchema(columns, checks=frame_checks, strict=True, ordered=True, name=name)
+
+
+def empty(name: str) -> pd.DataFrame:
+    """A frame with `name`'s columns and dtypes and no rows."""
+    return conform(name, pd.DataFrame(columns=list(COLUMNS[name])))
+
+
+def conform(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Order `frame`'s columns as the schema says and cast them to its dtypes."""
+    out = frame.reindex(columns=list(COLUMNS[name])).copy()
+    for column, (spec, _) in COLUMNS[name].items():
+        dtype = _dtype(spec)
+        if str(dtype).startswith("datetime64"):
+            out[column] = pd.to_datetime(out[column]).astype(dtype)
+        elif dtype == "str":
+            out[column] = out[column].astype("str").where(out[column].notna(), None)
+        else:
+            out[column] = out[column].astype(dtype)
+    return out.reset_index(drop=True)
+
+
+def validate(name: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """Check `frame` against the schema of `name`; return it unchanged or raise."""
+    return schema(name).validate(frame)
