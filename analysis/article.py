@@ -46,9 +46,10 @@ _SIGNATURE = re.compile(
     r"^[\u2014\u2013\-~]{1,2}\s*(?P<author>[^()\n]{1,80}?)\s*\(\s*@(?P<handle>\w{1,30})\s*\)\s*"
     r"(?P<date>[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})?\s*$"
 )
-# A line that reports a quote ("...," Zarif said) is the article's prose, not the post.
-_REPORTS_QUOTE = re.compile(
-    r"[\"\u201d\u2019],?\s+(?:\w+\s+){0,4}(?:said|says|wrote|writes|tweeted|posted|added|stated)\b", re.I)
+# A line that reports speech ("...," Zarif said; "according to") is the
+# article's own prose, not the post above a signature line.
+_REPORTS_SPEECH = re.compile(
+    r"\b(?:said|says|told|wrote|tweeted|posted|added|stated|claimed|according to|reported)\b", re.I)
 POST_MAX_CHARS = 280  # a post is at most this long (the classic tweet limit)
 
 SUBHEADING_MAX_WORDS = 14
@@ -300,7 +301,7 @@ def _mark_posts(lines: list[_Line]) -> list[tuple[int, int, dict]]:
         j = i - 1
         while j >= 0 and not lines[j].kind:
             candidate = lines[j]
-            if size + len(candidate.text) > POST_MAX_CHARS or _REPORTS_QUOTE.search(candidate.text):
+            if size + len(candidate.text) > POST_MAX_CHARS or _REPORTS_SPEECH.search(candidate.text):
                 break
             if posts and j <= posts[-1][1]:
                 break
