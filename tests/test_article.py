@@ -1,0 +1,148 @@
+"""Article structure: blocks, sentences, metadata, on the seed and on invented text."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analysis import schemas
+from analysis.article import load_article, parse_article, split_sentences
+from analysis.paths import SEED_ARTICLE
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article(SEED_ARTICLE)
+
+
+def kinds_of(article, needle: str) -> list[str]:
+    return [b.kind for b in article.blocks if needle in article.text[b.start:b.end]]
+
+
+def test_seed_is_the_shared_seed_byte_for_byte():
+    shared = SEED_ARTICLE.parents[3] / "shared" / "seed" / "000_1935a116eeee51d1.txt"
+    if not shared.exists():
+        pytest.skip("shared seed not beside the project")
+    assert SEED_ARTICLE.read_bytes() == shared.read_bytes()
+
+
+def test_seed_metadata_comes_from_the_sidecar(seed):
+    assert seed.meta.outlet == "Press TV"
+    assert seed.meta.published == dt.date(2020, 10, 10)
+    assert seed.meta.headline == "Armenia, Azerbaijan accuse each other of new attacks after ceasefire"
+    assert not seed.meta.published_inferred
+
+
+def test_seed_block_kinds(seed):
+    assert kinds_of(seed, "Ilhan Omar") == ["caption"]
+    assert kinds_of(seed, "aftermath of recent shelling") == ["caption"]
+    assert kinds_of(seed, "News") [0] == "boilerplate"
+    assert kinds_of(seed, "alternate addresses") == ["boilerplate"]
+    assert kinds_of(seed, "Press TV News Roku") == ["boilerplate"]
+    assert [seed.text[b.start:b.end].strip() for b in seed.blocks if b.kind == "subheading"] == [
+        "Baku rules out concessions",
+        "Shelling, missile fire ahead of ceasefire",
+        "UN calls for 'urgent ceasefire' in Karabakh",
+        "Iran welcomes ceasefire in Karabakh",
+    ]
+    titles = [seed.text[b.start:b.end] for b in seed.blocks if b.kind == "title"]
+    assert titles == ["Armenia, Azerbaijan accuse each other of new attacks after ceasefire"]
+
+
+def test_seed_embedded_post(seed):
+    posts = [b for b in seed.blocks if b.kind == "embedded_post"]
+    assert len(posts) == 1
+    post = posts[0]
+    assert post.handle == "@JZarif"
+    assert post.author == "Javad Zarif"
+    assert post.post_date == dt.date(2020, 10, 10)
+    assert post.post_text.startswith("Iran welcomes cessation of hostilities")
+    assert post.post_text.endswith("constructive efforts of our Russian neighbors.")
+    assert "Zarif said in a tweet" not in seed.text[post.start:post.end]
+
+
+def test_offsets_index_the_raw_text(seed):
+    for block in seed.blocks:
+        assert seed.text[block.start:block.end] == seed.text[block.start:block.end].strip()
+    frame = seed.sentences_frame()
+    for row in frame.itertuples():
+        assert seed.text[row.start:row.end] == row.text
+    schemas.validate("sentences", frame)
+    schemas.validate("blocks", seed.blocks_frame())
+
+
+def test_seed_sentences_keep_abbreviations_and_times_together(seed):
+    texts = [seed.sentence_text(s) for s in seed.sentences]
+    assert any(t.startswith("US Rep. Ilhan Omar") for t in texts)
+    assert any("at 12:05 pm (0805 GMT)." in t and t.startswith("But") for t in texts)
+    assert "Let them abandon our territory in peace.\u201d" in texts[texts.index(
+        next(t for t in texts if t.startswith("\u201cWe are winning"))) + 1]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+    ("The U.S. Army said so. Then it left.", ["The U.S. Army said so.", "Then it left."]),
+    ("He arrived at 3 p.m. on Monday. It rained.", ["He arrived at 3 p.m. on Monday.", "It rained."]),
+    ('"It is over." She left.', ['"It is over."', "She left."]),
+    ("Talks began at 12:05 pm. Fighting resumed.", ["Talks began at 12:05 pm.", "Fighting resumed."]),
+    ("Sen. J. Doe spoke. Rep. Roe did too!", ["Sen. J. Doe spoke.", "Rep. Roe did too!"]),
+    ("Is it over? no, it is not.", ["Is it over? no, it is not."]),
+    ("Prices rose 2.5 percent. Analysts agreed.", ["Prices rose 2.5 percent.", "Analysts agreed."]),
+])
+def test_split_sentences(text, expected):
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_without_sidecar_date_and_headline_come_from_the_text():
+    text = ("Home | World\n\nRebels seize northern town after week of fighting\n\n"
+            "Rebels took the town on Tuesday, officials said on March 3, 2021.\n\n"
+            "The army said it would respond. The earlier offensive began on February 20, 2021.\n")
+    article = parse_article(text)
+    assert article.meta.published == dt.date(2021, 3, 3)
+    assert article.meta.published_inferred
+    assert article.meta.headline == "Rebels seize northern town after week of fighting"
+    assert [b.kind for b in article.blocks] == ["boilerplate", "title", "body", "body"]
+
+
+@pytest.mark.parametrize("line", [
+    "Soldiers walk past a damaged building in the capital. (Getty Images)",
+    "A rally in the city centre on Monday. (Photo by AP)",
+    "Photo: Jane Smith / Example Agency",
+    "Smoke rises over the port on May 2, 2022. (AFP photo)",
+    "Rescue workers search the rubble. (Reuters)",
+])
+def test_captions_are_recognised_by_their_credit(line):
+    article = parse_article(f"Title of a story about the war\n\n{line}\n\nThe army said it had advanced.\n")
+    assert [b.kind for b in article.blocks] == ["title", "caption", "body"]
+
+
+def test_embedded_post_with_handle_signature():
+    text = ("Minister hails truce\n\nThe minister welcomed the truce, officials said on Monday.\n\n"
+            "A good day for peace. We thank all mediators.\n\n"
+            "\u2014 Ana Lima (@analima) March 4, 2023\n\nThe fighting had lasted a month.\n")
+    article = parse_article(text)
+    post = next(b for b in article.blocks if b.kind == "embedded_post")
+    assert (post.author, post.handle, post.post_date) == ("Ana Lima", "@analima", dt.date(2023, 3, 4))
+    assert post.post_text == "A good day for peace. We thank all mediators."
+    assert [b.kind for b in article.blocks] == ["title", "body", "embedded_post", "body"]
+
+
+def test_subheading_needs_body_on_both_sides():
+    text = ("Headline about a ceasefire deal\n\nFirst paragraph of the story.\n\n"
+            "Talks in the capital\n\nSecond paragraph of the story.\n\nFollow the live feed\n")
+    kinds = [b.kind for b in parse_article(text).blocks]
+    assert kinds == ["title", "body", "subheading", "body", "boilerplate"]
+
+
+def test_invented_article_structure():
+    article = load_article(FIXTURES / "invented_article.txt")
+    assert kinds_of(article, "Home / World") == ["boilerplate"]
+    assert kinds_of(article, "(Photo by AFP)") == ["caption"]
+    assert kinds_of(article, "Talks in Nairobi")[0] == "subheading"
+    post = next(b for b in article.blocks if b.kind == "embedded_post")
+    assert post.handle == "@AminaDialloAU" and post.post_date == dt.date(2024, 3, 15)
+    assert post.post_text.startswith("The AU welcomes")
+    assert kinds_of(article, "Copyright") == ["boilerplate"]
+    assert kinds_of(article, "Follow us on Twitter") == ["boilerplate"]
