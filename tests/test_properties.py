@@ -1,0 +1,187 @@
+"""Property tests: extraction holds up on arbitrary text.
+
+For any text (unicode, every kind of quote mark, digits, NBSP, newlines,
+very long lines, news-like sentences spliced with noise):
+- extraction never raises;
+- every frame validates against its schema, with the schema's columns;
+- every offset lies inside the raw text and slices it to the recorded evidence;
+- extraction is deterministic: the same input gives the same frames.
+
+Run many more examples with HYPOTHESIS_PROFILE=ci (see conftest_hypothesis.py).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from conftest_hypothesis import examples  # noqa: E402  (registers and loads the profiles)
+
+from analysis import schemas  # noqa: E402
+from analysis.article import decode_text, parse_article  # noqa: E402
+from analysis.errors import InputError  # noqa: E402
+from analysis.pipeline import extract  # noqa: E402
+from analysis.synthetic import synthetic_article, synthetic_metadata  # noqa: E402
+
+# ----------------------------------------------------------------------------
+# Strategies
+
+QUOTES = ['"', "\u201c", "\u201d", "\u2018", "\u2019", "'", "\u00ab", "\u00bb", "``", "''"]
+SPACES = [" ", "  ", "\u00a0", "\u2009", "\u202f", "\t", "\n", "\n\n", "\r\n", "\u200b", "\ufeff"]
+PUNCT = [".", ",", "!", "?", ";", ":", "\u2026", "\u2014", "\u2013", "-", "(", ")", "[", "]", "@", "#", "%"]
+WORDS = [
+    "said", "told", "according to", "killed", "wounded", "at least", "more than", "dozens", "two",
+    "Monday", "Saturday", "yesterday", "October 10", "10 October 2020", "2020-10-10", "Oct.", "U.S.",
+    "Mr.", "Dr.", "Gen.", "the ministry", "he", "she", "they", "Armenia", "Azerbaijan", "Moscow",
+    "Lavrov", "Aliyev", "the UN", "President", "Foreign Minister", "soldiers", "civilians", "ceasefire",
+    "(AFP photo)", "(Photo by Reuters)", "\u2014 Jane Doe (@jdoe) October 10, 2020", "1,000", "12:05 pm",
+    "0805 GMT", "5", "54", "1.5", "III", "\u0661\u0662", "\u2167", "\u00e9", "\u0130", "\u00df",
+]
+
+unicode_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
+news_tokens = st.lists(
+    st.one_of(st.sampled_from(WORDS), st.sampled_from(QUOTES), st.sampled_from(SPACES),
+              st.sampled_from(PUNCT), st.integers(0, 10**7).map(str),
+              st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=8)),
+    max_size=80,
+).map("".join)
+template_sentence = st.builds(
+    lambda seed, words: synthetic_article(words, seed).split("\n\n")[3:][:3],
+    st.integers(0, 10_000), st.integers(0, 120),
+).map("\n\n".join)
+long_line = st.builds(lambda unit, n: unit * n, st.sampled_from(
+    ["word ", "\u201cquote\u201d ", "12 ", "x", "said \"", ". ", "A. ", "\u00a0"]), st.integers(500, 6000))
+
+pieces = st.one_of(unicode_text, news_tokens, template_sentence, long_line, st.sampled_from(SPACES + QUOTES))
+article_text = st.lists(pieces, max_size=8).map("".join)
+
+metadata = st.one_of(
+    st.just({}),
+    st.just(synthetic_metadata(0)),
+    st.builds(lambda d: {"published": d.isoformat()}, st.dates()),
+    st.builds(lambda h: {"headline": h, "published": "2020-10-10"}, news_tokens),
+)
+
+
+# ----------------------------------------------------------------------------
+# What each frame's offsets must slice to
+
+#: frame -> column holding the text that raw[start:end] must equal
+EVIDENCE = {"blocks": "text", "sentences": "text", "mentions": "surface"}
+
+
+def check_frames(text: str, frames) -> None:
+    n = len(text)
+    for name in schemas.FRAME_NAMES:
+        frame = getattr(frames, name)
+        assert list(frame.columns) == list(schemas.COLUMNS[name]), name
+        schemas.validate(name, frame)  # raises on any violation
+        if "start" in frame.columns:
+            assert ((frame["start"] >= 0) & (frame["start"] <= frame["end"]) & (frame["end"] <= n)).all(), name
+        if name in EVIDENCE:
+            column = EVIDENCE[name]
+            for start, end, evidence in zip(frame["start"], frame["end"], frame[column]):
+                assert text[start:end] == evidence, (name, start, end, evidence)
+        if "first_offset" in frame.columns:
+            assert (frame["first_offset"] < max(n, 1)).all(), name
+    # statements: the quoted text lies within the statement's span
+    for start, end, quoted in zip(frames.statements["start"], frames.statements["end"], frames.statements["text"]):
+        assert _loosely_within(quoted, text[start:end]), ("statements", start, end, quoted)
+    # casualties: the span lies inside the sentence, which is the recorded sentence text
+    sentences = frames.sentences.set_index("sentence_id")
+    for row in frames.casualties.itertuples(index=False):
+        sent = sentences.loc[row.sentence_id]
+        assert text[sent["start"]:sent["end"]] == row.sentence
+        assert sent["start"] <= row.start <= row.end <= sent["end"], ("casualties", row)
+    # mentions, statements and casualties point at real sentences
+    ids = set(frames.sentences["sentence_id"])
+    for name in ("mentions", "statements", "casualties"):
+        assert set(getattr(frames, name)["sentence_id"]) <= ids, name
+
+
+def _loosely_within(quoted: str, span: str) -> bool:
+    """`quoted` appears in `span` (ignoring white-space runs and elided words)."""
+    squash = lambda s: " ".join(s.split())  # noqa: E731
+    parts = [p for p in squash(quoted).replace("\u2026", "...").split("...") if p.strip()]
+    span = squash(span)
+    return all(squash(p).strip(" ,.") in span for p in parts)
+
+
+# ----------------------------------------------------------------------------
+# Properties
+
+
+@settings(max_examples=examples(1.0))
+@given(text=article_text, meta=metadata)
+@example(text="", meta={})
+@example(text="\u201c" * 3 + "\n" + '"' * 5, meta={})
+@example(text="He said \u201cno", meta={"published": "2020-10-10"})
+@example(text="x" * 200_000, meta={})
+@example(text="5 " * 40_000, meta={})
+def test_extraction_never_raises_frames_validate_offsets_slice(text, meta):
+    article = parse_article(text, meta)
+    frames = extract(article)
+    check_frames(text, frames)
+
+
+@settings(max_examples=examples(0.5))
+@given(seed=st.integers(0, 2**16), words=st.integers(0, 3000), noise=st.lists(
+    st.tuples(st.floats(0, 1), st.one_of(news_tokens, st.sampled_from(QUOTES + SPACES))), max_size=6))
+def test_news_like_articles_with_noise(seed, words, noise):
+    text = synthetic_article(words, seed)
+    for where, chunk in noise:  # splice noise in at arbitrary places
+        at = int(where * len(text))
+        text = text[:at] + chunk + text[at:]
+    frames = extract(parse_article(text, synthetic_metadata(seed)))
+    check_frames(text, frames)
+
+
+@settings(max_examples=examples(0.5))
+@given(text=article_text, meta=metadata)
+def test_extraction_is_deterministic(text, meta):
+    first = extract(parse_article(text, meta))
+    second = extract(parse_article(text, dict(meta)))
+    for name in schemas.FRAME_NAMES:
+        pd.testing.assert_frame_equal(getattr(first, name), getattr(second, name), check_exact=True, obj=name)
+
+
+@settings(max_examples=examples(1.5))
+@given(raw=st.one_of(
+    st.binary(max_size=400),
+    article_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
+    article_text.map(lambda t: t.encode("cp1252", "ignore")),
+    article_text.map(lambda t: t.encode("utf-16")),
+))
+def test_any_bytes_decode_or_fail_with_input_error(raw):
+    """Arbitrary bytes either decode to text that parses, or fail with InputError (never another error)."""
+    try:
+        text = decode_text(raw, "input")
+    except InputError as exc:
+        assert "\n" not in str(exc) and str(exc)
+        return
+    assert text.strip()
+    article = parse_article(text)
+    for block in article.blocks:
+        assert 0 <= block.start < block.end <= len(text)
+
+
+def test_synthetic_articles_are_deterministic_and_sized():
+    assert synthetic_article(500, 3) == synthetic_article(500, 3)
+    assert synthetic_article(500, 3) != synthetic_article(500, 4)
+    for words in (0, 50, 1000, 20_000):
+        n = len(synthetic_article(words, 1).split())
+        assert words <= n <= words + 250
+    meta = synthetic_metadata(7)
+    article = parse_article(synthetic_article(800, 7), meta)
+    assert [b.kind for b in article.blocks if b.kind == "title"] == ["title"]
+    assert article.meta.published.isoformat() == meta["published"]
+    assert any(b.kind == "body" for b in article.blocks)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(pytest.main([__file__, "-q", "-p", "no:nbval"]))
