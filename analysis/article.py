@@ -366,6 +366,49 @@ def _classify(lines: list[_Line], headline: str | None) -> None:
             line.kind, line.reason = "subheading", "short line without final punctuation before the body"
 
 
+_OWN_SITE = re.compile(r"^(?P<name>[A-Z][\w .&-]{1,40}?)[\u2019']s? (?:website|site|app|apps)\b")
+_COPYRIGHT = re.compile(
+    r"(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?"
+    r"(?P<name>[A-Z][\w .&'-]{1,40}?)(?=[.,;|]|\s+all rights|\s*$)", re.I)
+_SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<name>[^.,;]{2,40}?)(?:\s+and (?:news )?agencies)?\.?$", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'\u2019-]{1,60}\((?P<name>[A-Za-z .]{2,30})\)\s*[-\u2014\u2013]")
+
+
+@lru_cache(maxsize=1)
+def _known_outlets() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((row["name"], re.compile(r"^(?:" + row["pattern"] + r")$", re.I))
+                 for row in lexicon.table("outlets.csv"))
+
+
+def canonical_outlet(name: str) -> str:
+    """A known outlet's canonical name for `name` (data/lexicon/outlets.csv), else `name`."""
+    name = name.strip()
+    for canonical, pattern in _known_outlets():
+        if pattern.match(name):
+            return canonical
+    return name
+
+
+def infer_outlet(lines: list[_Line]) -> str | None:
+    """The publishing outlet, from the page's own lines.
+
+    In order: a footer naming the outlet's own website or app, a copyright
+    line, a "Source:" line, then an agency dateline ("KYIV (Reuters) -").
+    Mentions inside the story ("told Reuters") never count.
+    """
+    furniture = [l.text for l in lines if l.kind == "boilerplate"]
+    for pattern in (_OWN_SITE, _COPYRIGHT, _SOURCE_LINE):
+        for text in furniture:
+            m = pattern.search(text)
+            if m:
+                return canonical_outlet(m["name"])
+    for line in lines:
+        if line.kind == "body":
+            m = _DATELINE.match(line.text)
+            return canonical_outlet(m["name"]) if m else None
+    return None
+
+
 def parse_article(text: str, metadata: dict | None = None) -> Article:
     """Split raw text into blocks and sentences; fill missing metadata from the text."""
     metadata = dict(metadata or {})
@@ -386,6 +429,8 @@ def parse_article(text: str, metadata: dict | None = None) -> Article:
     _classify(lines, meta.headline)
     if meta.headline is None:
         meta.headline = next((l.text for l in lines if l.kind == "title"), None)
+    if meta.outlet is None:
+        meta.outlet = infer_outlet(lines)
 
     blocks: list[Block] = []
     line_block: dict[int, int] = {}

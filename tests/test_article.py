@@ -146,3 +146,23 @@ def test_invented_article_structure():
     assert post.post_text.startswith("The AU welcomes")
     assert kinds_of(article, "Copyright") == ["boilerplate"]
     assert kinds_of(article, "Follow us on Twitter") == ["boilerplate"]
+
+
+def test_seed_without_sidecar_gives_the_same_metadata(seed):
+    bare = parse_article(SEED_ARTICLE.read_text(encoding="utf-8"))
+    assert (bare.meta.outlet, bare.meta.published, bare.meta.headline) == (
+        seed.meta.outlet, seed.meta.published, seed.meta.headline)
+    assert [b.kind for b in bare.blocks] == [b.kind for b in seed.blocks]
+
+
+@pytest.mark.parametrize("text, outlet", [
+    ("Town falls to rebels after siege\n\nGOMA, Congo (Reuters) - Rebels took the town, officials said.\n",
+     "Reuters"),
+    ("Town falls to rebels after siege\n\nRebels took the town, officials said.\n\n"
+     "Source: Al Jazeera and news agencies\n", "Al Jazeera"),
+    ("Town falls to rebels after siege\n\nRebels took the town, officials said.\n\n"
+     "Copyright \u00a9 2023 Lakeside Herald. All rights reserved.\n", "Lakeside Herald"),
+    ("Town falls to rebels after siege\n\nRebels took the town, an official told Reuters.\n", None),
+])
+def test_outlet_inferred_from_page_furniture(text, outlet):
+    assert parse_article(text).meta.outlet == outlet
