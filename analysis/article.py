@@ -485,7 +485,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if nxt >= end:
             break
         following = text[nxt]
-        if not (following.isupper() or following.isdigit() or following in "\"'\u201c\u2018(["):
+        if not (following.isupper() or following.isdigit() or following in "\"'\u201c\u2018"):
             continue
         if m.group(0)[0] == ".":
             before = _WORD_BEFORE.search(text, cursor, m.start())

@@ -166,3 +166,8 @@ def test_seed_without_sidecar_gives_the_same_metadata(seed):
 ])
 def test_outlet_inferred_from_page_furniture(text, outlet):
     assert parse_article(text).meta.outlet == outlet
+
+
+def test_a_trailing_photo_credit_stays_in_its_sentence():
+    text = "Troops march in the capital on May 9, 2022 in Moscow, Russia. (AFP photo)"
+    assert [text[s:e] for s, e in split_sentences(text)] == [text]
