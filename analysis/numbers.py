@@ -1,0 +1,261 @@
+"""Numbers in news text: digits, number words and vague quantities.
+
+In:  text ("over 400", "1,200", "twenty-one", "a dozen", "dozens of",
+     "between 10 and 15") or a single number expression.
+Out: `NumberMention` records (span, value, qualifier, bounds) from
+     `find_numbers(text)`; `parse_number(expr)` for one expression;
+     `bounds(value, qualifier)` for the low/high a qualifier implies.
+
+Conventions (data/lexicon/number_words.csv, number_qualifiers.csv):
+- vague plurals follow ACLED: tens -> 10, dozens -> 12, scores -> 20,
+  hundreds -> 100, thousands -> 1000, "tens of thousands" -> 10000; the value
+  is a floor, so the qualifier is `at_least`.
+- a hedge before the figure sets the qualifier: "over 400" -> more_than,
+  "at least" -> at_least, "about" -> about, "nearly"/"up to" -> at_most.
+- a range "between 10 and 15" / "10 to 15" / "10-15" gives the low end as
+  the value (the conservative figure), qualifier at_least, high = 15.
+- bounds: exact -> (n, n); more_than and at_least -> (n, None);
+  at_most -> (None, n); about and undisclosed -> (None, None).
+
+Numbers that cannot be counts are flagged, not dropped, so callers decide:
+`attached` is True for "12-year-old", "three-hour", "3rd", "40%", "$5",
+"12:05", "#3" (a number glued to a word, unit or symbol).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+
+QUALIFIERS = ("exact", "more_than", "at_least", "about", "at_most")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A number expression in text: `start`/`end` cover the hedge and the number."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str
+    surface: str
+    number_start: int  # where the number itself begins (after any hedge)
+    low: int | None
+    high: int | None
+    vague: bool = False  # "dozens", "hundreds"
+    written: bool = False  # spelled out in words
+    attached: bool = False  # glued to a unit or word: an age, duration, ordinal, time, money, percentage
+
+
+@lru_cache(maxsize=None)
+def _words() -> dict[str, tuple[int, str, str]]:
+    return {r["word"].lower(): (int(r["value"]), r["kind"], r["qualifier"] or "")
+            for r in lexicon.table("number_words.csv")}
+
+
+@lru_cache(maxsize=None)
+def _hedges() -> tuple[dict[str, str], dict[str, str]]:
+    before, after = {}, {}
+    for r in lexicon.table("number_qualifiers.csv"):
+        (before if r["position"] == "before" else after)[r["phrase"].lower()] = r["qualifier"]
+    return before, after
+
+
+def _alternation(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    words = _words()
+    cardinal = _alternation(w for w, (_, kind, _) in words.items() if kind in ("unit", "teen", "tens", "scale"))
+    vague = _alternation(w for w, (_, kind, _) in words.items() if kind == "vague")
+    before, after = _hedges()
+    digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+    scale = r"(?:\s+(?:hundred|thousand|million|billion)\b)?"
+    word_number = (rf"(?:an?\s+)?(?:{cardinal})\b(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{cardinal})\b)*"
+                   rf"|an?\s+dozen\b|(?:half\s+a\s+)?dozen\b")
+    vague_number = rf"(?:{vague})(?:\s+of\s+(?:{vague}))?\b"
+    number = rf"(?P<digits>{digits}){scale}|(?P<vague>{vague_number})|(?P<words>{word_number})"
+    return {
+        "number": re.compile(
+            rf"(?<![\w.,$£€#])(?:(?P<hedge>{_alternation(before)})\s+)?"
+            rf"(?:between\s+(?P<lo>{digits}|{word_number})\s+and\s+(?={digits}|{word_number}))?"
+            rf"(?P<num>{number})"
+            rf"(?:(?P<range>\s*(?:-|–|to)\s*)(?P<hi>{digits}(?:{scale})|{word_number})\b)?"
+            rf"(?P<after>\s+(?:{_alternation(after)})\b|\+)?",
+            re.I),
+        "between": re.compile(r"between\s+", re.I),
+        "attached": re.compile(r"(?:-|–)?(?:st|nd|rd|th|%|[a-z]|\s*-\s*[a-z]|:\d|\s*(?:percent|per\s+cent|pc)\b)", re.I),
+        "token": re.compile(r"[a-z]+", re.I),
+    }
+
+
+def _digits_value(text: str) -> int | None:
+    text = text.lower().replace(",", "")
+    parts = text.split()
+    try:
+        value = float(parts[0])
+    except ValueError:
+        return None
+    if len(parts) > 1:
+        value *= _words()[parts[1]][0]
+    return int(round(value))
+
+
+def words_value(text: str) -> int | None:
+    """ "two hundred and fifty" -> 250; "a dozen" -> 12; None when not a well-formed number."""
+    words = _words()
+    tokens = [t.lower() for t in _patterns()["token"].findall(text)]
+    if tokens and tokens[0] in ("a", "an"):
+        tokens = tokens[1:] or ["one"]
+        if tokens == ["one"]:
+            return None
+    if tokens[:2] == ["half", "a"]:
+        return 6 if tokens[2:] == ["dozen"] else None
+    total = current = 0
+    seen = False
+    for token in tokens:
+        if token == "and":
+            continue
+        if token not in words:
+            return None
+        value, kind, _ = words[token]
+        if kind == "dozen":
+            current = (current or 1) * 12
+        elif kind == "scale":
+            if value == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * value
+                current = 0
+        elif kind in ("unit", "teen", "tens"):
+            last_digit = current % 10
+            last_two = current % 100
+            if seen and (last_two and (kind != "unit" or last_digit or last_two < 20)):
+                return None  # "five six", "twenty thirty": not one number
+            current += value
+        else:
+            return None
+        seen = True
+    return total + current
+
+
+def _truncate_words(text: str) -> tuple[str, int | None]:
+    """The longest prefix of a word-number match that parses ("five and six" -> "five")."""
+    pieces = list(re.finditer(r"[A-Za-z]+", text))
+    for n in range(len(pieces), 0, -1):
+        if pieces[n - 1].group(0).lower() == "and":
+            continue
+        prefix = text[:pieces[n - 1].end()]
+        value = words_value(prefix)
+        if value is not None:
+            return prefix, value
+    return "", None
+
+
+def _vague_value(text: str) -> int:
+    words = _words()
+    tokens = [t.lower() for t in _patterns()["token"].findall(text) if t.lower() != "of"]
+    value = 1
+    for token in tokens:
+        value *= words[token][0]
+    return value
+
+
+def bounds(value: int | None, qualifier: str) -> tuple[int | None, int | None]:
+    """(low, high) implied by a qualifier (see module doc)."""
+    if value is None:
+        return None, None
+    if qualifier == "exact":
+        return value, value
+    if qualifier in ("more_than", "at_least"):
+        return value, None
+    if qualifier == "at_most":
+        return None, value
+    return None, None
+
+
+def _single(text: str) -> int | None:
+    text = text.strip()
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", text, re.I):
+        return _digits_value(text)
+    return words_value(text)
+
+
+def find_numbers(text: str) -> list[NumberMention]:
+    """Every number expression in `text`, in order (see module doc)."""
+    pattern = _patterns()["number"]
+    attached_re = _patterns()["attached"]
+    hedges_before, hedges_after = _hedges()
+    found = []
+    pos = 0
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        num = m.group("num")
+        num_start, num_end = m.start("num"), m.end("num")
+        vague = bool(m.group("vague"))
+        written = bool(m.group("words"))
+        if m.group("digits"):
+            value = _digits_value(num)
+        elif vague:
+            value = _vague_value(num)
+        else:
+            prefix, value = _truncate_words(num)
+            if value is None:
+                continue
+            if len(prefix) < len(num):
+                num_end = num_start + len(prefix)
+                pos = num_end
+        if value is None:
+            continue
+        end = num_end
+        qualifier = "exact"
+        if vague:
+            qualifier = _words()[num.split()[0].lower()][2] or "at_least"
+        if m.group("hedge"):
+            qualifier = hedges_before[re.sub(r"\s+", " ", m.group("hedge").lower())]
+        low = high = None
+        hi = m.group("hi") if end == m.end("num") else None
+        lo = m.group("lo")
+        range_high = None
+        if lo is not None:
+            lo_value = _single(lo)
+            if lo_value is not None:
+                range_high, value = value, lo_value
+        elif hi is not None:
+            hi_value = _single(hi)
+            if hi_value is not None and hi_value > value:
+                range_high = hi_value
+                end = m.end("hi")
+        if range_high is not None:
+            qualifier = "at_least"
+        elif m.group("after") and end == m.end("num"):
+            tail = m.group("after").strip().lower()
+            qualifier = "at_least" if tail == "+" else hedges_after[re.sub(r"\s+", " ", tail)]
+            end = m.end("after")
+        low, high = bounds(value, qualifier)
+        if range_high is not None:
+            high = range_high
+        start = m.start("hedge") if m.group("hedge") else (m.start() if lo is not None else num_start)
+        attached = bool(attached_re.match(text, num_end)) and not m.group("words") and not vague
+        if not attached and written:
+            attached = bool(re.match(r"-[a-z]", text[num_end:num_end + 2], re.I))
+        if text[num_end:num_end + 1] == ":" or (num_start and text[num_start - 1] in "$£€#:"):
+            attached = True
+        found.append(NumberMention(start, end, value, qualifier, text[start:end], num_start, low, high,
+                                   vague, written, attached))
+    return found
+
+
+def parse_number(text: str) -> tuple[int, str] | None:
+    """(value, qualifier) for one whole number expression ("over 400" -> (400, 'more_than')), else None."""
+    mentions = find_numbers(text.strip())
+    if len(mentions) != 1 or mentions[0].start != 0 or mentions[0].end != len(text.strip()):
+        return None
+    return mentions[0].value, mentions[0].qualifier
