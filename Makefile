@@ -25,6 +25,9 @@ reports: $(STAMP)
 extract: $(STAMP)
 	$(BIN)/python -m analysis extract $(ARTICLE) --out out/$(notdir $(basename $(ARTICLE)))
 
+bench: $(STAMP)
+	$(BIN)/python -m analysis bench
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
 
