@@ -144,7 +144,8 @@ def _terms() -> _Terms:
     verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
-        rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)})(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
+        rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)})(?:\s+(?:from|in)\s+[^,.;\d]{{1,40}}?)?"
+        rf"(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
     lives_before = re.compile(
         rf"\b(?:{_alt(by_kind['lives_verb'])})\s+(?:the\s+)?(?:lives\s+of\s+)?(?:a\s+total\s+of\s+)?$", re.I)
     reports = [t for t in by_kind["report"] if t != "according to"]
@@ -158,7 +159,7 @@ def _terms() -> _Terms:
         rf"(?:(?P<pop>military|civilian|army|troop|battlefield|combat)\s+)?"
         rf"(?P<what>{_alt(by_kind['withheld_noun'])})\b", re.I)
     sing = re.compile(
-        rf"\b(?:a|an)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
+        rf"\b(?:[Aa]|[Aa]n)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
     trigger = re.compile(
         rf"\d|\b(?:{_alt(by_kind['withheld_noun'])}|{_alt(preds)}|{_alt(verbs)}|{_alt(nouns)})\b", re.I)
     events = frozenset(by_kind["event"])
@@ -292,14 +293,15 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
-    if word and word not in _BARE_FOLLOW and _key(word) not in t.predicate and word not in t.outcome_noun:
+    if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not t.pred.match(text, num.end):
         if not re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:]):
             return None
     of_them = re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:])
     if of_them:
         figure.np_end = num.end + of_them.end()
-        figure.inherits = True
-        figure.population = ""
+    # an elliptical figure names the victims of the figure before it ("21 soldiers ... and four went missing")
+    figure.inherits = True
+    figure.population = ""
     return figure
 
 
@@ -339,6 +341,8 @@ def _outcome(text: str, figure: _Figure, num_start: int) -> None:
     if m:
         figure.outcome = t.verb[_key(m.group("verb"))]
         figure.source = "verb"
+        if _key(m.group("verb")) in ("lost", "losing"):
+            figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
         return
     m = t.toll_before.search(before)
     if m:
@@ -426,9 +430,34 @@ def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date
     found = dates.find_dates(phrase, published)
     if found:
         return found[0].date, span
+    coarse = _coarse_date(m.group("what"), published)
+    if coarse:
+        return coarse, span
     if _START_WORDS.search(m.group("what")):
         return ctx.start_of_fighting, span
     return None, None
+
+
+_COARSE = re.compile(
+    r"^(?:(?:early|late|mid)[\s-]+)?(?:(?P<month>" + "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+    + r")\b\.?,?\s*)?(?P<year>(?:19|20)\d\d)?\b", re.I)
+
+
+def _coarse_date(text: str, published: dt.date | None) -> dt.date | None:
+    """ "January" / "2014" / "March 2022" -> the first day of that period (the latest January on
+    or before publication when no year is given)."""
+    m = _COARSE.match(text.strip())
+    if m is None or not (m["month"] or m["year"]):
+        return None
+    if m["month"] and m["month"][0].islower() and not m["year"]:
+        return None  # "since may" is a verb, not a month
+    month = dates.MONTHS[m["month"].lower()] if m["month"] else 1
+    if m["year"]:
+        return dt.date(int(m["year"]), month, 1)
+    if published is None:
+        return None
+    year = published.year if month <= published.month else published.year - 1
+    return dt.date(year, month, 1)
 
 
 def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
@@ -497,7 +526,7 @@ def _subject(text: str, end: int) -> str | None:
     if not subject or len(subject.split()) > 9 or re.search(r"\d", subject):
         return None
     subject = _SUBJECT_PP.sub("", subject) if not subject.lower().startswith(("according",)) else subject
-    if not subject or _terms().event_re.search(subject) and not re.search(r"[A-Z]", subject[1:]):
+    if not subject or subject.split()[-1].lower() in _terms().events:
         return None
     return subject
 
@@ -532,8 +561,6 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
         if verb.end() <= at + 1 and re.match(r"\s+(?:over|more|at|about|around|some|nearly|\d)", text[verb.end():]):
             if verb.end() + 30 > at and t.event_re.search(subject):
                 continue
-        if t.event_re.search(subject) and not re.search(r"[A-Z]", subject):
-            continue
         if verb.start() < at or best is None:
             best = (verb, subject, surface_start)
     if best:
@@ -617,7 +644,6 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             statement = _statement_at(statements, base + figure.start)
             claim = _claim(text, figure.start, ctx, base, statement)
             claimant_state = _state_of(claim.name, ctx)
-            subject_is_event = bool(re.match(r"\s*(?:the\s+)?(?:\w+\s+){0,2}?$", "")) and False
             if figure.inherits and previous is not None:
                 figure.population = figure.population or previous.population
                 figure.party = figure.party or previous.party
@@ -625,7 +651,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             party = figure.party
             if party is None and figure.hostile:
                 party = "unknown"
-            if party is None and figure.possessive:
+            if party is None and figure.possessive and not claim.narrator:
                 party = claimant_state or claim.name
             if (party is None and previous is not None and previous_claim == claim.name
                     and _joined(text, previous, figure)):
@@ -650,7 +676,6 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 "statement_id": statement[0] if statement else None,
             })
             previous, previous_claim = figure, claim.name
-            del subject_is_event
         for m, claim in withheld:
             if any(r["start"] <= base + m.start() < r["end"] for r in rows):
                 continue
