@@ -1,17 +1,1029 @@
 """Statements: direct, partial and reported quotes and embedded posts.
 
 In:  an `Article` and its `ActorIndex`.
-Out: the `statements` frame.
+Out: the `statements` frame: one row per statement, with the speaker as
+     written (`speaker_surface`) and as a canonical actor (`speaker`), the
+     statement's words and their offsets in the raw text (`text ==
+     article.text[start:end]`), its cue, type, targets and date.
+
+How it reads a body paragraph (headlines, sub-headlines, captions and
+boilerplate are never read for statements):
+1. Quote spans (analysis.quotes) are found and masked out of the narration.
+2. Speech cues from data/lexicon/speech_verbs.csv are found in the narration;
+   each gets a subject: the noun phrase before it, the one after it when it
+   follows a quote ("...," said Lavrov) or is "according to", the subject of
+   the clause it hangs on for a participle (", adding that ...") or a
+   coordinated verb ("... and called for ...").
+3. A quote is `direct` when it stands as a sentence of its own (at the start
+   of a sentence, or after a comma or colon) and `partial` when it is a
+   fragment inside reported speech. A direct quote takes the cue right after
+   it or right before it; with neither, it continues the previous statement
+   (same speaker). A partial quote takes the nearest cue of its sentence.
+4. Every cue not used up by a direct quote gives an `indirect` statement: the
+   reported clause after the cue (and its addressee, "that", adverbials),
+   cut at the end of the sentence, at "while", ", adding", a coordinated cue,
+   and for noun-phrase cues (welcomed, ruled out) at "before", "after" ...;
+   quoted fragments inside it are left to their partial statements.
+5. Embedded posts become `tweet` statements of their signature's author.
+6. Speakers are resolved in reading order: names through the actor index
+   (falling back to the name after a title, or the phrase as written);
+   pronouns to the nearest earlier person of compatible gender, preferring
+   earlier speakers; role nouns ("the ministry", "the UN rights chief") to the
+   nearest earlier actor of the kind data/lexicon/role_nouns.csv gives.
+7. `type` comes from the cue when the cue is strong (ruled out -> reject),
+   else from the content rules of data/lexicon/statement_types.csv, else from
+   the cue; `target` from TARGET_RULES; `date` from a date expression that
+   frames the cue (not one inside the reported words or after "before",
+   "since" ...), else from the speaker's previous dated statement in the same
+   section, else the post date for embedded posts.
 """
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
 import pandas as pd
 
-from .. import schemas
+from .. import dates, lexicon, schemas
 from ..article import Article
+from ..quotes import MASK, QuoteSpan, find_quotes, mask, opens_with_quote
 from .actors import ActorIndex
 
+# ----------------------------------------------------------------------------
+# Word lists (closed-class English; open-class knowledge lives in data/lexicon)
 
-def extract_statements(article: Article, index: ActorIndex) -> pd.DataFrame:
-    """One row per statement, speaker resolved to a canonical actor name."""
-    return schemas.empty("statements")
+DETERMINERS = frozenset("the a an his her its their our this that these those".split())
+PRONOUNS = {"he": "male", "she": "female", "it": None, "they": None}
+# Words that may open a sentence before its subject ("But", "Meanwhile").
+_LEADING = frozenset(
+    "but and also meanwhile however still yet so separately earlier later now then instead moreover "
+    "furthermore besides in_turn nonetheless nevertheless".split())
+# Words that may stand between a subject and its cue ("Lavrov also said").
+_BETWEEN = frozenset(
+    "also had has have was were is are would will later earlier then again further previously reportedly "
+    "separately repeatedly already once publicly firmly strongly openly angrily immediately quickly recently "
+    "subsequently reiterated formally officially flatly explicitly just only even too itself himself herself "
+    "not never".split())
+_PREPOSITIONS = frozenset("in on at during via through after before with without for from by under".split())
+# Words that end a noun phrase read after a cue ("said Lavrov early on Saturday").
+_NP_AFTER_STOP = frozenset(
+    "early late on in at after before during when while as who which from to told adding saying last this "
+    "today yesterday earlier later also that said says added".split())
+# Nouns that name a source document, not the source ("a United Nations estimate").
+_SOURCE_DOCS = frozenset("estimate estimates report reports statement statements figures data count tally "
+                         "tallies sources count toll".split())
+_GROUP_TARGET = re.compile(
+    r"\b(?:all|both|the two|the warring|the conflicting|the) (?:parties|sides|countries|neighbou?rs)\b"
+    r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I)
+_SUBORDINATORS = re.compile(
+    r"\b(?:before|after|since|until|when|while|as|because|though|although|which|who|where|whereas)\b", re.I)
+_WEEKDAY_OR_DATE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+                    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
+                    r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)")
+# Adverbials between a cue and its clause: "said on Friday in a statement that".
+_ADVERBIALS = re.compile(
+    r"(?:\s*,?\s*(?:"
+    r"(?:(?:early|late|earlier|later)\s+)?(?:on|this|last)\s+" + _WEEKDAY_OR_DATE +
+    r"|(?:early|late|earlier|later)\s+" + _WEEKDAY_OR_DATE +
+    r"|today|yesterday|tonight|earlier|later|also|further|again|repeatedly|previously|publicly|"
+    r"in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|tweet|post|interview|speech|briefing|press conference|"
+    r"news conference|message|address|letter|report|communiqu\w+|video)"
+    r"(?:\s+(?:on|to|with)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+    r"|on\s+(?:Twitter|X|Telegram|Facebook|Instagram|social media|state television|state TV|television|"
+    r"its website|his website|her website)"
+    r"))*\s*,?\s*", re.I)
+# The addressee of "told": "told reporters", "told Reuters", "told the BBC".
+_ADDRESSEE = re.compile(
+    r"\s+(?:(?:the|a|an|state|local)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|press|media|"
+    r"news agency|news conference|press conference|(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|news agency))*)")
+_THAT = re.compile(r"\s*(?:that\b\s*)?")
+# Where a reported clause ends (searched in the masked narration).
+_STOP_REPORT = re.compile(
+    r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
+    r"explaining|arguing|according|but)\b|\s+according to\b")
+_STOP_OBJECT = re.compile(
+    r";|,\s+|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
+    r"|\s+according to\b")
+# Words a complete clause does not end with ("there was a need for").
+_DANGLING = frozenset("for of to a an the as that was is were are be been by with from in on at and or "
+                      "than its their his her our".split())
+_TRAIL = " \t\n\r\u00a0,;:.\u2014\u2013-"
+_WORD = re.compile(r"[\w][\w.'’-]*")
+_SENT_END = re.compile(r"[.!?]")
+
+#: How `target` is found for each type (types not listed get no target beyond
+#: group phrases such as "all parties", which always name the conflict's parties):
+#: - agents: actors mentioned before the first hostile-act word of the
+#:   statement (the doers), else after "by", else any actor mentioned;
+#: - addressees: actors named as the addressee of the cue ("called on Yerevan
+#:   and Baku to"), else any actor mentioned;
+#: - mentioned: any actor mentioned in the statement.
+#: Actors are mapped to the state they belong to ("Armenian forces" -> Armenia);
+#: the speaker and the speaker's own side are never targets.
+TARGET_RULES = {
+    "accuse": "agents", "appeal": "addressees", "demand": "addressees", "warn": "addressees",
+    "reject": "mentioned",
+}
+
+
+# ----------------------------------------------------------------------------
+# Lexicon tables, read once
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of speech_verbs.csv."""
+
+    cue: str
+    frame: str
+    type: str
+    strong: bool
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, dict[str, Cue]]:
+    forms: dict[str, Cue] = {}
+    for row in lexicon.table("speech_verbs.csv"):
+        cue = Cue(row["cue"], row["frame"], row["type"], row["strength"] == "strong")
+        for form in row["forms"].split("|"):
+            forms[" ".join(form.lower().split())] = cue
+    alternatives = sorted(forms, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in alternatives)
+    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I), forms
+
+
+@lru_cache(maxsize=1)
+def _type_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((row["type"], re.compile(row["pattern"], re.I)) for row in lexicon.table("statement_types.csv"))
+
+
+@lru_cache(maxsize=1)
+def _hostile() -> re.Pattern:
+    return next(p for t, p in _type_rules() if t == "accuse")
+
+
+@lru_cache(maxsize=1)
+def _roles() -> dict[str, dict[str, str]]:
+    return {row["noun"].lower(): row for row in lexicon.table("role_nouns.csv")}
+
+
+def statement_type(text: str, cue: Cue | None) -> str:
+    """The type of a statement with words `text` and cue `cue` (None: no cue)."""
+    if cue is not None and cue.strong:
+        return cue.type
+    for kind, pattern in _type_rules():
+        if pattern.search(text):
+            return kind
+    return cue.type if cue is not None else "claim"
+
+
+# ----------------------------------------------------------------------------
+# Noun phrases
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+def _bare(word: str) -> str:
+    word = word.strip(".,;:!?\"'“”‘’()[]")
+    for suffix in ("'s", "’s"):
+        if word.lower().endswith(suffix):
+            word = word[: -len(suffix)]
+    return word.rstrip("'’")
+
+
+def _capitalised(word: str) -> bool:
+    w = _bare(word)
+    return bool(w) and (w[0].isupper() or w.startswith("@"))
+
+
+def _head_role(surface: str) -> dict[str, str] | None:
+    words = _words(surface)
+    if not words:
+        return None
+    head = _bare(words[-1]).lower()
+    return _roles().get(head) if not _capitalised(words[-1]) else None
+
+
+def _np_ok(surface: str) -> bool:
+    """True for a phrase that can name a speaker: a proper name, a pronoun, or a role noun phrase."""
+    words = _words(surface)
+    if not words or len(words) > 12 or MASK in surface:
+        return False
+    first = words[0].lower()
+    if len(words) == 1 and first in PRONOUNS:
+        return True
+    if not (_capitalised(words[0]) or first in DETERMINERS):
+        return False
+    proper = [w for i, w in enumerate(words) if _capitalised(w) and not (i == 0 and w.lower() in DETERMINERS)]
+    return bool(proper) or _head_role(surface) is not None
+
+
+def _name_after_title(surface: str) -> str | None:
+    """The personal name in a title + name phrase ("Foreign Minister Mohammad Javad Zarif")."""
+    words = _words(surface)
+    roles = _roles()
+    last = None
+    for i, w in enumerate(words):
+        row = roles.get(_bare(w).lower())
+        if row and row["title"] == "yes":
+            last = i
+    if last is None or last == len(words) - 1:
+        return None
+    rest = words[last + 1:]
+    if not all(_capitalised(w) for w in rest):
+        tail = words[-2:]  # "Commissioner for Human Rights Michelle Bachelet": the name closes the phrase
+        return " ".join(tail) if all(_capitalised(w) for w in tail) else None
+    return " ".join(rest)
+
+
+def _name_like(chunk: str) -> bool:
+    words = _words(chunk)
+    return 0 < len(words) <= 5 and all(_capitalised(w) or w.lower() in ("bin", "al", "de", "van", "von", "der")
+                                       for w in words)
+
+
+# ----------------------------------------------------------------------------
+# The actor index, read defensively (its lookups may be partial)
+
+
+@dataclass
+class _Mention:
+    actor: str
+    kind: str
+    start: int
+    end: int
+
+
+class _Actors:
+    """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing."""
+
+    def __init__(self, index: ActorIndex | None):
+        self.index = index
+        self.mentions: list[_Mention] = []
+        self.kinds: dict[str, str] = {}
+        self.affiliations: dict[str, str] = {}
+        self.parties: list[str] = []
+        if index is None:
+            return
+        frame = getattr(index, "mentions", None)
+        if frame is not None and len(frame):
+            self.mentions = sorted(
+                (_Mention(str(a), str(k), int(s), int(e))
+                 for a, k, s, e in zip(frame["actor"], frame["actor_kind"], frame["start"], frame["end"])),
+                key=lambda m: (m.start, -m.end))
+        actors = getattr(index, "actors", None)
+        if actors is not None and len(actors):
+            for row in actors.itertuples(index=False):
+                self.kinds[str(row.name)] = str(row.kind)
+                if isinstance(row.affiliation, str) and row.affiliation:
+                    self.affiliations[str(row.name)] = row.affiliation
+            story = actors[(actors["kind"] == "state") & actors["in_story"].astype(bool)]
+            story = story.sort_values(["mentions", "first_offset"], ascending=[False, True])
+            self.parties = [str(n) for n in story["name"].head(2)]
+
+    def resolve(self, surface: str, start: int | None) -> str | None:
+        if self.index is None:
+            return None
+        try:
+            name = self.index.resolve(surface, start)
+        except Exception:  # a partial actor index must not stop statements
+            name = None
+        return str(name) if name else None
+
+    def kind(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        if name in self.kinds:
+            return self.kinds[name]
+        getter = getattr(self.index, "actor", None)
+        if getter is not None:
+            try:
+                row = getter(name)
+            except Exception:
+                row = None
+            if row:
+                return row.get("kind")
+        return None
+
+    def gender(self, name: str | None) -> str | None:
+        getter = getattr(self.index, "gender", None)
+        if getter is None or not name:
+            return None
+        try:
+            return getter(name)
+        except Exception:
+            return None
+
+    def within(self, start: int, end: int) -> list[_Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def before(self, offset: int) -> list[_Mention]:
+        """Mentions ending at or before `offset`, nearest first."""
+        return [m for m in reversed(self.mentions) if m.end <= offset]
+
+    def side(self, name: str) -> str:
+        """The state an actor belongs to (itself for a state or an unknown actor)."""
+        kind = self.kinds.get(name)
+        aff = self.affiliations.get(name)
+        if kind != "state" and aff and self.kinds.get(aff) == "state":
+            return aff
+        return name
+
+
+# ----------------------------------------------------------------------------
+# Reading a paragraph
+
+
+@dataclass
+class _Hit:
+    """A speech cue found in the narration (offsets into the raw text)."""
+
+    start: int
+    end: int
+    form: str
+    cue: Cue
+    sentence: int  # index into the paragraph's sentence list
+    subject: tuple[int, int] | None = None
+    ref: int | None = None  # hit whose speaker this one shares
+    after_quote: QuoteSpan | None = None
+    consumed: bool = False
+
+
+@dataclass
+class _Draft:
+    kind: str
+    start: int
+    end: int
+    sentence_id: int
+    hit: int | None  # index into the paragraph's hits
+    cue_text: str | None
+    cue: Cue | None
+    type_text: str
+    paragraph: int
+    block_id: int
+    content_start: int
+    continuation: bool = False
+    reciprocal_subject: tuple[int, int] | None = None
+    addressee: tuple[int, int] | None = None
+    date: dt.date | None = None
+    hits: list = field(default_factory=list)
+
+
+@dataclass
+class _Said:
+    """A resolved statement, remembered for later pronouns and role nouns."""
+
+    speaker: str | None
+    surface: str | None
+    kind: str | None
+    gender: str | None
+    paragraph: int
+    section: int
+    date: dt.date | None
+    end: int
+
+
+class _Reader:
+    """Statements of one article, read paragraph by paragraph in order."""
+
+    def __init__(self, article: Article, index: ActorIndex | None):
+        self.article = article
+        self.text = article.text
+        self.actors = _Actors(index)
+        self.published = article.meta.published
+        self.history: list[_Said] = []
+        self.rows: list[dict] = []
+        self.cue_re, self.forms = _cues()
+
+    # -- driver ----------------------------------------------------------
+    def run(self) -> list[dict]:
+        by_block: dict[int, list] = {}
+        for s in self.article.sentences:
+            by_block.setdefault(s.block_id, []).append(s)
+        blocks = self.article.blocks
+        section = 0
+        for i, block in enumerate(blocks):
+            if block.kind == "subheading":
+                section += 1
+            elif block.kind == "body":
+                nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+                continues = bool(nxt and nxt.kind == "body" and opens_with_quote(self.text, nxt.start, nxt.end))
+                self._paragraph(block, by_block.get(block.block_id, []), section, continues)
+            elif block.kind == "embedded_post":
+                self._post(block, by_block.get(block.block_id, []), section)
+        return self.rows
+
+    # -- embedded posts --------------------------------------------------
+    def _post(self, block, sentences, section: int) -> None:
+        text = self.text
+        end = text.rfind("\n", block.start, block.end)
+        if end <= block.start:
+            return
+        while end > block.start and text[end - 1].isspace():
+            end -= 1
+        start = block.start
+        if end <= start:
+            return
+        author = block.author or block.handle
+        speaker = (self.actors.resolve(block.handle, None) if block.handle else None) \
+            or (self.actors.resolve(author, None) if author else None) or author
+        words = text[start:end]
+        first = next((s for s in sentences if s.start <= start < s.end), sentences[0] if sentences else None)
+        kind = statement_type(words, None)
+        self.rows.append({
+            "speaker": speaker, "speaker_surface": author, "speaker_resolution": "signature", "kind": "tweet",
+            "text": words, "cue": "tweet", "target": self._targets(kind, start, end, speaker, None, words),
+            "type": kind, "date": block.post_date,
+            "sentence_id": first.sentence_id if first else -1, "block_id": block.block_id,
+            "paragraph": block.paragraph, "start": start, "end": end,
+        })
+        self.history.append(_Said(speaker, author, self.actors.kind(speaker) or "person", None,
+                                  block.paragraph, section, block.post_date, end))
+
+    # -- body paragraphs -------------------------------------------------
+    def _paragraph(self, block, sentences, section: int, continues: bool) -> None:
+        text = self.text
+        p0, p1 = block.start, block.end
+        quotes = find_quotes(text, p0, p1, continues)
+        masked = mask(text, quotes, p0, p1)
+        spans = [(s.start, s.end) for s in sentences] or [(p0, p1)]
+
+        def sentence_at(offset: int) -> int:
+            for k, (s, e) in enumerate(spans):
+                if offset < e:
+                    return k
+            return len(spans) - 1
+
+        hits: list[_Hit] = []
+        for m in self.cue_re.finditer(masked):
+            form = " ".join(m.group(0).lower().split())
+            hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
+        for k, h in enumerate(hits):
+            self._subject(h, k, hits, quotes, masked, p0, spans)
+
+        drafts: list[_Draft] = []
+        for q in quotes:
+            draft = self._quote(q, quotes, hits, masked, p0, spans, sentence_at, block)
+            if draft:
+                drafts.append(draft)
+        for k, h in enumerate(hits):
+            if not h.consumed:
+                drafts.extend(self._indirect(k, h, hits, quotes, masked, p0, p1, spans, block))
+
+        drafts.sort(key=lambda d: (d.start, d.end))
+        resolved: dict[int, tuple] = {}
+        for d in drafts:
+            self._emit(d, hits, resolved, block, section, sentences, quotes, masked, p0)
+
+    # -- subjects --------------------------------------------------------
+    def _subject(self, h: _Hit, k: int, hits: list[_Hit], quotes, masked: str, p0: int, spans) -> None:
+        s_start = spans[h.sentence][0]
+        left = masked[s_start - p0:h.start - p0]
+        if MASK in left:
+            cut = left.rindex(MASK)
+            h.after_quote = next((q for q in quotes if q.outer_end == s_start + cut + 1), None)
+            left_start = s_start + cut + 1
+            left = left[cut + 1:]
+        else:
+            left_start = s_start
+        same = [j for j, o in enumerate(hits) if o.sentence == h.sentence]
+        participle = h.form.split()[0].lower().endswith("ing") and h.cue.frame != "according"
+        stripped = left.strip(" \t\u00a0\"'“”‘’—–-")
+        if h.cue.frame == "according":
+            h.subject = self._np_after(h.end, masked, p0)
+            return
+        if not stripped.strip(","):
+            if h.after_quote is not None:
+                h.subject = self._np_after(h.end, masked, p0)
+            elif participle:
+                h.ref = next((j for j in same if j > k and hits[j].ref is None), None)
+            return
+        if participle and stripped.rstrip().endswith(","):
+            h.ref = next((j for j in reversed(same) if j < k), None)
+            if h.ref is not None:
+                return
+        words = stripped.rstrip(" ,").split()
+        if words and words[-1].lower() == "and" or (len(words) > 1 and words[-2].lower() == "and"
+                                                     and words[-1].lower() in _BETWEEN):
+            h.ref = next((j for j in reversed(same) if j < k), None)
+            if h.ref is not None:
+                return
+        h.subject = self._np_before(left, left_start)
+
+    def _np_before(self, left: str, left_start: int) -> tuple[int, int] | None:
+        """The subject phrase ending `left` (narration before a cue), as raw offsets."""
+        end = len(left)
+        # strip adverbs, auxiliaries and date phrases between subject and cue
+        while True:
+            trimmed = left[:end].rstrip(" \t\u00a0,")
+            m = re.search(r"(?:\s|^)((?:early |late )?(?:on |this |last )?" + _WEEKDAY_OR_DATE + r")$", trimmed)
+            if m:
+                end = m.start(1)
+                continue
+            m = re.search(r"(?:^|\s)([\w'’-]+)$", trimmed)
+            if m and m.group(1).lower() in _BETWEEN:
+                end = m.start(1)
+                continue
+            end = len(trimmed)
+            break
+        head = left[:end]
+        closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
+        head = head.rstrip(" ,")
+        pieces = [(m.start(), m.end()) for m in re.finditer(
+            r"[^,;:]+", head)]
+        if not pieces:
+            return None
+        # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
+        s, e = pieces[-1]
+        chunk = head[s:e]
+        sub = None
+        for sub in re.finditer(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
+                                r"where|which|who|if|as)\s+", chunk):
+            pass
+        if sub:
+            s += sub.end()
+            chunk = head[s:e]
+        # "Artak Beglaryan, the region's rights ombudsman, said": the name before the apposition
+        if len(pieces) >= 2 and closed_apposition:
+            ps, pe = pieces[-2]
+            prev = head[ps:pe].strip()
+            first = chunk.split()[0].lower() if chunk.split() else ""
+            if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
+                s, e, chunk = ps, pe, head[ps:pe]
+        # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks
+        if chunk.split() and chunk.split()[0].lower() in _PREPOSITIONS and len(pieces) >= 2:
+            ps, pe = pieces[-2]
+            s, e, chunk = ps, pe, head[ps:pe]
+        # leading conjunctions and sentence adverbs
+        while True:
+            m = re.match(r"\s*([\w'’-]+)\s+", chunk)
+            if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
+                s += m.end()
+                chunk = head[s:e]
+                continue
+            break
+        lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
+        s += lead
+        chunk = head[s:e].rstrip()
+        if not _np_ok(chunk):
+            return None
+        return left_start + s, left_start + s + len(chunk)
+
+    def _np_after(self, offset: int, masked: str, p0: int) -> tuple[int, int] | None:
+        """The noun phrase right after a cue ("said Lavrov", "according to the ministry")."""
+        rest = masked[offset - p0:]
+        m = re.match(r"\s+", rest)
+        if not m:
+            return None
+        pos = m.end()
+        words = []
+        for w in re.finditer(r"[^\s,.;:!?()" + MASK + r"]+", rest[pos:pos + 160]):
+            if words and rest[pos + words[-1][1]:pos + w.start()].strip():
+                break  # punctuation between words ends the phrase
+            bare = w.group(0).lower()
+            if bare in _NP_AFTER_STOP and words:
+                break
+            words.append((w.start(), w.end()))
+            if len(words) >= 10:
+                break
+        if not words:
+            return None
+        s, e = pos + words[0][0], pos + words[-1][1]
+        surface = rest[s:e]
+        if not _np_ok(surface):
+            return None
+        return offset + s, offset + e
+
+    # -- quotes ------------------------------------------------------------
+    def _quote(self, q: QuoteSpan, quotes, hits: list[_Hit], masked: str, p0: int, spans, sentence_at,
+               block) -> _Draft | None:
+        text = self.text
+        k_open = sentence_at(q.open_mark)
+        s_start = spans[k_open][0]
+        before = masked[s_start - p0:q.open_mark - p0].rstrip(" \t\u00a0")
+        pre_char = before[-1] if before else ""
+        first_char = text[q.start] if q.start < q.end else ""
+        direct = (pre_char in ("", ",", ":", ".", "!", "?", "\u2014", "\u2013", "-", MASK)
+                  and (first_char.isupper() or first_char.isdigit() or pre_char in (",", ":")))
+        sid = self._sentence_id(block, q.start)
+        if direct:
+            hit = None
+            # cue after the quote: "...," Aliyev said / "...," said Lavrov
+            for k, h in enumerate(hits):
+                if h.after_quote is q and (h.subject is not None or h.ref is not None):
+                    hit = k
+                    break
+            ends_sentence = text[q.start:q.end].rstrip()[-1:] == "." and not hits_after_comma(text, q)
+            if hit is not None and ends_sentence:
+                hit = None
+            if hit is None:
+                # cue before the quote: Aliyev said: "..." / the UN rights chief said, "..."
+                for k in range(len(hits) - 1, -1, -1):
+                    h = hits[k]
+                    if h.end > q.open_mark or h.start < s_start:
+                        continue
+                    between = masked[h.end - p0:q.open_mark - p0]
+                    if MASK in between or len(between.strip()) > 60 or re.search(r"\bthat\s*$", between):
+                        break
+                    if h.subject is not None or h.ref is not None:
+                        hit = k
+                    break
+            if hit is not None:
+                hits[hit].consumed = True
+                h = hits[hit]
+                return _Draft("direct", q.start, q.end, sid, hit, h.form, h.cue, text[q.start:q.end],
+                              block.paragraph, block.block_id, q.start)
+            if before.strip(MASK + " ") == "" or pre_char in ".!?":
+                return _Draft("direct", q.start, q.end, sid, None, None, None, text[q.start:q.end],
+                              block.paragraph, block.block_id, q.start, continuation=True)
+            return None
+        # partial: the nearest cue of the sentence before the quote, else after it
+        same = [k for k, h in enumerate(hits) if h.sentence == k_open]
+        prior = [k for k in same if hits[k].end <= q.open_mark]
+        later = [k for k in same if hits[k].start >= q.outer_end]
+        hit = prior[-1] if prior else (later[0] if later else None)
+        if hit is None:
+            return None
+        h = hits[hit]
+        clause_end = max(q.outer_end, spans[k_open][1])
+        type_text = text[min(h.end, q.start):clause_end]
+        return _Draft("partial", q.start, q.end, sid, hit, h.form, h.cue, type_text,
+                      block.paragraph, block.block_id, q.start)
+
+    def _sentence_id(self, block, offset: int) -> int:
+        best = -1
+        for s in self.article.sentences:
+            if s.block_id != block.block_id:
+                continue
+            if best < 0:
+                best = s.sentence_id
+            if s.start <= offset:
+                best = s.sentence_id
+        return best
+
+    # -- reported speech ----------------------------------------------------
+    def _indirect(self, k: int, h: _Hit, hits: list[_Hit], quotes, masked: str, p0: int, p1: int, spans,
+                  block) -> list[_Draft]:
+        text = self.text
+        if h.subject is None and h.ref is None:
+            return []
+        frame = h.cue.frame
+        s_start, s_end = spans[h.sentence]
+        # a quote running past the sentence end belongs to the clause
+        for q in quotes:
+            if q.open_mark < s_end < q.outer_end:
+                s_end = q.outer_end
+        if frame == "according":
+            return self._according(k, h, masked, p0, s_start, s_end, block)
+        pos = h.end
+        addressee = None
+        if frame == "tell":
+            pos = self._skip(_ADVERBIALS, masked, p0, pos)
+            m = _ADDRESSEE.match(masked, pos - p0)
+            if m:
+                pos = p0 + m.end()
+        pos = self._skip(_ADVERBIALS, masked, p0, pos)
+        reciprocal = None
+        if frame in ("appeal", "accuse"):
+            window = masked[pos - p0:min(s_end, pos + 120) - p0]
+            joint = r"\s+to\s+" if frame == "appeal" else r"\s+(?:of|for)\s+"
+            m = re.search(joint, window)
+            if m:
+                addressee = (pos + (len(window[:m.start()]) - len(window[:m.start()].lstrip())), pos + m.start())
+                obj = text[addressee[0]:addressee[1]].lower().strip()
+                if frame == "accuse" and obj in ("each other", "one another", "the other"):
+                    reciprocal = h.subject
+                pos = pos + m.end()
+            elif frame == "accuse":
+                return []
+        if frame in ("report", "tell"):
+            m = _THAT.match(masked, pos - p0)
+            pos = p0 + m.end()
+        pos = self._skip(re.compile(r"\s*,?\s*"), masked, p0, pos)
+        stop_re = _STOP_REPORT if frame in ("report", "tell") or reciprocal else _STOP_OBJECT
+        region = masked[pos - p0:s_end - p0]
+        cut = len(region)
+        m = stop_re.search(region)
+        if m:
+            cut = m.start()
+        # a later cue of the same sentence ends this clause when it has its own speaker or shares this one
+        for o in hits[k + 1:]:
+            if o.sentence != h.sentence or o.start >= pos + cut:
+                continue
+            if o.start > pos:
+                if o.ref is not None and o.start - pos < cut:
+                    joint = re.search(r"(?:,?\s+and(?:\s+also)?|,)\s*$", masked[pos - p0:o.start - p0])
+                    cut = min(cut, joint.start() if joint else o.start - pos)
+                elif o.subject is not None and o.subject[0] > pos:
+                    cut = min(cut, o.subject[0] - pos)
+        end = pos + cut
+        while end > pos and (text[end - 1] in _TRAIL or text[end - 1].isspace()):
+            end -= 1
+        if reciprocal is not None and h.subject is not None:
+            start = h.subject[0]
+            return [_Draft("indirect", start, end, self._sentence_id(block, start), k, h.form, h.cue,
+                           text[start:end], block.paragraph, block.block_id, h.start,
+                           reciprocal_subject=h.subject)]
+        if end - pos < 3 or frame == "object_quote":
+            return []
+        if frame in ("object", "call_for"):
+            lead = re.match(r"(?i)(?:at|over|about|on)\s+", text[pos:end])
+            if lead:
+                pos += lead.end()
+        clause = masked[pos - p0:end - p0]
+        if MASK in clause:
+            # the quoted fragments are partial statements; keep a long unquoted stretch beside them
+            best = max(((m.start(), m.end()) for m in re.finditer(r"[^" + MASK + r"]+", clause)),
+                       key=lambda se: se[1] - se[0], default=None)
+            if best is None:
+                return []
+            s, e = pos + best[0], pos + best[1]
+            while s < e and (text[s] in _TRAIL + "\"'“”‘’" or text[s].isspace()):
+                s += 1
+            while e > s and (text[e - 1] in _TRAIL + "\"'“”‘’" or text[e - 1].isspace()):
+                e -= 1
+            seg = text[s:e]
+            if len(seg.split()) < 5 or re.match(r"(?i)(?:that|to|as|for)\b", seg) or \
+                    seg.split()[-1].lower() in _DANGLING:
+                return []
+            pos, end = s, e
+        if len(_WORD.findall(text[pos:end])) < 2:
+            return []
+        return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
+                       block.paragraph, block.block_id, pos, addressee=addressee)]
+
+    def _according(self, k, h: _Hit, masked: str, p0: int, s_start: int, s_end: int, block) -> list[_Draft]:
+        text = self.text
+        left = masked[s_start - p0:h.start - p0]
+        if left.strip(" ,\u00a0"):
+            start, end = s_start, s_start + len(left.rstrip(" ,\u00a0"))
+        elif h.subject is not None:
+            rest = masked[h.subject[1] - p0:s_end - p0]
+            m = re.match(r"[^,]*,\s*", rest)
+            if not m:
+                return []
+            start, end = h.subject[1] + m.end(), s_end
+        else:
+            return []
+        while end > start and (text[end - 1] in _TRAIL or text[end - 1].isspace()):
+            end -= 1
+        if MASK in masked[start - p0:end - p0] or len(text[start:end].split()) < 3:
+            return []
+        h.consumed = True
+        return [_Draft("indirect", start, end, self._sentence_id(block, start), k, "according to", h.cue,
+                       text[start:end], block.paragraph, block.block_id, start)]
+
+    @staticmethod
+    def _skip(pattern: re.Pattern, masked: str, p0: int, pos: int) -> int:
+        m = pattern.match(masked, pos - p0)
+        return p0 + m.end() if m else pos
+
+    # -- speakers ------------------------------------------------------------
+    def _hit_speaker(self, k: int, hits: list[_Hit], resolved: dict, paragraph: int, seen: set | None = None):
+        if k in resolved:
+            return resolved[k]
+        seen = seen or set()
+        h = hits[k]
+        if h.ref is not None and h.ref not in seen:
+            seen.add(k)
+            out = self._hit_speaker(h.ref, hits, resolved, paragraph, seen)
+        elif h.subject is not None:
+            out = self._speaker(h.subject[0], h.subject[1], paragraph)
+        else:
+            out = (None, None, None, None, None)
+        resolved[k] = out
+        return out
+
+    def _speaker(self, start: int, end: int, paragraph: int):
+        """(speaker, surface, resolution, kind, gender) for the phrase at text[start:end]."""
+        surface = self.text[start:end]
+        words = surface.split()
+        low = surface.lower()
+        if low in PRONOUNS:
+            return self._pronoun(low, surface, start, paragraph)
+        role = _head_role(surface)
+        anaphoric = role is not None and words[0].lower() in DETERMINERS
+        name = self.actors.resolve(surface, start)
+        if name is None:
+            inside = self.actors.within(start, end)
+            if inside and not anaphoric:
+                # prefer the mention closest to the phrase's head (its end), then the longest
+                best = max(inside, key=lambda m: (m.end, m.end - m.start))
+                if role is None or best.end >= end - 1 or self.actors.kinds.get(best.actor) == role["kind"]:
+                    name = best.actor
+        if anaphoric:
+            if name is None:
+                name, kind, gender = self._antecedent(role, start)
+            else:
+                kind, gender = self.actors.kind(name), self.actors.gender(name)
+            return (name or surface, surface, "role_noun", kind or role["kind"], gender or role.get("gender") or None)
+        resolution = "role_noun" if role is not None and role["kind"] == "person" else "name"
+        kind = self.actors.kind(name) if name else None
+        gender = self.actors.gender(name) if name else None
+        if name is None:
+            name = _name_after_title(surface)
+            if name:
+                kind = "person"
+            elif role is None and _name_like(surface):
+                name = surface
+            else:
+                name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.I)
+                last = name.split()[-1].lower() if name.split() else ""
+                if last in _SOURCE_DOCS and len(name.split()) > 1:
+                    name = name.rsplit(None, 1)[0]
+            # titles that fix gender ("spokeswoman") also hold for the name after them
+            for w in words:
+                row = _roles().get(_bare(w).lower())
+                if row and row.get("gender"):
+                    gender = gender or row["gender"]
+                if row and row["kind"] == "person" and row["title"] == "yes" and kind is None:
+                    kind = "person"
+        if role is not None and kind is None:
+            kind = role["kind"]
+            gender = gender or role.get("gender") or None
+        return name, surface, resolution, kind, gender
+
+    def _compatible(self, said_kind: str | None, said_gender: str | None, kind: str, gender: str | None) -> bool:
+        if kind == "person":
+            if said_kind not in (None, "person"):
+                return False
+        elif said_kind is not None and said_kind != kind and not (kind == "organization" and said_kind == "state"):
+            return False
+        return gender is None or said_gender is None or said_gender == gender
+
+    def _pronoun(self, low: str, surface: str, start: int, paragraph: int):
+        if low == "they":
+            return None, surface, "pronoun", None, None
+        kind = "person" if low in ("he", "she") else "organization"
+        gender = PRONOUNS[low]
+        for said in reversed(self.history):
+            if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
+                if paragraph - said.paragraph <= 3:
+                    return said.speaker, surface, "pronoun", said.kind, said.gender
+                break
+        for m in self.actors.before(start):
+            mk = m.kind if m.kind != "state" or kind != "person" else "state"
+            if self._compatible(mk, self.actors.gender(m.actor) if mk == "person" else None, kind, gender):
+                return m.actor, surface, "pronoun", mk, self.actors.gender(m.actor)
+        for said in reversed(self.history):
+            if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
+                return said.speaker, surface, "pronoun", said.kind, said.gender
+        return None, surface, "pronoun", kind, gender
+
+    def _antecedent(self, role: dict, start: int):
+        """The nearest earlier actor a role noun ("the ministry") can point to."""
+        kind = role["kind"]
+        gender = role.get("gender") or None
+        noun = role["noun"].lower()
+        for said in reversed(self.history):
+            if not said.speaker:
+                continue
+            if kind in ("organization", "armed_forces", "group"):
+                named = " ".join(filter(None, (said.speaker, said.surface))).lower()
+                if noun in named or (said.kind == kind and kind != "group"):
+                    return said.speaker, said.kind, said.gender
+            elif self._compatible(said.kind, said.gender, kind, gender):
+                return said.speaker, said.kind, said.gender
+        for m in self.actors.before(start):
+            if m.kind == kind:
+                return m.actor, m.kind, None
+        return None, kind, gender
+
+    # -- rows -------------------------------------------------------------
+    def _emit(self, d: _Draft, hits, resolved, block, section, sentences, quotes, masked, p0) -> None:
+        text = self.text
+        date = None
+        if d.continuation:
+            prev = self.history[-1] if self.history else None
+            if prev is None or block.paragraph - prev.paragraph > 1 or \
+                    (block.paragraph != prev.paragraph and d.start > block.start + 2):
+                return
+            speaker, surface, resolution, kind, gender = prev.speaker, prev.surface, "continuation", prev.kind, prev.gender
+            date = prev.date
+        elif d.reciprocal_subject is not None:
+            s, e = d.reciprocal_subject
+            speaker, surface, resolution, kind, gender = None, text[s:e], None, None, None
+        else:
+            speaker, surface, resolution, kind, gender = self._hit_speaker(d.hit, hits, resolved, block.paragraph)
+        if d.hit is not None and date is None:
+            date = self._date(d, hits[d.hit], hits, quotes, sentences)
+        if date is None and speaker and not d.continuation:
+            for said in reversed(self.history):
+                if said.section != section:
+                    break
+                if _same_actor(said.speaker, speaker) and said.date is not None:
+                    date = said.date
+                    break
+        kind_type = statement_type(d.type_text, d.cue)
+        if d.reciprocal_subject is not None:
+            target = "|".join(self._side_names(*d.reciprocal_subject, None))
+        else:
+            target = self._targets(kind_type, d.start, d.end, speaker, d.addressee, d.type_text)
+        self.rows.append({
+            "speaker": speaker, "speaker_surface": surface, "speaker_resolution": resolution, "kind": d.kind,
+            "text": text[d.start:d.end], "cue": d.cue_text, "target": target, "type": kind_type, "date": date,
+            "sentence_id": d.sentence_id, "block_id": d.block_id, "paragraph": d.paragraph,
+            "start": d.start, "end": d.end,
+        })
+        self.history.append(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
+
+    def _date(self, d: _Draft, h: _Hit, hits, quotes, sentences) -> dt.date | None:
+        """A date expression of the statement's sentence that frames its cue."""
+        if self.published is None and not sentences:
+            return None
+        sent = next((s for s in sentences if s.start <= h.start < s.end), None)
+        if sent is None:
+            return None
+        text = self.text
+        chunk = text[sent.start:sent.end]
+        anchor_start = h.subject[0] if h.subject and h.subject[0] < h.start else h.start
+        for m in dates.find_dates(chunk, self.published):
+            ds, de = sent.start + m.start, sent.start + m.end
+            if any(q.open_mark <= ds < q.outer_end for q in quotes):
+                continue
+            if d.content_start <= ds < d.end and d.reciprocal_subject is None:
+                continue
+            if ds < anchor_start:
+                between = text[sent.start:ds]
+                if _SUBORDINATORS.search(between) or re.search(r"\b(?:said|told)\b", between):
+                    continue
+                if any(o is not h and o.sentence == h.sentence and o.start < ds and o.subject and
+                       o.subject != h.subject for o in hits):
+                    continue
+                return m.date
+            between = text[h.end:ds]
+            if _SUBORDINATORS.search(between) or MASK in between or len(between) > 60:
+                continue
+            if re.search(r"[.;!?]", between):
+                continue
+            return m.date
+        return None
+
+    # -- targets -------------------------------------------------------------
+    def _side_names(self, start: int, end: int, speaker: str | None) -> list[str]:
+        out: list[str] = []
+        own = self.actors.side(speaker) if speaker else None
+        for m in self.actors.within(start, end):
+            if m.kind in ("media", "territory"):
+                continue
+            name = self.actors.side(m.actor)
+            if name in (speaker, own) or name in out:
+                continue
+            out.append(name)
+        return out
+
+    def _targets(self, kind: str, start: int, end: int, speaker: str | None, addressee, words: str) -> str | None:
+        found: list[str] = []
+        if _GROUP_TARGET.search(words) or (addressee and _GROUP_TARGET.search(self.text[addressee[0]:addressee[1]])):
+            found = [p for p in self.actors.parties if p != speaker and p != self.actors.side(speaker or "")] \
+                if kind != "accuse" else []
+            if kind != "accuse" and not found:
+                found = list(self.actors.parties)
+        rule = TARGET_RULES.get(kind)
+        if rule and not found:
+            if rule == "addressees" and addressee:
+                found = self._side_names(addressee[0], addressee[1], speaker)
+            if not found and rule == "agents":
+                hostile = _hostile().search(self.text, start, end)
+                if hostile:
+                    found = self._side_names(start, hostile.start(), speaker)
+                    if not found:
+                        by = re.search(r"\bby\b", self.text[hostile.end():end])
+                        if by:
+                            found = self._side_names(hostile.end() + by.end(), end, speaker)
+            if not found:
+                found = self._side_names(start, end, speaker)
+        return "|".join(found) or None
+
+
+def _same_actor(a: str | None, b: str | None) -> bool:
+    """True for two names of one actor: equal, or a surname and the full name."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    wa, wb = a.split(), b.split()
+    return (len(wa) == 1 or len(wb) == 1) and wa[-1] == wb[-1] and wa[-1][:1].isupper()
+
+
+def hits_after_comma(text: str, q: QuoteSpan) -> bool:
+    """True when a comma follows the closing mark ("...". said X is rare; ...", X said is common)."""
+    return q.close_mark is not None and text[q.close_mark + 1:q.close_mark + 2] == ","
+
+
+def extract_statements(article: Article, index: ActorIndex | None = None) -> pd.DataFrame:
+    """One row per statement, speaker resolved to a canonical actor name.
+
+    `index` is the article's ActorIndex; without one (or with an empty one)
+    speakers fall back to the name or phrase as written.
+    """
+    rows = _Reader(article, index).run()
+    if not rows:
+        return schemas.empty("statements")
+    frame = pd.DataFrame(rows).sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    frame.insert(0, "statement_id", range(len(frame)))
+    return schemas.conform("statements", frame)
