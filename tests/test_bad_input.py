@@ -206,6 +206,21 @@ def test_wrong_typed_notebook_parameter(tmp_path, capsys):
     assert_unusable(_report_argv(out, f"{name}={bad}"), capsys, out, name)
 
 
+def test_parameters_rejected_before_any_notebook_runs(tmp_path):
+    """render_reports itself (as notebooks and callers use it) raises a one-line InputError."""
+    reports = pytest.importorskip("analysis.reports")
+    params = _params_module()
+    from analysis.errors import InputError
+
+    name, bad = _typed_parameter(params)
+    for parameters in ({"no_such_parameter": 1}, {name: bad}, {name: [1]}, {name: None}):
+        out = tmp_path / "reports"
+        with pytest.raises(InputError) as caught:
+            reports.render_reports(INVENTED, out_root=out, jobs=1, parameters=parameters)
+        assert "\n" not in str(caught.value)
+        assert not out.exists() or not any(out.iterdir()), (parameters, list(out.rglob("*")))
+
+
 def _typed_parameter(params) -> tuple[str, str]:
     """A declared non-string notebook parameter and a value of the wrong type for it."""
     declared = getattr(params, "PARAMETERS", None) or getattr(params, "SPEC", None)
