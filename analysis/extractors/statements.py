@@ -103,6 +103,7 @@ _THAT = re.compile(r"\s*(?:that\b\s*)?")
 _STOP_REPORT = re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
     r"explaining|arguing|according|but)\b|\s+according to\b")
+_STOP_RECIPROCAL = re.compile(r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b")
 _STOP_OBJECT = re.compile(
     r";|,\s+|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
     r"|\s+according to\b")
@@ -121,11 +122,14 @@ _SENT_END = re.compile(r"[.!?]")
 #:   and Baku to"), else any actor mentioned;
 #: - mentioned: any actor mentioned in the statement.
 #: Actors are mapped to the state they belong to ("Armenian forces" -> Armenia);
-#: the speaker and the speaker's own side are never targets.
+#: the speaker and the speaker's own side are never targets. For the types in
+#: OPPONENT_FALLBACK, a statement naming no one, by a speaker on one side of a
+#: two-party conflict, targets the other side ("Let them abandon our territory").
 TARGET_RULES = {
     "accuse": "agents", "appeal": "addressees", "demand": "addressees", "warn": "addressees",
     "reject": "mentioned",
 }
+OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
 
 
 # ----------------------------------------------------------------------------
@@ -369,8 +373,7 @@ class _Draft:
     continuation: bool = False
     reciprocal_subject: tuple[int, int] | None = None
     addressee: tuple[int, int] | None = None
-    date: dt.date | None = None
-    hits: list = field(default_factory=list)
+    target_span: tuple[int, int] | None = None  # where targets are looked for (default: the words)
 
 
 @dataclass
@@ -649,10 +652,21 @@ class _Reader:
         if hit is None:
             return None
         h = hits[hit]
-        clause_end = max(q.outer_end, spans[k_open][1])
-        type_text = text[min(h.end, q.start):clause_end]
-        return _Draft("partial", q.start, q.end, sid, hit, h.form, h.cue, type_text,
-                      block.paragraph, block.block_id, q.start)
+        # the reported clause around the fragment: from the cue to the next quote or cue of the sentence
+        clause_end = spans[k_open][1]
+        rest = masked[q.outer_end - p0:clause_end - p0]
+        nxt = rest.find(MASK)
+        if nxt >= 0:
+            clause_end = q.outer_end + nxt
+        for o in hits:
+            if q.outer_end <= o.start < clause_end:
+                clause_end = (o.subject[0] if o.subject and o.subject[0] >= q.outer_end else o.start)
+                break
+        clause_start = min(h.end, q.start)
+        addressee = (h.end, q.open_mark) if h.cue.frame in ("appeal", "accuse") and h.end <= q.open_mark else None
+        return _Draft("partial", q.start, q.end, sid, hit, h.form, h.cue, text[clause_start:clause_end],
+                      block.paragraph, block.block_id, q.start, addressee=addressee,
+                      target_span=(clause_start, clause_end))
 
     def _sentence_id(self, block, offset: int) -> int:
         best = -1
@@ -695,7 +709,7 @@ class _Reader:
             if m:
                 addressee = (pos + (len(window[:m.start()]) - len(window[:m.start()].lstrip())), pos + m.start())
                 obj = text[addressee[0]:addressee[1]].lower().strip()
-                if frame == "accuse" and obj in ("each other", "one another", "the other"):
+                if frame == "accuse" and re.match(r"(?:each other|one another)\b", obj):
                     reciprocal = h.subject
                 pos = pos + m.end()
             elif frame == "accuse":
@@ -704,7 +718,7 @@ class _Reader:
             m = _THAT.match(masked, pos - p0)
             pos = p0 + m.end()
         pos = self._skip(re.compile(r"\s*,?\s*"), masked, p0, pos)
-        stop_re = _STOP_REPORT if frame in ("report", "tell") or reciprocal else _STOP_OBJECT
+        stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
         region = masked[pos - p0:s_end - p0]
         cut = len(region)
         m = stop_re.search(region)
@@ -922,7 +936,8 @@ class _Reader:
         if d.reciprocal_subject is not None:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
-            target = self._targets(kind_type, d.start, d.end, speaker, d.addressee, d.type_text)
+            ts, te = d.target_span or (d.start, d.end)
+            target = self._targets(kind_type, ts, te, speaker, d.addressee, d.type_text)
         self.rows.append({
             "speaker": speaker, "speaker_surface": surface, "speaker_resolution": resolution, "kind": d.kind,
             "text": text[d.start:d.end], "cue": d.cue_text, "target": target, "type": kind_type, "date": date,
@@ -997,6 +1012,10 @@ class _Reader:
                             found = self._side_names(hostile.end() + by.end(), end, speaker)
             if not found:
                 found = self._side_names(start, end, speaker)
+            if not found and kind in OPPONENT_FALLBACK and speaker:
+                own = self.actors.side(speaker)
+                if own in self.actors.parties and len(self.actors.parties) == 2:
+                    found = [p for p in self.actors.parties if p != own]
         return "|".join(found) or None
 
 
