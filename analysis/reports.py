@@ -1,0 +1,316 @@
+"""Headless reports: run every notebook in notebooks/ on an article with papermill.
+
+`render_reports(article, out_root, jobs, parameters)` validates the article and
+the parameters, executes the notebooks (in parallel when `jobs > 1`) into a
+staging folder, exports each as self-contained HTML (inputs hidden, images
+embedded, no remote scripts or stylesheets), and only then swaps the staging
+folder into `out_root/<article name>/`, so a failure leaves earlier reports
+intact. A failing notebook raises `ReportError` (an `InputError`: the CLI
+prints its one line and exits with status 2) naming the notebook, the cell
+and the log file under `out_root/_logs/<article name>/`.
+
+`refresh_notebooks()` re-executes the committed notebooks in place on the
+seed article and normalises them (`python -m analysis.reports refresh`).
+`normalise()` removes run noise so that re-running gives byte-identical files.
+"""
+from __future__ import annotations
+
+import argparse
+import concurrent.futures as futures
+import datetime as dt
+import logging
+import multiprocessing
+import os
+import re
+import shutil
+import sys
+import tempfile
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .notebook_params import validate_parameters
+from .paths import NOTEBOOKS_DIR, REPORTS_DIR
+
+KERNEL_NAME = "python3"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
+INJECTED_ID = "injected-parameters"
+LOG_FOLDER = "_logs"
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# Reports are static pages: every script goes (the template's MathJax, require.js and
+# mermaid loaders fetch from a CDN), and so does any stylesheet link to the network.
+_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.I | re.S)
+_REMOTE_LINK = re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//[^>]*>", re.I)
+_REMOTE_REF = re.compile(r"<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^>]*>"
+                         r"|import\s*\(\s*[\"']https?://", re.I)
+
+
+class ReportError(InputError):
+    """A notebook failed while rendering the reports (one line: notebook, cell, log path)."""
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks of `folder`, in run order."""
+    return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
+
+
+# ----------------------------------------------------------------------------
+# Normalisation
+
+
+def normalise(nb, replace: dict[str, str] | None = None):
+    """Strip run noise from an executed notebook (in place) and return it.
+
+    Removes papermill's metadata and per-cell execution timestamps, empty
+    `tags` lists and the Python patch version; gives the injected-parameters
+    cell a fixed id and the notebook the standard `python3` kernelspec.
+    `replace` rewrites text in the injected-parameters cell (e.g. a staging
+    path -> the final path).
+    """
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata["kernelspec"] = dict(KERNELSPEC)
+    info = nb.metadata.get("language_info")
+    if info:
+        info.pop("version", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        tags = cell.metadata.get("tags")
+        if tags is not None and not tags:
+            del cell.metadata["tags"]
+        if INJECTED_ID in cell.metadata.get("tags", []):
+            cell["id"] = INJECTED_ID
+            for old, new in (replace or {}).items():
+                cell.source = cell.source.replace(old, new)
+    return nb
+
+
+def write_notebook(nb, path: Path) -> Path:
+    """Write `nb` the way JupyterLab saves it (nbformat, UTF-8, trailing newline)."""
+    import nbformat
+
+    path.write_text(nbformat.writes(nb) + "\n", encoding="utf-8")
+    return path
+
+
+# ----------------------------------------------------------------------------
+# HTML
+
+
+def to_html(nb, title: str) -> str:
+    """A self-contained HTML page of `nb`: inputs and prompts hidden, no remote scripts or styles."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True, embed_images=True)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    return _REMOTE_LINK.sub("", _SCRIPT.sub("", body))
+
+
+def remote_references(html: str) -> list[str]:
+    """Tags or script imports in `html` that would load something from the network."""
+    return [m.group(0) for m in _REMOTE_REF.finditer(html)]
+
+
+# ----------------------------------------------------------------------------
+# Running one notebook
+
+
+@dataclass(frozen=True)
+class _Job:
+    source: Path
+    target: Path  # executed .ipynb
+    html: Path | None
+    parameters: dict
+    log: Path
+    title: str
+    replace: dict
+
+
+@dataclass(frozen=True)
+class _Failure:
+    notebook: str
+    cell: str
+    message: str
+    log: Path
+
+
+def _run(job: _Job) -> _Failure | None:
+    """Execute one notebook (papermill), normalise it, write it and its HTML; log to job.log."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    job.log.parent.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(job.log, mode="w", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("papermill")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        logger.info("notebook %s -> %s, parameters %r", job.source, job.target, job.parameters)
+        try:
+            nb = papermill.execute_notebook(
+                str(job.source), None, parameters=job.parameters or None, kernel_name=KERNEL_NAME,
+                cwd=str(job.source.parent), progress_bar=False, log_output=True,
+                request_save_on_cell_execute=False)
+        except PapermillExecutionError as exc:
+            logger.error("cell %s failed:\n%s", exc.exec_count, _ANSI.sub("", "\n".join(exc.traceback)))
+            message = f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}".strip().rstrip(":")
+            return _Failure(job.source.name, f"cell {exc.cell_index + 1} (In [{exc.exec_count}])",
+                            " ".join(message.split()), job.log)
+        except Exception as exc:  # kernel failed to start, unreadable notebook, ...
+            logger.error("run failed:\n%s", traceback.format_exc())
+            return _Failure(job.source.name, "start-up", f"{type(exc).__name__}: {' '.join(str(exc).split())}",
+                            job.log)
+        normalise(nb, job.replace)
+        write_notebook(nb, job.target)
+        if job.html is not None:
+            job.html.write_text(to_html(nb, job.title), encoding="utf-8")
+        logger.info("done")
+        return None
+    finally:
+        logger.removeHandler(handler)
+        handler.close()
+
+
+def _run_all(jobs: list[_Job], workers: int) -> list[_Failure]:
+    if workers <= 1 or len(jobs) <= 1:
+        results = [_run(job) for job in jobs]
+    else:
+        context = multiprocessing.get_context("spawn")
+        with futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+            results = list(pool.map(_run, jobs))
+    return [r for r in results if r is not None]
+
+
+def _raise(failures: list[_Failure]) -> None:
+    first = failures[0]
+    more = f" (and {len(failures) - 1} more notebook{'s' if len(failures) > 2 else ''})" if len(failures) > 1 else ""
+    raise ReportError(f"{first.notebook} failed at {first.cell}: {first.message}{more}; log: {first.log}")
+
+
+# ----------------------------------------------------------------------------
+# Public entry points
+
+
+def render_reports(article: str | Path, out_root: str | Path = REPORTS_DIR, jobs: int = 2,
+                   parameters: dict | None = None, notebooks: list[Path] | None = None) -> list[Path]:
+    """Run every notebook on `article`; write executed notebooks and HTML into out_root/<article name>/.
+
+    In:  the article's path; the root folder for reports; how many notebooks
+         run at once; extra notebook parameters ({name: value}, strings are
+         accepted for numbers); optionally the notebooks to run (default: all
+         of notebooks/).
+    Out: the written paths: every .html report, then every executed .ipynb, in run order.
+    Raises InputError before anything is written on a bad article, parameter or
+    folder; ReportError (one line: notebook, cell, log path) when a notebook fails,
+    leaving any earlier reports for this article untouched.
+    """
+    from .article import load_article
+
+    parameters = dict(parameters or {})
+    for reserved in ("article", "out_dir"):
+        if reserved in parameters:
+            raise InputError(f"parameter {reserved} is set by the report command; pass the article as its "
+                             "argument and the folder with --out.")
+    if not isinstance(jobs, int) or jobs < 1:
+        raise InputError(f"--jobs must be a whole number of at least 1, got {jobs!r}.")
+    article_path = Path(article).expanduser().resolve()
+    loaded = load_article(article_path)  # raises InputError on unusable input
+    notebooks = list(notebooks) if notebooks is not None else notebook_paths()
+    if not notebooks:
+        raise InputError(f"no notebooks found in {NOTEBOOKS_DIR}.")
+
+    out_root = Path(out_root).expanduser().resolve()
+    final = out_root / loaded.name
+    try:
+        out_root.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{loaded.name}-", dir=out_root))
+    except OSError as exc:
+        raise InputError(f"cannot write to {out_root} ({exc.strerror}); pass a writable --out folder.") from None
+    values = validate_parameters({**parameters, "article": str(article_path), "out_dir": str(staging / "figures")})
+    title_of = {nb: nb.stem.split("-", 1)[-1].replace("-", " ").capitalize() for nb in notebooks}
+    logs = out_root / LOG_FOLDER / loaded.name
+    batch = [
+        _Job(source=nb, target=staging / nb.name, html=staging / f"{nb.stem}.html", parameters=values,
+             log=logs / f"{nb.stem}.log", replace={str(staging): str(final)},
+             title=f"{title_of[nb]}: {loaded.meta.headline or loaded.name}")
+        for nb in notebooks
+    ]
+    try:
+        failures = _run_all(batch, jobs)
+        if failures:
+            _raise(failures)
+        previous = None
+        if final.exists():
+            previous = Path(tempfile.mkdtemp(prefix=f".{loaded.name}-old-", dir=out_root))
+            os.replace(final, previous / "report")
+        staging.chmod(0o777 & ~_umask())
+        os.replace(staging, final)
+        if previous is not None:
+            shutil.rmtree(previous, ignore_errors=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    htmls = [final / f"{nb.stem}.html" for nb in notebooks]
+    return htmls + [final / nb.name for nb in notebooks]
+
+
+def refresh_notebooks(notebooks: list[Path] | None = None, out_dir: Path | None = None, jobs: int = 2) -> list[Path]:
+    """Re-execute notebooks on their defaults (the seed article) and write them normalised.
+
+    In:  notebooks to run (default: all of notebooks/); a folder to write them
+         to (default: in place); how many run at once.
+    Out: the written notebook paths. Raises ReportError when a notebook fails
+    (nothing is overwritten then).
+    """
+    notebooks = list(notebooks) if notebooks is not None else notebook_paths()
+    with tempfile.TemporaryDirectory(prefix="refresh-") as tmp:
+        staging = Path(tmp)
+        batch = [_Job(source=nb, target=staging / nb.name, html=None, parameters={}, log=staging / f"{nb.stem}.log",
+                      title=nb.stem, replace={}) for nb in notebooks]
+        failures = _run_all(batch, jobs)
+        if failures:
+            keep = Path(tempfile.mkdtemp(prefix="refresh-logs-"))
+            for failure in failures:
+                shutil.copy(failure.log, keep / failure.log.name)
+            _raise([_Failure(f.notebook, f.cell, f.message, keep / f.log.name) for f in failures])
+        written = []
+        for nb in notebooks:
+            target = (out_dir or nb.parent) / nb.name
+            shutil.copyfile(staging / nb.name, target)
+            written.append(target)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m analysis.reports refresh [NOTEBOOK...]`: re-execute committed notebooks in place."""
+    parser = argparse.ArgumentParser(prog="python -m analysis.reports",
+                                     description="Re-execute the committed notebooks on the seed article.")
+    parser.add_argument("command", choices=["refresh"])
+    parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to refresh (default: all)")
+    parser.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default: 2)")
+    args = parser.parse_args(argv)
+    started = dt.datetime.now()
+    try:
+        paths = refresh_notebooks([p.resolve() for p in args.notebooks] or None, jobs=args.jobs)
+    except InputError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return InputError.exit_code
+    for path in paths:
+        print(path)
+    print(f"refreshed {len(paths)} notebooks in {(dt.datetime.now() - started).total_seconds():.1f} s",
+          file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
