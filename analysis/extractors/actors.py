@@ -356,6 +356,9 @@ class _Extractor:
         self.place_spans: list[tuple[int, int]] = []  # capitals used as places
         self.title_spans: list[tuple[int, int]] = []
         self._starts: list[int] | None = None
+        self._lower_words: set[str] | None = None
+        self._hit_ends: list[int] | None = None
+        self._inner_caps: set[str] = set()
         if article is not None:
             self._block_starts = [b.start for b in article.blocks]
             self._blocks = article.blocks
@@ -444,14 +447,13 @@ class _Extractor:
         tokens = [(start + s, start + e, w) for s, e, w in tokens]
         while tokens and (tokens[-1][2] in _NOT_NAMES or self.is_known(tokens[-1][0])):
             tokens.pop()
-        while tokens and (tokens[0][2] in _NOT_NAMES or self.is_known(tokens[0][0])
-                          or self.in_title(tokens[0][0])):
-            tokens.pop(0)
+        # A name starts after the last word that is a title, a known name or
+        # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
+        cut = max((i for i, (s, _, w) in enumerate(tokens)
+                   if w in _NOT_NAMES or self.is_known(s) or self.in_title(s)), default=-1)
+        tokens = tokens[cut + 1:]
         if not tokens:
             return None
-        for s, _, w in tokens:
-            if w in _NOT_NAMES or self.is_known(s):
-                return None
         words = [w for _, _, w in tokens]
         return tokens[0][0], tokens[-1][1], words
 
@@ -568,7 +570,9 @@ class _Extractor:
 
     def _recent_owner(self, pos: int, noun: str) -> str | None:
         """The territory ("the region's") or state ("the country's") named last before `pos`."""
-        for hit in reversed([h for h in self.hits if h.end <= pos]):
+        if self._hit_ends is None:
+            self._hit_ends = [h.end for h in self.hits]
+        for hit in reversed(self.hits[:bisect.bisect_right(self._hit_ends, pos)]):
             if noun in ("region", "territory", "enclave", "republic"):
                 for sense in hit.senses:
                     if sense.kind == "place" and sense.entity in self.g.actors:
@@ -648,12 +652,13 @@ class _Extractor:
         if len(words) > 1:
             return True
         word = words[0]
-        if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", self.text):
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", self.text))
+            self._inner_caps = set(re.findall(r"[a-z,;]\s+([A-Z]\w+)", self.text))
+        if word.lower() in self._lower_words:
             return False
         at_start = self.sentence_start(start) == start or self.text[max(0, start - 2):start] in ('"', "“", '" ', "“ ")
-        if not at_start:
-            return True
-        return bool(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", self.text))
+        return not at_start or word in self._inner_caps
 
     def find_speakers(self) -> None:
         for key in ("speaker_before", "speaker_after"):
@@ -680,7 +685,10 @@ class _Extractor:
                 self.persons.append(person)
 
     def find_signatures(self) -> None:
-        for m in self.p["signature_name"].finditer(self.text):
+        for paren in re.finditer(r"\(\s*@\w", self.text):
+            m = self.p["signature_name"].search(self.text, max(0, paren.start() - 80), paren.start() + 40)
+            if m is None or m.start("handle") < paren.start():
+                continue
             cleaned = self.clean_name(m.start("name"), m.end("name"))
             handle = m.group("handle")
             if not cleaned:
@@ -729,6 +737,11 @@ class _Extractor:
                 record.alias(surface)
 
     def resolve_role_nouns(self) -> None:
+        self._by_start = sorted((m.start, m.actor) for m in self.mentions)
+        self._person_starts: dict[str, list[int]] = {}
+        for start, actor in self._by_start:
+            if self.actors[actor].kind == "person":
+                self._person_starts.setdefault(actor, []).append(start)
         for rn in sorted(self.role_nouns, key=lambda r: r.start):
             if rn.role.endswith("ministry"):
                 portfolio = rn.role[: -len("ministry")].strip()
@@ -750,8 +763,9 @@ class _Extractor:
             self.mention(name, "role_noun", rn.start, rn.end)
 
     def _recent_mention(self, pos: int, accept) -> str | None:
-        for mention in sorted((m for m in self.mentions if m.start < pos), key=lambda m: m.start, reverse=True):
-            record = self.actors[mention.actor]
+        i = bisect.bisect_left(self._by_start, (pos, ""))
+        for _, actor in reversed(self._by_start[:i]):
+            record = self.actors[actor]
             if accept(record):
                 return record.name
         return None
@@ -760,18 +774,11 @@ class _Extractor:
         people = [a for a in self.actors.values() if a.kind == "person"]
         if not people:
             return None
-        first = {}
-        for mention in self.mentions:
-            if mention.actor in first:
-                first[mention.actor] = min(first[mention.actor], mention.start)
-            else:
-                first[mention.actor] = mention.start
-
         def distance(name: str) -> int:
-            spans = [m.start for m in self.mentions if m.actor == name]
-            before = [rn.start - s for s in spans if s < rn.start]
+            starts = self._person_starts.get(name) or [0]
+            i = bisect.bisect_left(starts, rn.start)
             # a preceding mention is the usual antecedent; a later one is a cataphor
-            return min(before) if before else 10 ** 6 + min(abs(s - rn.start) for s in spans)
+            return rn.start - starts[i - 1] if i > 0 else 10 ** 9 + starts[0] - rn.start
 
         def fits(a: _Actor) -> bool:
             return not (rn.affiliation and a.affiliation and a.affiliation != rn.affiliation)
@@ -852,11 +859,7 @@ class _Extractor:
                 return sense.entity, sense.kind, sense.mention_kind
         for sense in hit.senses:
             if sense.kind == "place" and sense.entity in self.g.actors:
-                if _TERRITORY_USE.match(text, hit.end) or any(
-                        m.start == hit.start and self.actors[m.actor].kind != "territory" for m in self.mentions):
-                    return sense.entity, "territory", "name"
-                affiliated = any(a.affiliation == sense.entity for a in self.actors.values())
-                if affiliated and self.block_kind(hit.start) in STORY_KINDS and _TERRITORY_USE.match(text, hit.end):
+                if _TERRITORY_USE.match(text, hit.end):
                     return sense.entity, "territory", "name"
         return None
 
@@ -883,6 +886,11 @@ def index_actors(article: Article) -> ActorIndex:
         record = ex.actor(name, "media", known.affiliation if known else None, "publisher")
         record.role = record.role or "publisher"
         record.alias(outlet)
+
+        already = {x.start for x in ex.mentions if x.actor == name}
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(outlet)}(?![\w\-])", article.text):
+            if m.start() not in already:
+                ex.mention(name, "name", m.start(), m.end())
 
     sentence_starts = [s.start for s in article.sentences]
     rows = []

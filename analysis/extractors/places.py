@@ -31,7 +31,7 @@ import pandas as pd
 from .. import schemas
 from ..article import Article
 from ..gazetteer import Place, city, gazetteer, normalize
-from .actors import _NOT_NAMES, _TOKEN, NAME, STORY_KINDS, ActorIndex, index_actors
+from .actors import _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, index_actors
 
 _PLACE_NOUNS = {
     "district": "district", "districts": "district", "province": "region", "provinces": "region",
@@ -46,9 +46,12 @@ _LOCATIVE_BEFORE = re.compile(
     r"to|of|on)\s+(?:the\s+)?(?:(?P<noun>city|town|village|capital|region|province|district)\s+of\s+)?$", re.I)
 _STRONG = {"near", "outside"}
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
+_NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
+# Matched against the text just before a place noun (anchored at its end).
 _LIST = re.compile(
-    rf"(?P<items>(?:{NAME})(?:\s*,\s*(?:{NAME}))*(?:\s*,?\s+(?:and|or)\s+(?:{NAME})))\s+(?P<noun>{_NOUN_ALT})\b")
-_SINGLE = re.compile(rf"(?P<name>{NAME})\s+(?P<noun>district|province|region|governorate|oblast|county)\b")
+    rf"(?P<items>(?:{NAME})(?:\s*,\s*(?:{NAME}))*(?:\s*,?\s+(?:and|or)\s+(?:{NAME})))\s+$")
+_SINGLE = re.compile(rf"(?P<name>{NAME})\s+$")
+_SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county"}
 _NAME_RE = re.compile(NAME)
 
 
@@ -108,8 +111,13 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return place
 
     # Place nouns first, so "Agdam" in "... and Agdam districts" takes the noun's kind.
-    for m in _LIST.finditer(text):
-        noun_kind = _PLACE_NOUNS[m.group("noun").lower()]
+    nouns = list(_NOUN.finditer(text))
+    for noun in nouns:
+        offset = max(0, noun.start() - 300)
+        m = _LIST.search(text, offset, noun.start())
+        if not m:
+            continue
+        noun_kind = _PLACE_NOUNS[noun.group("noun").lower()]
         items = [(n.start() + m.start("items"), n.group()) for n in _NAME_RE.finditer(m.group("items"))]
         items = [(s, w) for s, w in items if w not in _NOT_NAMES and not _names_actor(w)]
         entries = [(s, w, lookup(w)) for s, w in items]
@@ -121,7 +129,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             entry = add(place, w, s, noun_kind)
             if entry is not None and place is None:
                 entry.country = common
-    for m in _SINGLE.finditer(text):
+    for noun in nouns:
+        if noun.group("noun").lower() not in _SINGLE_NOUNS:
+            continue
+        m = _SINGLE.search(text, max(0, noun.start() - 80), noun.start())
+        if not m:
+            continue
         name = m.group("name")
         words = name.split()
         while words and words[0] in _NOT_NAMES:
@@ -135,7 +148,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if start in taken:
             continue
         place = lookup(name) or lookup(f"{name} {m.group('noun')}")
-        add(place, name, start, _PLACE_NOUNS[m.group("noun").lower()])
+        add(place, name, start, _PLACE_NOUNS[noun.group("noun").lower()])
 
     # Known names.
     for hit in g.known_regex.finditer(text):
