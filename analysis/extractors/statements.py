@@ -39,6 +39,7 @@ boilerplate are never read for statements):
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -111,6 +112,7 @@ _STOP_OBJECT = re.compile(
 _DANGLING = frozenset("for of to a an the as that was is were are be been by with from in on at and or "
                       "than its their his her our".split())
 _TRAIL = " \t\n\r\u00a0,;:.\u2014\u2013-"
+_LETTERS = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
 
@@ -129,6 +131,8 @@ TARGET_RULES = {
     "accuse": "agents", "appeal": "addressees", "demand": "addressees", "warn": "addressees",
     "reject": "mentioned",
 }
+#: How many earlier statements pronouns, role nouns and dates look back over.
+HISTORY = 40
 OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
 
 
@@ -147,7 +151,8 @@ class Cue:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern, dict[str, Cue]]:
+def _cues() -> tuple[re.Pattern, dict[str, Cue], frozenset[str]]:
+    """(regex matching any cue form at a position, form -> Cue, first words of the forms)."""
     forms: dict[str, Cue] = {}
     for row in lexicon.table("speech_verbs.csv"):
         cue = Cue(row["cue"], row["frame"], row["type"], row["strength"] == "strong")
@@ -155,7 +160,8 @@ def _cues() -> tuple[re.Pattern, dict[str, Cue]]:
             forms[" ".join(form.lower().split())] = cue
     alternatives = sorted(forms, key=len, reverse=True)
     body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in alternatives)
-    return re.compile(r"(?<![\w-])(?:" + body + r")(?![\w-])", re.I), forms
+    firsts = frozenset(f.split()[0] for f in forms)
+    return re.compile(r"(?:" + body + r")(?![\w-])", re.I), forms, firsts
 
 
 @lru_cache(maxsize=1)
@@ -271,6 +277,7 @@ class _Actors:
         self.kinds: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
         self.parties: list[str] = []
+        self.starts: list[int] = []
         if index is None:
             return
         frame = getattr(index, "mentions", None)
@@ -279,6 +286,7 @@ class _Actors:
                 (_Mention(str(a), str(k), int(s), int(e))
                  for a, k, s, e in zip(frame["actor"], frame["actor_kind"], frame["start"], frame["end"])),
                 key=lambda m: (m.start, -m.end))
+        self.starts = [m.start for m in self.mentions]
         actors = getattr(index, "actors", None)
         if actors is not None and len(actors):
             for row in actors.itertuples(index=False):
@@ -292,6 +300,20 @@ class _Actors:
     def resolve(self, surface: str, start: int | None) -> str | None:
         if self.index is None:
             return None
+        if start is not None:
+            # the mention at exactly this span, else the smallest covering it (cheap, no frame filtering)
+            end = start + len(surface)
+            covering = None
+            for k in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
+                m = self.mentions[k]
+                if m.start == start and m.end == end:
+                    return m.actor
+                if m.end >= end and (covering is None or m.end - m.start < covering.end - covering.start):
+                    covering = m
+                if start - m.start > 200:
+                    break
+            if covering is not None:
+                return covering.actor
         try:
             name = self.index.resolve(surface, start)
         except Exception:  # a partial actor index must not stop statements
@@ -323,11 +345,20 @@ class _Actors:
             return None
 
     def within(self, start: int, end: int) -> list[_Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        out = []
+        for k in range(bisect.bisect_left(self.starts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
-    def before(self, offset: int) -> list[_Mention]:
-        """Mentions ending at or before `offset`, nearest first."""
-        return [m for m in reversed(self.mentions) if m.end <= offset]
+    def before(self, offset: int):
+        """Mentions ending at or before `offset`, nearest first (a generator)."""
+        for k in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
+            if self.mentions[k].end <= offset:
+                yield self.mentions[k]
 
     def side(self, name: str) -> str:
         """The state an actor belongs to (itself for a state or an unknown actor)."""
@@ -400,13 +431,15 @@ class _Reader:
         self.published = article.meta.published
         self.history: list[_Said] = []
         self.rows: list[dict] = []
-        self.cue_re, self.forms = _cues()
+        self.date_cache: dict[int, list] = {}
+        self.cue_re, self.forms, self.cue_firsts = _cues()
 
     # -- driver ----------------------------------------------------------
     def run(self) -> list[dict]:
         by_block: dict[int, list] = {}
         for s in self.article.sentences:
             by_block.setdefault(s.block_id, []).append(s)
+        self.block_sentences = by_block
         blocks = self.article.blocks
         section = 0
         for i, block in enumerate(blocks):
@@ -462,7 +495,15 @@ class _Reader:
             return len(spans) - 1
 
         hits: list[_Hit] = []
-        for m in self.cue_re.finditer(masked):
+        # words first (fast), the full cue pattern only where a cue's first word stands
+        for w in _LETTERS.finditer(masked):
+            if w.group(0).lower() not in self.cue_firsts:
+                continue
+            if w.start() and (masked[w.start() - 1] == "-" or masked[w.start() - 1].isalnum()):
+                continue
+            m = self.cue_re.match(masked, w.start())
+            if not m:
+                continue
             form = " ".join(m.group(0).lower().split())
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
@@ -670,9 +711,7 @@ class _Reader:
 
     def _sentence_id(self, block, offset: int) -> int:
         best = -1
-        for s in self.article.sentences:
-            if s.block_id != block.block_id:
-                continue
+        for s in self.block_sentences.get(block.block_id, ()):
             if best < 0:
                 best = s.sentence_id
             if s.start <= offset:
@@ -821,7 +860,13 @@ class _Reader:
             return self._pronoun(low, surface, start, paragraph)
         role = _head_role(surface)
         anaphoric = role is not None and words[0].lower() in DETERMINERS
-        name = self.actors.resolve(surface, start)
+        name = None
+        if role is None:
+            # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
+            head = [m for m in self.actors.within(start, end) if m.end >= end - 1]
+            if head:
+                name = max(head, key=lambda m: m.end - m.start).actor
+        name = name or self.actors.resolve(surface, start)
         if name is None:
             inside = self.actors.within(start, end)
             if inside and not anaphoric:
@@ -874,7 +919,7 @@ class _Reader:
             return None, surface, "pronoun", None, None
         kind = "person" if low in ("he", "she") else "organization"
         gender = PRONOUNS[low]
-        for said in reversed(self.history):
+        for said in reversed(self.history[-HISTORY:]):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 if paragraph - said.paragraph <= 3:
                     return said.speaker, surface, "pronoun", said.kind, said.gender
@@ -883,7 +928,7 @@ class _Reader:
             mk = m.kind if m.kind != "state" or kind != "person" else "state"
             if self._compatible(mk, self.actors.gender(m.actor) if mk == "person" else None, kind, gender):
                 return m.actor, surface, "pronoun", mk, self.actors.gender(m.actor)
-        for said in reversed(self.history):
+        for said in reversed(self.history[-HISTORY:]):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 return said.speaker, surface, "pronoun", said.kind, said.gender
         return None, surface, "pronoun", kind, gender
@@ -893,7 +938,7 @@ class _Reader:
         kind = role["kind"]
         gender = role.get("gender") or None
         noun = role["noun"].lower()
-        for said in reversed(self.history):
+        for said in reversed(self.history[-HISTORY:]):
             if not said.speaker:
                 continue
             if kind in ("organization", "armed_forces", "group"):
@@ -926,7 +971,7 @@ class _Reader:
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
         if date is None and speaker and not d.continuation:
-            for said in reversed(self.history):
+            for said in reversed(self.history[-HISTORY:]):
                 if said.section != section:
                     break
                 if _same_actor(said.speaker, speaker) and said.date is not None:
@@ -956,7 +1001,10 @@ class _Reader:
         text = self.text
         chunk = text[sent.start:sent.end]
         anchor_start = h.subject[0] if h.subject and h.subject[0] < h.start else h.start
-        for m in dates.find_dates(chunk, self.published):
+        found = self.date_cache.get(sent.start)
+        if found is None:
+            found = self.date_cache[sent.start] = dates.find_dates(chunk, self.published)
+        for m in found:
             ds, de = sent.start + m.start, sent.start + m.end
             if any(q.open_mark <= ds < q.outer_end for q in quotes):
                 continue
