@@ -66,7 +66,7 @@ _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LO
 _PARTICLE = r"(?:al|el|ul|bin|ibn|bint|van|von|de|da|di|du|der|den|le|la|abu|ben)(?:-|\s+)"
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:\s+(?:[{_UP}]\.\s+)?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
-_NAME_AT_END = re.compile(rf"({NAME})\s*,\s*$")
+_NAME_AT_END = re.compile(rf"({NAME})\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?$", re.I)
 _HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 _FLAG_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
@@ -783,12 +783,20 @@ class _Extractor:
         def fits(a: _Actor) -> bool:
             return not (rn.affiliation and a.affiliation and a.affiliation != rn.affiliation)
 
+        def before(a: _Actor) -> bool:
+            starts = self._person_starts.get(a.name) or []
+            return bool(starts) and starts[0] < rn.start
+
+        generic = rn.role in _GENERIC_ROLES or rn.role == "head"
         tiers = [
+            # same role: "the foreign minister" after "Foreign Minister X"
             [a for a in people if a.role and _same_role(a.role, rn.role) and fits(a)
              and (rn.affiliation is None or a.affiliation == rn.affiliation)],
-            [a for a in people if a.role and _same_role(a.role, rn.role) and fits(a)],
-            [a for a in people if rn.affiliation and a.affiliation == rn.affiliation and a.role is None],
-            [a for a in people if a.role is None and a.affiliation is None] if rn.explicit else [],
+            # same body: "the UN chief" after "UN Secretary-General X"
+            [a for a in people if rn.affiliation and a.affiliation == rn.affiliation
+             and (a.role is None or generic)],
+            # "Russia's top diplomat" for a speaker known so far by name alone
+            [a for a in people if a.role is None and a.affiliation is None and before(a)] if rn.explicit else [],
         ]
         for tier in tiers:
             if tier:

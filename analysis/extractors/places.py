@@ -42,8 +42,10 @@ _PLACE_NOUNS = {
 }
 _NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
 _LOCATIVE_BEFORE = re.compile(
-    r"(?:^|[\s(])(?P<prep>in|at|near|outside|inside|around|across|throughout|within|into|toward|towards|via|from|"
-    r"to|of|on)\s+(?:the\s+)?(?:(?P<noun>city|town|village|capital|region|province|district)\s+of\s+)?$", re.I)
+    r"(?:(?:^|[\s(])(?P<prep>in|at|near|outside|inside|around|across|throughout|within|into|toward|towards|via|from|"
+    r"to|of|on|shelled|struck|hit|attacked|captured|seized|bombed|recaptured|retook|besieged|evacuated|targeted|"
+    r"entered|reached|visited)\s+(?:the\s+)?"
+    r"|(?:^|\s)(?:the\s+)?(?P<noun>city|town|village|capital|region|province|district)\s+of\s+)$", re.I)
 _STRONG = {"near", "outside"}
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
 _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
@@ -147,7 +149,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             continue
         if start in taken:
             continue
-        place = lookup(name) or lookup(f"{name} {m.group('noun')}")
+        place = lookup(f"{name} {noun.group('noun').lower()}") or lookup(name)
         add(place, name, start, _PLACE_NOUNS[noun.group("noun").lower()])
 
     # Known names.
@@ -156,7 +158,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         senses = g.lookup(surface)
         window = text[max(0, hit.start() - 40):hit.start()]
         before = _LOCATIVE_BEFORE.search(window)
-        prep = before.group("prep").lower() if before else None
+        prep = (before.group("prep") or "of").lower() if before else None
         if any(s.kind == "place" for s in senses):
             add(g.place(surface), surface, hit.start())
             continue
@@ -187,7 +189,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         before = _LOCATIVE_BEFORE.search(window)
         if not before:
             continue
-        prep, noun = before.group("prep").lower(), before.group("noun")
+        prep, noun = (before.group("prep") or "of").lower(), before.group("noun")
         words = m.group("name").split()
         if words[0] in _NOT_NAMES or re.match(_TOKEN + r"['’]s\b", text[start:start + 40]):
             continue
