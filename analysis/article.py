@@ -371,7 +371,8 @@ _COPYRIGHT = re.compile(
     r"(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?(?:\d{4}(?:\s*[-\u2013]\s*\d{4})?\s*)?"
     r"(?P<name>[A-Z][\w .&'-]{1,40}?)(?=[.,;|]|\s+all rights|\s*$)", re.I)
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<name>[^.,;]{2,40}?)(?:\s+and (?:news )?agencies)?\.?$", re.I)
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .,'\u2019-]{1,60}\((?P<name>[A-Za-z .]{2,30})\)\s*[-\u2014\u2013]")
+_DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'\u2019-]{1,60}\((?P<name>[A-Za-z .]{2,30})\)\s*[-\u2014\u2013]")
 
 
 @lru_cache(maxsize=1)
@@ -420,13 +421,15 @@ def parse_article(text: str, metadata: dict | None = None) -> Article:
         source_id=metadata.get("source_id"),
         provenance=metadata.get("provenance"),
     )
-    if meta.published is None:
-        meta.published = dates.infer_publication_date(text)
-        meta.published_inferred = meta.published is not None
-
     lines = _lines(text)
     posts = _mark_posts(lines)
     _classify(lines, meta.headline)
+    if meta.published is None:
+        first_body = next((l.text for l in lines if l.kind == "body"), "")
+        dateline = _DATED_DATELINE.match(first_body)
+        dateline = dateline.group(0) if dateline else None
+        meta.published = dates.infer_publication_date(text, dateline)
+        meta.published_inferred = meta.published is not None
     if meta.headline is None:
         meta.headline = next((l.text for l in lines if l.kind == "title"), None)
     if meta.outlet is None:

@@ -141,7 +141,21 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     return sorted(found, key=lambda d: d.start)
 
 
-def infer_publication_date(text: str) -> dt.date | None:
-    """The latest explicit full date (with a year) in `text`, or None."""
+def infer_publication_date(text: str, dateline: str | None = None) -> dt.date | None:
+    """The latest explicit full date (with a year) in `text`, or None.
+
+    Failing that, a month and day from `dateline` (the "KHARTOUM, June 3
+    (Reuters) -" opening of a wire story) in the latest year the text names.
+    """
     dates = [d.date for d in find_dates(text) if d.has_year]
-    return max(dates) if dates else None
+    if dates:
+        return max(dates)
+    if dateline:
+        years = [int(y) for y in _YEAR_ALONE.findall(text)]
+        m = _EXPLICIT[0].search(dateline)
+        if m and years and m["month"] != "may":
+            return resolve_month_day(_month_number(m["month"]), int(m["day"]), None, max(years))
+    return None
+
+
+_YEAR_ALONE = re.compile(r"\b((?:19|20)\d\d)\b")

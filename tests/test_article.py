@@ -171,3 +171,13 @@ def test_outlet_inferred_from_page_furniture(text, outlet):
 def test_a_trailing_photo_credit_stays_in_its_sentence():
     text = "Troops march in the capital on May 9, 2022 in Moscow, Russia. (AFP photo)"
     assert [text[s:e] for s, e in split_sentences(text)] == [text]
+
+
+def test_wire_dateline_gives_outlet_and_date_when_no_full_date():
+    text = ("Army and rebels trade blame over market shelling\n\nBy Jane Roe\n\n"
+            "GOMA, June 3 (Reuters) - Shelling killed 12 people on Saturday, officials said.\n\n"
+            "The fighting began in April 2023.\n\n(Reporting by Jane Roe; Editing by John Doe)\n")
+    article = parse_article(text)
+    assert article.meta.outlet == "Reuters"
+    assert article.meta.published == dt.date(2023, 6, 3)
+    assert [b.kind for b in article.blocks] == ["title", "boilerplate", "body", "body", "boilerplate"]
