@@ -259,6 +259,11 @@ class ActorIndex:
         bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         if bare.startswith("@"):
             return self._handles.get(bare.lower())
+        for sense in g.lookup(bare):
+            if sense.kind in ("state", "organization", "armed_forces", "media"):
+                return sense.entity
+            if sense.kind == "place" and sense.entity in self._records:
+                return sense.entity
         seen = self._seen(start)
         lowered = bare.lower()
         for name in sorted(seen, key=lambda n: n not in self._records):
@@ -266,11 +271,6 @@ class ActorIndex:
             if record and (lowered == name.lower() or lowered in (a.lower() for a in record.aliases)
                            or text.lower() in (a.lower() for a in record.aliases)):
                 return name
-        for sense in g.lookup(bare):
-            if sense.kind in ("state", "organization", "armed_forces", "media"):
-                return sense.entity
-            if sense.kind == "place" and sense.entity in g.actors:
-                return sense.entity
         # A phrase: scan it as a small text and take its head.
         sub = _Extractor(bare, None, g)
         sub.run()
@@ -396,9 +396,10 @@ class _Extractor:
             self.actors[name] = record
         return record
 
-    def mention(self, name: str, kind: str, start: int, end: int) -> None:
+    def mention(self, name: str, kind: str, start: int, end: int, alias: bool = True) -> None:
         self.mentions.append(_Mention(name, kind, start, end))
-        self.actors[name].alias(self.text[start:end])
+        if alias:
+            self.actors[name].alias(self.text[start:end])
 
     def prev_hit(self, pos: int) -> _Hit | None:
         """The known name that ends just before `pos` (allowing a possessive 's)."""
@@ -533,7 +534,8 @@ class _Extractor:
                 if other:
                     other_name = f"{self.g.demonym(other)} armed forces"
                     self.actor(other_name, "armed_forces", other)
-                    self.mention(other_name, "name", first.start, first.end)
+                    # the bare demonym is this mention's surface, not a name of the forces
+                    self.mention(other_name, "name", first.start, first.end, alias=False)
                     self.forces_names.append(other_name)
 
     def _left_of_title(self, start: int) -> tuple[int, str | None, str | None, bool, str]:
@@ -892,7 +894,7 @@ def index_actors(article: Article) -> ActorIndex:
         name = senses[0].entity if senses else outlet
         known = g.actors.get(name)
         record = ex.actor(name, "media", known.affiliation if known else None, "publisher")
-        record.role = record.role or "publisher"
+        record.role = "publisher"
         record.alias(outlet)
 
         already = {x.start for x in ex.mentions if x.actor == name}
