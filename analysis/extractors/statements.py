@@ -97,7 +97,7 @@ _ADVERBIALS = re.compile(
     r"))*\s*,?\s*", re.I)
 # The addressee of "told": "told reporters", "told Reuters", "told the BBC".
 _ADDRESSEE = re.compile(
-    r"\s+(?:(?:the|a|an|state|local)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|press|media|"
+    r"\s*(?:(?:the|a|an|state|local)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|press|media|"
     r"news agency|news conference|press conference|(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|news agency))*)")
 _THAT = re.compile(r"\s*(?:that\b\s*)?")
 # Where a reported clause ends (searched in the masked narration).
@@ -504,6 +504,8 @@ class _Reader:
             m = self.cue_re.match(masked, w.start())
             if not m:
                 continue
+            if w.group(0)[0].isupper() and _after_name(masked, w.start()):
+                continue  # "Omar Said", "Ahmed Said": a name, not a cue
             form = " ".join(m.group(0).lower().split())
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
@@ -804,7 +806,10 @@ class _Reader:
                     seg.split()[-1].lower() in _DANGLING:
                 return []
             pos, end = s, e
-        if len(_WORD.findall(text[pos:end])) < 2:
+        lead = re.match(r"to\s+", text[pos:end])
+        if lead and frame != "appeal":
+            pos += lead.end()
+        if len(_WORD.findall(text[pos:end])) < (1 if frame in ("object", "call_for") else 2):
             return []
         return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
                        block.paragraph, block.block_id, pos, addressee=addressee)]
@@ -1065,6 +1070,13 @@ class _Reader:
                 if own in self.actors.parties and len(self.actors.parties) == 2:
                     found = [p for p in self.actors.parties if p != own]
         return "|".join(found) or None
+
+
+def _after_name(masked: str, offset: int) -> bool:
+    """True when the word at `offset` follows a capitalised word in the same sentence."""
+    before = masked[max(0, offset - 40):offset]
+    m = re.search(r"([\w'’.-]+)\s+$", before)
+    return bool(m) and m.group(1)[0].isupper() and not m.group(1).endswith(".")
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:

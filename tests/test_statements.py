@@ -1,0 +1,357 @@
+"""Statements: who said what, about whom, on the seed and on hand-written sentences."""
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import SEED_ARTICLE, load_article, parse_article, schemas
+from analysis.extractors.actors import index_actors
+from analysis.extractors.statements import extract_statements, statement_type
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HEADLINE = "Rival states trade blame over border clashes"
+
+
+def article_of(*paragraphs: str, published: str = "2024-03-15"):
+    text = HEADLINE + "\n\n" + "\n\n".join(paragraphs) + "\n"
+    return parse_article(text, {"published": published, "headline": HEADLINE})
+
+
+def rows(*paragraphs: str, index: bool = True, **kw) -> pd.DataFrame:
+    article = article_of(*paragraphs, **kw)
+    frame = extract_statements(article, index_actors(article) if index else None)
+    check_offsets(article, frame)
+    return frame
+
+
+def check_offsets(article, frame: pd.DataFrame) -> None:
+    schemas.validate("statements", frame)
+    for r in frame.itertuples():
+        assert article.text[r.start:r.end] == r.text
+
+
+def one(frame: pd.DataFrame, needle: str) -> dict:
+    flat = frame["text"].str.replace("\u00a0", " ", regex=False)
+    hits = frame[flat.str.contains(needle, regex=False)]
+    assert len(hits) == 1, (needle, frame[["speaker", "kind", "text"]].to_string())
+    return hits.iloc[0].to_dict()
+
+
+def date(value) -> dt.date | None:
+    return None if pd.isna(value) else pd.Timestamp(value).date()
+
+
+# ----------------------------------------------------------------------------
+# The seed article
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = load_article(SEED_ARTICLE)
+    frame = extract_statements(article, index_actors(article))
+    check_offsets(article, frame)
+    return article, frame
+
+
+@pytest.mark.parametrize("needle, kind, cue, type_, when", [
+    ("A ceasefire is announced from 12 hours", "direct", "said", "announce", "2020-10-10"),
+    ("in disregard of the previously declared", "partial", "said", "accuse", None),
+    ("Armenian forces had also carried out attacks", "indirect", "said", "accuse", None),
+    ("Armenia is blatantly violating", "direct", "said", "accuse", None),
+    ("missiles had been fired at the region", "indirect", "said", "accuse", None),
+    ("at least five populated districts", "indirect", "said", "accuse", None),
+    ("had agreed to start seeking a lasting solution", "indirect", "said", "announce", "2020-10-10"),
+    ("begin substantive negotiations", "direct", "told", "announce", "2020-10-10"),
+    ("making any concessions to Armenia", "indirect", "ruled out", "reject", None),
+    ("Let those holding talks in Moscow", "direct", "said", "reject", None),
+    ("We are winning", "direct", "said", "claim", None),
+    ("Let them abandon our territory", "direct", None, "demand", None),
+    ("Azerbaijan had fired missiles on civilian areas", "indirect", "said", "accuse", None),
+    ("Armenian armed forces are intensively shelling", "direct", "said", "accuse", None),
+    ("376 of its military personnel", "indirect", "claimed", "claim", "2020-10-09"),
+    ("31 Azeri civilians had lost their lives", "indirect", "claimed", "claim", None),
+    ("urgent ceasefire.", "partial", "called for", "appeal", "2020-10-09"),
+    ("deeply worrying that in recent days", "partial", "said", "concern", "2020-10-09"),
+    ("an urgent ceasefire due to the impact", "partial", "Stressing", "appeal", "2020-10-09"),
+    ("I remind all parties", "direct", "said", "appeal", "2020-10-09"),
+    ("inflammatory, pejorative", "partial", "called on", "appeal", "2020-10-09"),
+    ("Hate speech leads nowhere", "direct", "added", "warn", "2020-10-09"),
+    ("step toward peace.", "partial", "praised", "welcome", "2020-10-10"),
+    ("Iran welcomes the cessation", "direct", "said", "welcome", "2020-10-10"),
+    ("We urge our neighbors", "tweet", "tweet", "welcome", "2020-10-10"),
+])
+def test_seed_rows_fixed_by_the_gold(seed, needle, kind, cue, type_, when):
+    row = one(seed[1][seed[1]["kind"] == kind], needle)
+    assert (row["kind"], row["cue"] if isinstance(row["cue"], str) else None, row["type"]) == (kind, cue, type_)
+    assert date(row["date"]) == (dt.date.fromisoformat(when) if when else None)
+
+
+def test_seed_speakers_are_resolved(seed):
+    frame = seed[1]
+    speakers = {needle: one(frame, needle)["speaker"] for needle in (
+        "A ceasefire is announced", "Armenia is blatantly violating", "had agreed to start seeking",
+        "Let them abandon", "I remind all parties", "Hate speech leads nowhere", "We urge our neighbors")}
+    assert "Lavrov" in speakers["A ceasefire is announced"]
+    assert speakers["had agreed to start seeking"] == speakers["A ceasefire is announced"]  # "Russia's top diplomat"
+    assert "defense ministry" in speakers["Armenia is blatantly violating"]  # "the ministry"
+    assert "Aliyev" in speakers["Let them abandon"]
+    assert "Bachelet" in speakers["I remind all parties"]  # "the UN rights chief"
+    assert speakers["Hate speech leads nowhere"] == speakers["I remind all parties"]  # "she added"
+    assert "Zarif" in speakers["We urge our neighbors"]
+
+
+def test_seed_resolutions(seed):
+    frame = seed[1]
+    assert one(frame, "Let them abandon")["speaker_resolution"] == "continuation"
+    assert one(frame, "Hate speech leads nowhere")["speaker_resolution"] == "pronoun"
+    assert one(frame, "Armenia is blatantly violating")["speaker_resolution"] == "role_noun"
+    assert one(frame, "We urge our neighbors")["speaker_resolution"] == "signature"
+
+
+def test_seed_targets(seed):
+    frame = seed[1]
+    assert set(one(frame, "I remind all parties")["target"].split("|")) == {"Armenia", "Azerbaijan"}
+    assert set(one(frame, "inflammatory, pejorative")["target"].split("|")) == {"Armenia", "Azerbaijan"}
+    assert one(frame, "Armenian forces were shelling civilian areas")["target"] == "Armenia"
+    assert one(frame, "making any concessions to Armenia")["target"] == "Armenia"
+
+
+def test_seed_headline_and_subheading_quotes_are_not_statements(seed):
+    article, frame = seed
+    kinds = {b.block_id: b.kind for b in article.blocks}
+    assert set(frame["block_id"].map(kinds)) <= {"body", "embedded_post"}
+    assert not (frame["text"] == "urgent ceasefire").any()  # only in the sub-heading, without the period
+
+
+def test_seed_quote_over_two_sentences_is_one_statement(seed):
+    article, frame = seed
+    row = one(frame, "Armenian armed forces are intensively shelling")
+    assert row["text"].endswith("Azerbaijan is taking reciprocal measures")
+    first = next(s for s in article.sentences if s.start <= row["start"] < s.end)
+    assert row["sentence_id"] == first.sentence_id
+
+
+def test_seed_tweet_offsets_cover_the_post(seed):
+    article, frame = seed
+    row = frame[frame["kind"] == "tweet"].iloc[0]
+    post = next(b for b in article.blocks if b.kind == "embedded_post")
+    assert row["start"] == post.start and row["text"].endswith("Russian neighbors.")
+    assert row["block_id"] == post.block_id
+
+
+# ----------------------------------------------------------------------------
+# Attribution patterns on hand-written sentences
+
+
+def test_cue_after_the_quote():
+    r = one(rows('"We will not retreat," Karimov said.'), "We will not retreat")
+    assert (r["kind"], r["speaker_surface"], r["cue"], r["type"]) == ("direct", "Karimov", "said", "reject")
+
+
+def test_cue_before_the_quote_with_colon():
+    r = one(rows('Defense Minister Ruslan Karimov said: "Our troops hold every position."'), "Our troops hold")
+    assert r["kind"] == "direct" and "Karimov" in r["speaker"] and r["cue"] == "said"
+
+
+def test_cue_inside_the_quote():
+    frame = rows('"Every hour costs lives," she said, "and the talks must resume."', index=False)
+    assert list(frame["kind"]) == ["direct", "direct"]
+    assert frame["speaker_surface"].tolist() == ["she", "she"]
+
+
+def test_inverted_cue():
+    r = one(rows('"The border is closed," said Karimov early on Thursday.'), "The border is closed")
+    assert r["speaker_surface"] == "Karimov" and date(r["date"]) == dt.date(2024, 3, 14)
+
+
+def test_continuation_without_cue_keeps_the_speaker():
+    frame = rows('"We hold the pass," Karimov said. "Let them try to take it."')
+    r = one(frame, "Let them try")
+    assert r["speaker_resolution"] == "continuation" and "Karimov" in r["speaker"]
+    assert r["type"] == "demand"
+
+
+def test_quote_continued_in_next_paragraph():
+    frame = rows('Karimov told reporters on Friday: "We hold the pass.',
+                 '"We will hold it for as long as it takes."', index=False)
+    r = one(frame, "as long as it takes")
+    assert r["speaker"] == "Karimov" and r["speaker_resolution"] == "continuation"
+
+
+def test_pronoun_follows_gender():
+    frame = rows(
+        "Foreign ministry spokeswoman Leila Hasanova said the strikes had stopped.",
+        "Army spokesman Tural Mammadov said the troops were redeployed.",
+        '"Nobody was hurt," she added.', index=False)
+    assert one(frame, "Nobody was hurt")["speaker"] == "Leila Hasanova"
+
+
+def test_role_noun_points_to_the_nearest_actor_of_its_kind():
+    frame = rows(
+        "Ruritania's defense ministry said enemy artillery shelled three villages overnight.",
+        '"The enemy violated the truce again," the ministry said in a statement.', index=False)
+    r = one(frame, "violated the truce")
+    assert r["speaker"] == "Ruritania's defense ministry" and r["speaker_resolution"] == "role_noun"
+
+
+def test_partial_quote_inside_reported_speech():
+    frame = rows('Spokeswoman Anna Petrova said that "in breach of the truce" enemy units attacked a village.')
+    r = one(frame, "in breach of the truce")
+    assert r["kind"] == "partial" and r["type"] == "accuse"
+    assert one(frame, "enemy units attacked a village")["kind"] == "indirect"
+
+
+def test_partial_quote_after_called_for():
+    r = one(rows('The envoy Omar Said called for an "immediate halt to the fighting."'), "immediate halt")
+    assert (r["kind"], r["cue"], r["type"]) == ("partial", "called for", "appeal")
+
+
+# ----------------------------------------------------------------------------
+# Reported speech without quote marks
+
+
+@pytest.mark.parametrize("sentence, needle, cue, type_", [
+    ("Karimov said that the army had regained control of the town.", "the army had regained control of the town",
+     "said", "claim"),
+    ("Karimov claimed the enemy had lost 40 tanks.", "the enemy had lost 40 tanks", "claimed", "claim"),
+    ("President Adam Novak ruled out any talks with the rebels.", "any talks with the rebels", "ruled out", "reject"),
+    ("President Adam Novak denied that his forces had shelled the town.", "his forces had shelled the town", "denied", "reject"),
+    ("President Adam Novak warned that any attack would be met with force.", "any attack would be met with force", "warned", "warn"),
+    ("President Adam Novak welcomed the release of the prisoners.", "the release of the prisoners", "welcomed", "welcome"),
+    ("President Adam Novak vowed to retaliate against any aggression.", "retaliate against any aggression", "vowed", "warn"),
+    ("President Adam Novak insisted the ceasefire was holding.", "the ceasefire was holding", "insisted", "claim"),
+    ("The UN envoy urged both sides to return to talks.", "return to talks", "urged", "appeal"),
+    ("Karimov told Reuters that the front line was quiet.", "the front line was quiet", "told", "claim"),
+    ("Karimov said in a statement that the front line was quiet.", "the front line was quiet", "said", "claim"),
+    ("Karimov wrote on Telegram that the front line was quiet.", "the front line was quiet", "wrote", "claim"),
+])
+def test_reported_speech(sentence, needle, cue, type_):
+    frame = rows(sentence)
+    r = one(frame, needle)
+    assert (r["kind"], r["cue"], r["type"]) == ("indirect", cue, type_)
+    assert r["text"] == needle
+
+
+def test_called_on_someone_to_act_targets_them():
+    frame = rows("Ethiopia and Eritrea have fought for weeks.",
+                 "The UN chief called on Ethiopia and Eritrea to stop the fighting.")
+    r = one(frame, "stop the fighting")
+    assert r["type"] == "appeal" and set(r["target"].split("|")) == {"Ethiopia", "Eritrea"}
+
+
+def test_mutual_accusations_keep_the_whole_sentence():
+    frame = rows("Ruritania and Borduria accused each other of shelling border villages.")
+    r = one(frame, "accused each other")
+    assert r["text"] == "Ruritania and Borduria accused each other of shelling border villages"
+    assert pd.isna(r["speaker"]) and r["type"] == "accuse"
+
+
+def test_according_to():
+    r = one(rows("At least 30 people were killed, according to the Red Crescent."), "At least 30 people")
+    assert r["cue"] == "according to" and "Red Crescent" in r["speaker"]
+
+
+def test_two_reported_clauses_in_one_sentence():
+    frame = rows("Karimov said two villages were hit while Novak said the shelling had stopped.")
+    assert one(frame, "two villages were hit")["text"] == "two villages were hit"
+    assert one(frame, "the shelling had stopped")["speaker_surface"] == "Novak"
+
+
+def test_noun_subjects_are_not_speakers():
+    frame = rows("The latest fighting has claimed over 400 lives, with each side blaming the other.")
+    assert frame.empty
+
+
+def test_dates_frame_the_cue_not_the_reported_events():
+    frame = rows("President Adam Novak ruled out concessions before the talks began on Friday.",
+                 "Karimov said on Thursday that the attack began on Monday.")
+    assert date(one(frame, "concessions")["date"]) is None
+    assert date(one(frame, "the attack began on Monday")["date"]) == dt.date(2024, 3, 14)
+
+
+def test_date_of_a_related_development_carries_to_the_speaker():
+    frame = rows("In a related development on Wednesday, UN envoy Maria Lopez voiced alarm at the fighting.",
+                 'Lopez said it was "deeply worrying" for civilians.')
+    assert date(one(frame, "deeply worrying")["date"]) == dt.date(2024, 3, 13)
+
+
+# ----------------------------------------------------------------------------
+# Embedded posts, headlines, robustness, speed
+
+
+def test_invented_article():
+    article = load_article(FIXTURES / "invented_article.txt")
+    frame = extract_statements(article, index_actors(article))
+    check_offsets(article, frame)
+    r = one(frame, "Our forces were attacked")
+    assert "Alemu" in r["speaker"] and date(r["date"]) == dt.date(2024, 3, 14)
+    assert one(frame, "We will not give up")["speaker_resolution"] == "continuation"
+    assert "Tesfay" in one(frame, "a reckless provocation")["speaker"]
+    assert one(frame, "return to the negotiating table")["type"] == "appeal"
+    assert "ministry" in one(frame, "more than 80 people were wounded")["speaker"].lower()
+    tweet = frame[frame["kind"] == "tweet"].iloc[0]
+    assert "Diallo" in tweet["speaker"] and date(tweet["date"]) == dt.date(2024, 3, 15)
+    assert tweet["speaker_resolution"] == "signature" and tweet["type"] == "welcome"
+
+
+def test_quotes_in_headlines_are_not_statements():
+    text = ('UN calls for "urgent ceasefire" in the region\n\nTalks "will resume" soon\n\n'
+            "The envoy Omar Said spoke in Geneva on Friday about the situation.\n")
+    article = parse_article(text, {"published": "2024-03-15"})
+    assert extract_statements(article, index_actors(article)).empty
+
+
+def test_unbalanced_marks_never_swallow_the_article():
+    frame = rows('Karimov said "the town is surrounded and more.',
+                 '"We will hold," Novak said.',
+                 "Novak said the road was open.")
+    assert one(frame, "We will hold")["speaker_surface"] == "Novak"
+    assert one(frame, "the road was open")["kind"] == "indirect"
+    assert not frame["text"].str.contains("surrounded").any()  # the stray mark quotes nothing
+
+
+def test_long_article_without_quotes_or_speech():
+    paragraph = ("The river runs through the valley and the farms along it grow wheat and barley. "
+                 "Winters are long and the roads close for weeks at a time.")
+    article = article_of(*[paragraph] * 400)
+    frame = extract_statements(article, index_actors(article))
+    assert frame.empty and list(frame.columns) == list(schemas.COLUMNS["statements"])
+
+
+def test_speed_without_the_actor_index():
+    article = load_article(SEED_ARTICLE)
+    body = "\n\n".join(article.text[b.start:b.end] for b in article.blocks if b.kind == "body")
+    big = article_of(*[body] * 40, published="2020-10-10")
+    words = len(big.text.split())
+    t = time.perf_counter()
+    extract_statements(big, None)
+    assert words / (time.perf_counter() - t) > 100_000
+
+
+def test_type_rules_strong_cue_wins():
+    from analysis.extractors.statements import _cues
+    forms = _cues()[1]
+    assert statement_type("its forces shelled the town", forms["denied"]) == "reject"
+    assert statement_type("its forces shelled the town", forms["said"]) == "accuse"
+    assert statement_type("the weather is fine", forms["said"]) == "claim"
+
+
+QUOTE_TEXT = st.lists(st.one_of(
+    st.sampled_from(['"', "\u201c", "\u201d", "'", "\u2019", " said ", ", ", ". ", "\n\n", " she added. ",
+                     " Karimov ", " the ministry ", " called on ", " accused each other of ", " according to "]),
+    st.text(alphabet="abcdefg XYZ.,", max_size=12)), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(QUOTE_TEXT)
+def test_arbitrary_text_never_raises_and_offsets_slice_back(parts):
+    text = HEADLINE + "\n\n" + "".join(parts) + "\n"
+    article = parse_article(text, {"published": "2024-03-15", "headline": HEADLINE})
+    frame = extract_statements(article, None)
+    check_offsets(article, frame)
