@@ -193,6 +193,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         words = m.group("name").split()
         if words[0] in _NOT_NAMES or re.match(_TOKEN + r"['’]s\b", text[start:start + 40]):
             continue
+        if g.lookup(words[0]) and not g.place(words[0]) or _names_actor(m.group("name")):
+            continue  # states, demonyms, organisations: the known-names pass decided
         name = m.group("name")
         place = lookup(name)
         while place is None and len(name.split()) > 1:
@@ -204,7 +206,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
                 continue
             if re.match(r"\s+(?:" + _NOUN_ALT + r")\b", text[m.end():m.end() + 15]):
                 continue
-        elif prep in ("to", "of", "on", "from") and place.kind == "city" and not noun and \
+        elif prep in ("of", "on") and place.kind == "city" and not noun and \
                 not place.key.startswith("table:"):
             continue
         add(place, name, start, _PLACE_NOUNS.get((noun or "").lower()))

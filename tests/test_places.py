@@ -1,0 +1,137 @@
+"""Places: rules on sentences written for these tests, the seed's gold, and the invented article."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import schemas
+from analysis.article import load_article, parse_article
+from analysis.extractors.places import extract_places
+from analysis.paths import SEED_ARTICLE
+
+INVENTED = Path(__file__).parent / "fixtures" / "invented_article.txt"
+
+
+def places_of(body: str):
+    text = "Clashes reported along the frontier\n\n" + body.strip() + "\n"
+    article = parse_article(text, {"headline": "Clashes reported along the frontier"})
+    return extract_places(article).set_index("name")
+
+
+def test_city_after_a_locative_word_has_geonames_coordinates():
+    places = places_of("Delegates met in Vienna on Tuesday.")
+    vienna = places.loc["Vienna"]
+    assert (vienna["kind"], vienna["country"]) == ("city", "Austria")
+    assert vienna["lat"] == pytest.approx(48.2, abs=0.1)
+    assert "geonames" in vienna["coord_source"].lower()
+
+
+def test_capital_is_a_place_only_where_something_happens():
+    places = places_of("Talks in Nairobi ended. Nairobi said it would host another round.")
+    assert places.loc["Nairobi", "mentions"] == 1
+
+
+def test_capital_used_as_an_actor_is_no_place():
+    places = places_of("Kigali accused Kinshasa of backing the rebels.")
+    assert places.empty
+
+
+def test_place_nouns_and_lists_give_the_kind():
+    places = places_of("Shells fell on Tartus, Latakia and Jableh districts. Homs province was quiet.")
+    assert {"Tartus", "Latakia", "Jableh"} <= set(places.index)
+    assert set(places.loc[["Tartus", "Latakia", "Jableh"], "kind"]) == {"district"}
+    assert places.loc["Homs", "kind"] == "region"
+    assert set(places.loc[["Tartus", "Latakia"], "country"]) == {"Syria"}
+
+
+def test_unknown_name_in_a_list_takes_its_neighbours_country():
+    places = places_of("Rockets hit Latakia, Qardaha-Zzyx and Jableh districts.")
+    assert places.loc["Qardaha-Zzyx", "country"] == "Syria"
+    assert places.loc["Qardaha-Zzyx", "lat"] != places.loc["Qardaha-Zzyx", "lat"]  # NaN: unknown
+
+
+def test_unknown_place_after_near_or_the_village_of():
+    places = places_of("Troops dug in near Kebrit-Ola. Residents fled the village of Amsouk.")
+    assert {"Kebrit-Ola", "Amsouk"} <= set(places.index)
+    assert places.loc["Amsouk", "kind"] == "city"
+
+
+def test_unknown_name_after_in_is_not_guessed():
+    places = places_of("The deal was signed in Zorbavia.")
+    assert "Zorbavia" not in places.index
+
+
+def test_country_is_a_place_only_after_in_inside_across():
+    places = places_of("Fighting raged in Sudan. Egypt said it feared refugees. Aid moved across Chad.")
+    assert set(places.index) == {"Sudan", "Chad"}
+    assert places.loc["Sudan", "kind"] == "country"
+
+
+def test_one_place_with_two_names():
+    places = places_of("Shells hit Khankendi, which Armenians call Stepanakert. Residents of Stepanakert hid.")
+    assert len(places) == 1
+    place = places.iloc[0]
+    assert set(place["aliases"].split("|")) >= {"Khankendi", "Stepanakert"}
+    assert place["mentions"] == 3
+
+
+def test_regions_from_the_project_table():
+    places = places_of("Fighting spread across the Tigray region and into Afar.")
+    assert places.loc["Tigray region", "country"] == "Ethiopia"
+    assert "places.csv" in places.loc["Tigray region", "coord_source"]
+    assert places.loc["Afar region", "kind"] == "region"
+
+
+def test_people_are_not_places():
+    places = places_of("Lincoln Moyo said aid reached Harare. Moyo travelled to Geneva.")
+    assert "Lincoln" not in places.index and "Moyo" not in places.index
+    assert {"Harare", "Geneva"} <= set(places.index)
+
+
+def test_frame_conforms_to_schema():
+    article = load_article(SEED_ARTICLE)
+    schemas.validate("places", extract_places(article))
+
+
+# ----------------------------------------------------------------------------
+# Seed (gold: /work/shared/gold/seed/places.csv) and the invented article
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return extract_places(load_article(SEED_ARTICLE)).set_index("name")
+
+
+SEED_PLACES = {
+    "Nagorno-Karabakh": ("region", "Azerbaijan"), "Stepanakert": ("city", "Azerbaijan"),
+    "Moscow": ("city", "Russia"), "Geneva": ("city", "Switzerland"),
+    "Geranboy": ("district", "Azerbaijan"), "Terter": ("district", "Azerbaijan"),
+    "Agdam": ("district", "Azerbaijan"), "Agjaberdi": ("district", "Azerbaijan"),
+    "Fizuli": ("district", "Azerbaijan"),
+}
+
+
+def test_seed_places_match_the_gold(seed):
+    for name, (kind, country) in SEED_PLACES.items():
+        assert name in seed.index, name
+        assert (seed.loc[name, "kind"], seed.loc[name, "country"]) == (kind, country), name
+    assert set(seed.index) - set(SEED_PLACES) <= {"South Caucasus", "Baku", "Yerevan"}
+    assert "Khankendi" in seed.loc["Stepanakert", "aliases"].split("|")
+    assert "Karabakh" in seed.loc["Nagorno-Karabakh", "aliases"].split("|")
+
+
+def test_seed_caption_places_are_left_out(seed):
+    assert "Washington" not in seed.index
+    assert seed.loc["Stepanakert", "first_offset"] > 600  # the caption's mention does not count
+
+
+def test_seed_coordinates_are_known(seed):
+    assert seed[["lat", "lon"]].notna().all().all()
+
+
+def test_invented_places():
+    places = extract_places(load_article(INVENTED)).set_index("name")
+    assert set(places.index) == {"Nairobi", "Badme", "Tigray region"}
+    assert places.loc["Nairobi", "country"] == "Kenya"
+    assert places.loc["Nairobi", "mentions"] == 3
