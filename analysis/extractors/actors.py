@@ -495,8 +495,15 @@ class _Extractor:
             portfolio = self.g.portfolios[m.group("port").lower()]
             hit = self.prev_hit(m.start())
             state = self.state_of(hit)
+            place = next((x.entity for x in hit.senses if x.kind == "place"), None) if hit else None
             if state:
                 self._ministry(state, portfolio, hit.start, m.end())
+            elif place:
+                # "the Gaza health ministry": an administration that is not a state's
+                name = f"{self.text[hit.start:hit.end]} {portfolio} ministry"
+                self.actor(name, "organization", place)
+                self.mention(name, "name", hit.start, m.end())
+                self.ministry_names.append(name)
             else:
                 self.role_nouns.append(_RoleNoun(m.start(), m.end(), f"{portfolio} ministry", None, None, False))
         for m in self.p["ministry_of"].finditer(text):
