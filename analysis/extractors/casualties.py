@@ -35,6 +35,7 @@ article says the fighting began ("erupted on September 27").
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -82,7 +83,10 @@ _START_WORDS = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”]{2,80}?)(?=\s*(?:[,;.!?\"“”]|$|\s+(?:on|in|which|who|that)\b))", re.I)
 _AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
-_QUOTES = "\"“”"
+_WORD = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+_NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
+_START_HINT = re.compile(r"\b(?:erupted|began|begun|broke|started|flared|reignited|resumed|escalated|launched|kicked)\b")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,8 @@ class _Terms:
     report: re.Pattern
     withheld: re.Pattern
     singular: re.Pattern
-    trigger: re.Pattern
+    trigger: frozenset[str]
+    pred_words: frozenset[str]
     population: dict[str, str]
     outcome_noun: dict[str, str]
     predicate: dict[str, str]
@@ -133,7 +138,7 @@ def _terms() -> _Terms:
     np = re.compile(
         rf"(?P<of>\s+of(?:\s+(?P<poss>its|their|our|his|her|the|them|whom|those|these|which|"
         rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)))?)?"
-        rf"(?P<mods>(?:\s+{mod}){{0,4}}?)\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
+        rf"(?P<mods>(?:\s+{mod}){{0,4}})\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
     )
     preds = by_kind["predicate"]
     pred = re.compile(rf"(?:\s*,)?(?:\s+(?:{_FILLER}))*\s+(?P<pred>{_alt(preds)})\b", re.I)
@@ -160,18 +165,29 @@ def _terms() -> _Terms:
         rf"(?P<what>{_alt(by_kind['withheld_noun'])})\b", re.I)
     sing = re.compile(
         rf"\b(?:[Aa]|[Aa]n)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
-    trigger = re.compile(
-        rf"\d|\b(?:{_alt(by_kind['withheld_noun'])}|{_alt(preds)}|{_alt(verbs)}|{_alt(nouns)})\b", re.I)
+    # a sentence is read only when it holds a digit or one of these words (a fast set test)
+    trigger = frozenset(
+        word for terms in (by_kind["withheld_noun"], preds, verbs, nouns, by_kind["toll"])
+        for term in terms for word in term.split()) | frozenset(
+        row["word"] for row in lexicon.table("number_words.csv"))
+    trigger = frozenset(w for w in trigger if w not in ("of", "the", "a", "an", "and", "or", "to", "their", "his",
+                                                         "her", "in", "from", "number", "at"))
     events = frozenset(by_kind["event"])
     return _Terms(
         np=np, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, lives_before=lives_before, report=report,
         withheld=withheld, singular=sing, trigger=trigger,
+        pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
         withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]), events=events,
         event_re=re.compile(rf"\b(?:{_alt(events)})\b", re.I),
     )
+
+
+@lru_cache(maxsize=None)
+def _number_words() -> frozenset[str]:
+    return frozenset(row["word"] for row in lexicon.table("number_words.csv"))
 
 
 @lru_cache(maxsize=None)
@@ -242,6 +258,47 @@ class _Context:
     start_of_fighting: dt.date | None
     last_claimant: str | None = None
     paragraph_dates: dict = field(default_factory=dict)
+    _spans: list = field(default_factory=list)
+    _lookups: dict = field(default_factory=dict)
+    _actors: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        mentions = getattr(self.index, "mentions", None)
+        if mentions is not None and not mentions.empty:
+            self._spans = sorted(zip(mentions["start"].tolist(), mentions["end"].tolist(),
+                                     mentions["actor"].astype(str).tolist(),
+                                     mentions["actor_kind"].astype(str).tolist()))
+
+    def resolve(self, surface: str, start: int | None = None) -> str | None:
+        """`ActorIndex.resolve`, with the mention at `start` found from a span list built once."""
+        if not surface or not surface.strip():
+            return None
+        if start is not None and self._spans:
+            end = start + len(surface)
+            near = [m for m in self._spans[bisect.bisect_left(self._spans, (start - 200,)):]
+                    if m[0] < end][:400]
+            near = [m for m in near if m[1] > start]
+            exact = [m for m in near if m[0] == start and m[1] == end]
+            if exact:
+                return exact[-1][2]
+            covering = [m for m in near if m[0] <= start and m[1] >= end]
+            if covering:
+                return min(covering, key=lambda m: m[1] - m[0])[2]
+            inside = [m for m in near if m[0] >= start and m[1] <= end]
+            if inside:
+                people = [m for m in inside if m[3] == "person"]
+                return max(people or inside, key=lambda m: m[1])[2]
+        # past the mentions, the index looks the words up (gazetteer, aliases): once per surface
+        if surface not in self._lookups:
+            self._lookups[surface] = self.index.resolve(surface, None)
+        return self._lookups[surface]
+
+    def actor(self, name: str) -> dict | None:
+        """`ActorIndex.actor`, remembered per name (None when the index has no such lookup)."""
+        if name not in self._actors:
+            lookup = getattr(self.index, "actor", None)
+            self._actors[name] = lookup(name) if callable(lookup) else None
+        return self._actors[name]
 
 
 def _population(head: str | None, mods: str, default: str = "unspecified") -> str:
@@ -309,7 +366,7 @@ def _party_of_text(text: str, ctx: _Context, offset: int) -> str | None:
     """A state or actor named in a victims' phrase ("Azeri", "Armenia's"), else None."""
     for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)*", text):
         bare = re.sub(r"(?:'s|’s)$", "", word)
-        resolved = ctx.index.resolve(bare, None) or ctx.index.resolve(word, None)
+        resolved = ctx.resolve(bare, None) or ctx.resolve(word, None)
         if resolved:
             state = _state_of(resolved, ctx) or resolved
             return state
@@ -360,8 +417,10 @@ def _joined(text: str, left: _Figure, right: _Figure) -> bool:
 def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> list[_Figure]:
     """Every casualty figure of one sentence (sentence-relative offsets)."""
     t = _terms()
-    numbers = [n for n in find_numbers(text) if not n.attached]
-    singles = list(t.singular.finditer(text))
+    words = set(_WORD.findall(text.lower()))
+    numbers = ([n for n in find_numbers(text) if not n.attached]
+               if _DIGIT.search(text) or words & _number_words() else [])
+    singles = list(t.singular.finditer(text)) if words & t.pred_words else []
     if not numbers and not singles:
         return []
     taken = [(d.start, d.end) for d in dates.find_dates(text, published)]
@@ -411,7 +470,7 @@ def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.d
     t = _terms()
     for sentence in article.story_sentences():
         text = article.sentence_text(sentence)
-        if not t.event_re.search(text):
+        if not _START_HINT.search(text) or not t.event_re.search(text):
             continue
         for mention in dates.find_dates(text, published):
             before = text[:mention.start]
@@ -466,7 +525,7 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     candidates = [surface, _DETERMINERS.sub("", surface)]
     for candidate in candidates:
         for at in (start, None):
-            name = ctx.index.resolve(candidate, at)
+            name = ctx.resolve(candidate, at)
             if name:
                 return name
     bare = _DETERMINERS.sub("", surface)
@@ -502,8 +561,7 @@ def _state_of(name: str | None, ctx: _Context) -> str | None:
     """The state a claimant belongs to: itself for a state, else its affiliation, else a named country."""
     if not name:
         return None
-    lookup = getattr(ctx.index, "actor", None)
-    actor = lookup(name) if callable(lookup) else None
+    actor = ctx.actor(name)
     if actor:
         if actor.get("kind") in ("state", "territory"):
             return actor.get("name") or name
@@ -567,7 +625,7 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
         verb, subject, surface_start = best
         first = subject.split()[0].lower()
         if subject.lower() in _PRONOUNS or first in _PRONOUNS and len(subject.split()) == 1:
-            name = ctx.index.resolve(subject, base + max(surface_start, 0))
+            name = ctx.resolve(subject, base + max(surface_start, 0))
             if not name and statement and statement[1]:
                 name = statement[1]
             name = name or ctx.last_claimant
@@ -613,7 +671,7 @@ def _withheld(text: str, ctx: _Context, base: int) -> list[tuple[re.Match, _Clai
         if not subject:
             continue
         if subject.lower() in _PRONOUNS:
-            name = ctx.index.resolve(subject, base + text.rfind(subject, 0, m.start())) or ctx.last_claimant
+            name = ctx.resolve(subject, base + text.rfind(subject, 0, m.start())) or ctx.last_claimant
         else:
             name = _canonical(subject, ctx, base + text.rfind(subject, 0, m.start()))
         if name:
@@ -630,11 +688,12 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     rows = []
     for sentence in article.story_sentences():
         text = article.sentence_text(sentence)
-        if not t.trigger.search(text):
+        words = set(_WORD.findall(text.lower()))
+        if not (words & t.trigger or _DIGIT.search(text)):
             continue
         base = sentence.start
         figures = _figures(text, ctx, base, published)
-        withheld = _withheld(text, ctx, base)
+        withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
         if not figures and not withheld:
             continue
         since, since_span = _since(text, ctx, published)
