@@ -29,7 +29,6 @@ from functools import lru_cache
 
 from . import lexicon
 
-QUALIFIERS = ("exact", "more_than", "at_least", "about", "at_most")
 
 
 @dataclass(frozen=True)

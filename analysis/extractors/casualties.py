@@ -45,7 +45,7 @@ import pandas as pd
 
 from .. import dates, lexicon, schemas
 from ..article import Article
-from ..numbers import NumberMention, bounds, find_numbers
+from ..numbers import NumberMention, find_numbers
 from .actors import ActorIndex
 
 # Words that may stand between victims and their predicate ("had been", "were reportedly").
@@ -543,13 +543,16 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     return bare[:1].upper() + bare[1:] if bare[:1].islower() else bare
 
 
+@lru_cache(maxsize=256)
+def _antecedent_pattern(head: str) -> re.Pattern:
+    return re.compile(rf"\b((?:[A-Z][\w-]*(?:'s|’s)?\s+)+(?:[a-z]+\s+){{0,2}}{re.escape(head)})\b")
+
+
 def _antecedent(text: str, before: int | None, role: str) -> str | None:
     """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry")."""
     if before is None:
         return None
-    head = role.split()[-1]
-    pattern = re.compile(
-        rf"\b((?:[A-Z][\w-]*(?:'s|’s)?\s+)+(?:[a-z]+\s+){{0,2}}{re.escape(head)})\b", re.I if False else 0)
+    pattern = _antecedent_pattern(role.split()[-1])
     found = None
     for m in pattern.finditer(text, 0, before):
         if m.group(1).split()[0].lower() not in ("the", "a", "an", "this"):
@@ -616,9 +619,6 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
             surface_start = text.find(subject, 0) if subject else -1
         if not subject:
             continue
-        if verb.end() <= at + 1 and re.match(r"\s+(?:over|more|at|about|around|some|nearly|\d)", text[verb.end():]):
-            if verb.end() + 30 > at and t.event_re.search(subject):
-                continue
         if verb.start() < at or best is None:
             best = (verb, subject, surface_start)
     if best:
