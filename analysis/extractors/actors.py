@@ -66,7 +66,7 @@ _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LO
 _PARTICLE = r"(?:al|el|ul|bin|ibn|bint|van|von|de|da|di|du|der|den|le|la|abu|ben)(?:-|\s+)"
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:\s+(?:[{_UP}]\.\s+)?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
-_NAME_AT_END = re.compile(rf"({NAME})\s*,\s*(?:(?:the|a|an|his|her|its|their)\s+)?$", re.I)
+_NAME_AT_END = re.compile(rf"({NAME})\s*,\s*(?:(?i:the|a|an|his|her|its|their)\s+)?$")
 _HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 _FLAG_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
@@ -100,10 +100,13 @@ def _patterns() -> dict[str, re.Pattern]:
         "speaker_after": re.compile(rf"\b(?:{verbs})\s+(?P<name>{NAME})(?!['’\w])"),
         "honorific": re.compile(rf"\b(?P<hon>Mrs?\.?|Ms\.?|Dr\.?)\s+(?P<name>{NAME})"),
         "signature_name": re.compile(rf"(?P<name>{NAME})\s*\(\s*(?P<handle>@\w{{1,30}})\s*\)"),
-        "modifier": re.compile(
-            r"(?:^|\s)(" + trie_regex(set(lexicon.word_list("title_modifiers.txt")) | set(g.portfolios))
-            + r")\s+$", re.I),
     }
+
+
+@lru_cache(maxsize=1)
+def _modifier_words() -> frozenset[str]:
+    """Lower-cased words that may stand between an affiliation and a title."""
+    return frozenset(w.lower() for w in lexicon.word_list("title_modifiers.txt")) | frozenset(gazetteer().portfolios)
 
 
 # ----------------------------------------------------------------------------
@@ -553,13 +556,24 @@ class _Extractor:
         text = self.text
         pos = start
         modifiers = []
+        words = _modifier_words()
         while True:
-            window = text[max(0, pos - 40):pos]
-            m = self.p["modifier"].search(window)
-            if not m:
+            # the word (or two-word phrase) just before `pos`, without a regex scan
+            end = pos
+            while end > 0 and text[end - 1] == " ":
+                end -= 1
+            if end == pos:
                 break
-            modifiers.insert(0, m.group(1))
-            pos = pos - (len(window) - m.start(1))
+            begin = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+            word = text[begin:end]
+            if word.lower() not in words:
+                begin2 = max(text.rfind(" ", 0, begin - 1), text.rfind("\n", 0, begin - 1)) + 1
+                word = text[begin2:end]
+                if begin < 1 or word.lower() not in words:
+                    break
+                begin = begin2
+            modifiers.insert(0, word)
+            pos = begin
         hit = self.prev_hit(pos)
         if hit is not None:
             aff, kind = self.affiliation_of(hit)

@@ -41,11 +41,27 @@ _PLACE_NOUNS = {
     "cities": "city", "settlement": "city", "settlements": "city", "municipality": "district",
 }
 _NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
-_LOCATIVE_BEFORE = re.compile(
-    r"(?:(?:^|[\s(])(?P<prep>in|at|near|outside|inside|around|across|throughout|within|into|toward|towards|via|from|"
-    r"to|of|on|shelled|struck|hit|attacked|captured|seized|bombed|recaptured|retook|besieged|evacuated|targeted|"
-    r"entered|reached|visited)\s+(?:the\s+)?"
-    r"|(?:^|\s)(?:the\s+)?(?P<noun>city|town|village|capital|region|province|district)\s+of\s+)$", re.I)
+_PREPS = frozenset(
+    "in at near outside inside around across throughout within into toward towards via from to of on shelled struck "
+    "hit attacked captured seized bombed recaptured retook besieged evacuated targeted entered reached visited".split())
+_OF_NOUNS = frozenset("city town village capital region province district".split())
+
+
+def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
+    """(preposition, place noun) right before `pos`: "in (the)", "the town of"; (None, None) if neither."""
+    words = text[max(0, pos - 40):pos].split()
+    if not words or text[pos - 1:pos] not in (" ", "\u00a0"):
+        return None, None
+    last = [w.lower().lstrip("(") for w in words[-3:]]
+    if last[-1] == "of" and len(last) >= 2 and last[-2] in _OF_NOUNS:
+        return "of", last[-2]
+    if last[-1] == "the" and len(last) >= 2:
+        last = last[:-1]
+    if last[-1] in _PREPS:
+        return last[-1], None
+    return None, None
+
+
 _STRONG = {"near", "outside"}
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
 _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
@@ -156,9 +172,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
     for hit in g.known_regex.finditer(text):
         surface = hit.group()
         senses = g.lookup(surface)
-        window = text[max(0, hit.start() - 40):hit.start()]
-        before = _LOCATIVE_BEFORE.search(window)
-        prep = (before.group("prep") or "of").lower() if before else None
+        prep, _ = _locative(text, hit.start())
         if any(s.kind == "place" for s in senses):
             add(g.place(surface), surface, hit.start())
             continue
@@ -185,11 +199,9 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         start = m.start("name")
         if start in taken or not in_story(start):
             continue
-        window = text[max(0, start - 40):start]
-        before = _LOCATIVE_BEFORE.search(window)
-        if not before:
+        prep, noun = _locative(text, start)
+        if prep is None:
             continue
-        prep, noun = (before.group("prep") or "of").lower(), before.group("noun")
         words = m.group("name").split()
         if words[0] in _NOT_NAMES or re.match(_TOKEN + r"['’]s\b", text[start:start + 40]):
             continue
