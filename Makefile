@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARTICLE ?= data/articles/presstv_2020-10-10_armenia-azerbaijan-ceasefire.txt
 
-.PHONY: install test reports extract lab bench clean
+.PHONY: install test reports notebooks extract lab bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +17,14 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --nbval --nbval-current-env
 
 reports: $(STAMP)
 	$(BIN)/python -m analysis report $(ARTICLE)
+
+notebooks: $(STAMP)
+	$(BIN)/jupytext --sync notebooks/[0-9][0-9]-*.ipynb
+	$(BIN)/python -m analysis.reports refresh
 
 extract: $(STAMP)
 	$(BIN)/python -m analysis extract $(ARTICLE) --out out/$(notdir $(basename $(ARTICLE)))

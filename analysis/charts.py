@@ -295,62 +295,83 @@ def casualty_claims(frames: Frames) -> Figure:
         if claims["withheld"].any():
             extra.append(Patch(facecolor="white", edgecolor="#444444", linestyle="--", label="figure withheld"))
         _side_legend(ax, colors, claims["victim_side"], extra,
-                     loc="lower right", title="Whose losses")
+                     loc="upper left", bbox_to_anchor=(1.0, 1.0), title="Whose losses")
         return _finish(fig, frames, "; ".join(phrases),
                        "Each bar is one figure as the article attributes it; colour shows whose losses it counts")
 
 
 def claims_check(frames: Frames) -> Figure:
-    """The sides' own killed figures stacked, beside the narrator's overall total."""
+    """Each overall total beside the sum of the sides' own figures (stacked by party).
+
+    The sums and verdicts are those of `analysis.claims.claims_check`.
+    """
     check = summary.claims_check(frames)
     claims = summary.casualty_claims(frames)
     if check.empty:
         message = ("No casualty figures found in this article." if claims.empty else
-                   "No overall total and no figures from more than one side: nothing to add up.")
+                   "The article gives no total across sides to check the sides' figures against.")
         return _empty(frames, "No totals to check", message)
-    row = check.iloc[0]
-    outcome = row["outcome"]
     colors = side_colors(frames)
-    group = claims[claims["outcome"] == outcome]
-    parts = group[(group["party"] != "all") & ~group["withheld"]]
-    totals = group[group["party"] == "all"]
+    narrator = frames.article.meta.outlet
+    order = check.assign(_narrator=check["total_by"] != narrator, _none=check["sides_sum"].isna())
+    order = order.sort_values(["_none", "_narrator"], kind="stable")
+    headline = order.iloc[0]
     with _style():
-        fig = _figure(1.3 + 0.5 * (1 + len(totals)))
+        fig = _figure(0.9 + 1.1 * len(check))
         ax = fig.add_subplot()
-        left = 0.0
-        handles = []
-        top = max([float(parts["count"].sum())] + [float(c) for c in totals["count"].dropna()])
-        for (party, side), sub in parts.groupby(["party", "victim_side"], sort=False):
-            value = float(sub["count"].sum())
-            color = colors.get(side, OTHER)
-            ax.barh(1, value, left=left, height=0.6, color=color, edgecolor="white")
-            if value > top * 0.12:
-                ax.text(left + value / 2, 1, f"{int(value):,}", ha="center", va="center", fontsize=10,
-                        color="white" if color not in ("#F0E442", "#E69F00", "#56B4E9") else "black")
-            handles.append(Patch(color=color, label=f"{party}: {int(value):,}"))
-            left += value
-        ax.text(left, 1, f"  {int(left):,}", va="center", fontweight="bold")
-        ticks, names = [1], ["Sides' own figures"]
-        for i, (_, tot) in enumerate(totals.iterrows()):
-            yi = -i
-            if tot["withheld"]:
-                ax.text(0, yi, "  withheld", va="center", style="italic")
+        ticks, names, handles, top = [], [], {}, 1.0
+        for i, (_, row) in enumerate(order.iterrows()):
+            y = -2.4 * i
+            total = claims[(claims["claimant"] == row["total_by"]) & (claims["party"] == "all")
+                           & (claims["outcome"] == row["outcome"]) & (claims["population"] == row["population"])]
+            count = float(total["count"].iloc[0])
+            ax.barh(y, count, height=0.8, color=colors.get(total["claimant_side"].iloc[0], NARRATOR),
+                    hatch="///" if bool(total["hedged"].iloc[0]) else None, edgecolor="white")
+            ax.text(count, y, f"  {row['total']}", va="center", fontweight="bold")
+            population = "" if row["population"] == "unspecified" else f"{row['population']} "
+            ticks.append(y)
+            names.append(f"{row['total_by']}: total\n{population}{row['outcome']}")
+            top = max(top, count)
+            if pd.isna(row["sides_sum"]):
+                ax.text(0, y - 1, "  no side gives its own figure", va="center", style="italic", fontsize=9)
             else:
-                ax.barh(yi, float(tot["count"]), height=0.6, color=colors.get(tot["claimant_side"], NARRATOR),
-                        hatch="///" if tot["hedged"] else None, edgecolor="white")
-                ax.text(float(tot["count"]), yi, f"  {tot['figure']}", va="center", fontweight="bold")
-            ticks.append(yi)
-            names.append(f"Total by {tot['claimant']}")
-        ax.set_xlim(0, top * 1.2)
-        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="Own figures")
+                left = 0.0
+                for party, side, value in _side_segments(claims, row):
+                    color = colors.get(side, OTHER)
+                    ax.barh(y - 1, value, left=left, height=0.8, color=color, edgecolor="white")
+                    handles.setdefault(party, Patch(color=color, label=party))
+                    left += value
+                ax.text(left, y - 1, f"  {int(row['sides_sum']):,}", va="center", fontweight="bold")
+                top = max(top, left)
+            ticks.append(y - 1)
+            names.append("sides' own figures")
         ax.set_yticks(ticks, names)
-        ax.set_xlabel(f"People {outcome} (number claimed)")
+        ax.set_ylim(ticks[-1] - 0.7, 0.7)
+        ax.set_xlim(0, top * 1.25)
+        ax.set_xlabel("People (number claimed)")
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         ax.tick_params(axis="y", length=0)
-        subtitle = f"Each side's own {outcome} figures added up, against the article's overall total"
-        if row["withheld"]:
-            subtitle += f". Withheld, so not counted: {row['withheld']}'s figure"
-        return _finish(fig, frames, row["verdict"], subtitle)
+        extra = [Patch(facecolor="#BBBBBB", edgecolor="white", hatch="///", label="hedged total")]
+        ax.legend(handles=list(handles.values()) + extra, loc="upper left", bbox_to_anchor=(1.0, 1.0),
+                  title="Own figures of")
+        subtitle = "Each total across sides beside the sum of the sides' own figures for the same outcome"
+        if headline["withheld"]:
+            subtitle += f". Not counted, because withheld: {headline['withheld']}"
+        return _finish(fig, frames, headline["finding"].rstrip("."), subtitle)
+
+
+def _side_segments(claims: pd.DataFrame, row) -> list[tuple[str, str, float]]:
+    """(party, side, figure) pieces of a sides' sum; one grey piece when they cannot be told apart."""
+    outcomes = ("killed", "injured", "casualties") if row["outcome"] == "casualties" else (row["outcome"],)
+    pool = claims[(claims["party"] != "all") & ~claims["withheld"] & claims["outcome"].isin(outcomes)]
+    if row["population"] != "unspecified":
+        pool = pool[pool["population"] == row["population"]]
+    own = pool[pool["claimant"] == pool["party"]]
+    pool = own if len(own) and own["count"].sum() == row["sides_sum"] else pool
+    if pool["count"].sum() != row["sides_sum"]:
+        return [("the sides", summary.ALL_SIDES, float(row["sides_sum"]))]
+    grouped = pool.groupby(["party", "victim_side"], sort=False)["count"].sum()
+    return [(party, side, float(value)) for (party, side), value in grouped.items()]
 
 
 # ----------------------------------------------------------------------------
@@ -369,10 +390,11 @@ def actor_mentions(frames: Frames, top_n: int = 12) -> Figure:
     by_side = actors.groupby("side")["mentions"].sum().sort_values(ascending=False, kind="stable")
     shown = actors.sort_values(["mentions", "first_offset"], ascending=[False, True], kind="stable").head(top_n)
     if len(by_side) > 1:
-        title = (f"{by_side.index[0]}'s side is named most ({_plural(int(by_side.iloc[0]), 'mention')}), "
-                 f"then {by_side.index[1]}'s ({int(by_side.iloc[1]):,})")
+        title = (f"{summary.possessive(by_side.index[0])} side is named most "
+                 f"({_plural(int(by_side.iloc[0]), 'mention')}), "
+                 f"then {summary.possessive(by_side.index[1])} ({int(by_side.iloc[1]):,})")
     else:
-        title = f"Only {by_side.index[0]}'s side is named ({_plural(int(by_side.iloc[0]), 'mention')})"
+        title = f"Only {summary.possessive(by_side.index[0])} side is named ({_plural(int(by_side.iloc[0]), 'mention')})"
     with _style():
         fig = _figure(0.9 + 0.32 * len(shown))
         ax = fig.add_subplot()
@@ -392,7 +414,11 @@ def actor_mentions(frames: Frames, top_n: int = 12) -> Figure:
 
 
 def places_map(frames: Frames) -> Figure:
-    """Places named in the story, located by longitude and latitude (no base map)."""
+    """Places named in the story, located by longitude and latitude (no base map).
+
+    When most places sit close together and a few lie far away, a second panel
+    shows the close group in detail.
+    """
     places = frames.places
     if places.empty:
         return _empty(frames, "No places found in this article", "No cities, districts, regions or countries "
@@ -400,37 +426,39 @@ def places_map(frames: Frames) -> Figure:
     located = places[places["lat"].notna() & places["lon"].notna()]
     countries = places["country"].fillna("unknown").value_counts()
     title = f"{_plural(len(places), 'place')} named"
-    if not countries.empty and countries.index[0] != "unknown":
-        title += f", {countries.iloc[0]} of them in {countries.index[0]}"
+    known = countries.drop("unknown", errors="ignore")
+    if len(known) and (len(known) == 1 or known.iloc[0] > known.iloc[1]):
+        title += f", {known.iloc[0]} of them in {known.index[0]}" if len(places) > 1 else f", in {known.index[0]}"
+    elif len(known):
+        title += f" in {_plural(len(known), 'country', 'countries')}"
     palette = {c: SIDE_CYCLE[i % len(SIDE_CYCLE)] for i, c in enumerate(countries.index) if c != "unknown"}
+    detail = _dense_group(located) if not located.empty else None
     with _style():
         fig = _figure(4.2)
-        ax = fig.add_subplot()
         if located.empty:
+            ax = fig.add_subplot()
             ax.set_axis_off()
             ax.text(0.5, 0.5, "None of the places could be located.", ha="center", va="center",
                     transform=ax.transAxes)
+        elif detail is None:
+            ax = fig.add_subplot()
+            _draw_places(ax, located, palette, labelled=located)
         else:
-            sizes = 30 + 40 * np.sqrt(located["mentions"].to_numpy())
-            ax.scatter(located["lon"], located["lat"], s=sizes,
-                       c=[palette.get(c, OTHER) for c in located["country"].fillna("unknown")],
-                       edgecolor="white", linewidth=0.8, zorder=3)
-            lon0, lon1 = located["lon"].min(), located["lon"].max()
-            lat0, lat1 = located["lat"].min(), located["lat"].max()
-            for (lon, lat), dy in _label_offsets(located).items():
-                names = located.loc[(located["lon"] == lon) & (located["lat"] == lat), "name"]
-                ax.annotate(", ".join(names), (lon, lat), xytext=(9, dy), textcoords="offset points", fontsize=9,
-                            va="center", arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6}
-                            if dy else None)
-            pad_lon, pad_lat = max(2.0, (lon1 - lon0) * 0.12), max(1.5, (lat1 - lat0) * 0.15)
-            ax.set_xlim(lon0 - pad_lon, lon1 + pad_lon + max(4.0, (lon1 - lon0) * 0.25))
-            ax.set_ylim(lat0 - pad_lat, lat1 + pad_lat)
-            ax.set_aspect(1 / np.cos(np.radians((lat0 + lat1) / 2)), adjustable="box")
-            ax.grid(color="#DDDDDD", linewidth=0.6)
-            ax.set_xlabel("Longitude (degrees east)")
-            ax.set_ylabel("Latitude (degrees north)")
-            handles = [Patch(color=palette[c], label=c) for c in palette if c in set(located["country"])]
-            ax.legend(handles=handles, loc="best", title="Country")
+            ax, zoom = fig.subplots(1, 2, width_ratios=[1, 1.2])
+            _draw_places(ax, located, palette, labelled=located[~located.index.isin(detail.index)])
+            _draw_places(zoom, detail, palette, labelled=detail, pad=0.35)
+            lon0, lon1, lat0, lat1 = zoom.get_xlim() + zoom.get_ylim()
+            ax.add_patch(matplotlib.patches.Rectangle((lon0, lat0), lon1 - lon0, lat1 - lat0, fill=False,
+                                                      edgecolor="#444444", linewidth=0.8, zorder=4))
+            ax.set_title("Overview", loc="left", fontsize=9)
+            zoom.set_title("Detail of the boxed area", loc="left", fontsize=9)
+            zoom.set_ylabel("")
+        shown = set(located["country"].dropna())
+        handles = [Patch(color=palette[c], label=c) for c in palette if c in shown]
+        if located["country"].isna().any():
+            handles.append(Patch(color=OTHER, label="no country"))
+        if handles:
+            fig.legend(handles=handles, loc="outside right upper", title="Country")
         missing = places[~places.index.isin(located.index)]
         subtitle = "Dot size shows mentions; no base map"
         if not missing.empty:
@@ -438,26 +466,67 @@ def places_map(frames: Frames) -> Figure:
         return _finish(fig, frames, title, subtitle)
 
 
-def _label_offsets(located: pd.DataFrame) -> dict[tuple[float, float], float]:
-    """(lon, lat) -> vertical label offset in points, fanning out labels of nearby points."""
-    points = sorted({(float(lon), float(lat)) for lon, lat in zip(located["lon"], located["lat"])},
-                    key=lambda p: (-p[1], p[0]))
-    span = max(located["lon"].max() - located["lon"].min(), located["lat"].max() - located["lat"].min(), 1.0)
-    near = span * 0.06
-    clusters: list[list[tuple[float, float]]] = []
-    for point in points:
-        for cluster in clusters:
-            if any(abs(point[0] - q[0]) < near and abs(point[1] - q[1]) < near for q in cluster):
-                cluster.append(point)
-                break
-        else:
-            clusters.append([point])
-    offsets = {}
-    for cluster in clusters:
-        middle = (len(cluster) - 1) / 2
-        for i, point in enumerate(cluster):
-            offsets[point] = (middle - i) * 13.0
-    return offsets
+def _draw_places(ax, points: pd.DataFrame, palette: dict, labelled: pd.DataFrame, pad: float = 2.0) -> None:
+    sizes = 30 + 40 * np.sqrt(points["mentions"].to_numpy())
+    ax.scatter(points["lon"], points["lat"], s=sizes,
+               c=[palette.get(c, OTHER) for c in points["country"].fillna("unknown")],
+               edgecolor="white", linewidth=0.8, zorder=3)
+    lon0, lon1 = points["lon"].min(), points["lon"].max()
+    lat0, lat1 = points["lat"].min(), points["lat"].max()
+    span = max(lon1 - lon0, lat1 - lat0)
+    pad_lon, pad_lat = max(pad, (lon1 - lon0) * 0.12), max(pad * 0.75, (lat1 - lat0) * 0.15)
+    xlim = (lon0 - pad_lon, lon1 + pad_lon + max(pad * 2, span * 0.3))
+    ylim = [lat0 - pad_lat, lat1 + pad_lat]
+    labels = _label_positions(labelled, xlim, ylim)
+    moved = {key for key, y in labels.items() if abs(y - key[1]) > (ylim[1] - ylim[0]) * 0.01}
+    crowded = len(moved) >= 3
+    if crowded:  # a column of labels right of the points, joined by leader lines, in latitude order
+        x = lon1 + pad_lon * 0.8
+        xlim = (xlim[0], max(xlim[1], x + span * 0.45))
+        ys = np.linspace(ylim[1] - pad_lat * 0.5, ylim[0] + pad_lat * 0.5, len(labels))
+        labels = dict(zip(sorted(labels, key=lambda k: (-k[1], k[0])), ys))
+    for (lon, lat, name), y in labels.items():
+        ax.annotate(name, (lon, lat), xytext=((x if crowded else lon + (xlim[1] - xlim[0]) * 0.03), y),
+                    textcoords="data", fontsize=9, va="center",
+                    arrowprops={"arrowstyle": "-", "color": "#999999", "linewidth": 0.6,
+                                "shrinkA": 0, "shrinkB": 4} if crowded or (lon, lat, name) in moved else None)
+        ylim[0] = min(ylim[0], y - (ylim[1] - ylim[0]) * 0.04)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect(1 / np.cos(np.radians((lat0 + lat1) / 2)), adjustable="box")
+    ax.grid(color="#DDDDDD", linewidth=0.6)
+    ax.set_xlabel("Longitude (degrees east)")
+    ax.set_ylabel("Latitude (degrees north)")
+
+
+def _dense_group(located: pd.DataFrame) -> pd.DataFrame | None:
+    """The largest group of 3+ places within a tenth of the map's extent, if the map is wide; else None."""
+    span = max(located["lon"].max() - located["lon"].min(), located["lat"].max() - located["lat"].min())
+    if span < 8 or len(located) < 4:
+        return None
+    box = span * 0.1
+    best = None
+    for _, p in located.iterrows():
+        near = located[((located["lon"] - p["lon"]).abs() <= box) & ((located["lat"] - p["lat"]).abs() <= box)]
+        if best is None or len(near) > len(best):
+            best = near
+    return best if best is not None and 3 <= len(best) < len(located) else None
+
+
+def _label_positions(points: pd.DataFrame, xlim, ylim) -> dict[tuple[float, float, str], float]:
+    """(lon, lat, name) -> label latitude, pushed down so that labels side by side never overlap."""
+    gap = (ylim[1] - ylim[0]) * 0.07  # about one line of 9-point text on a 4-inch map
+    width = (xlim[1] - xlim[0]) * 0.3  # labels closer than this horizontally can collide
+    placed: list[tuple[float, float]] = []  # (lon, label y)
+    out = {}
+    for _, p in points.sort_values(["lat", "lon"], ascending=[False, True], kind="stable").iterrows():
+        y = float(p["lat"])
+        for lon, other in sorted(placed, key=lambda q: -q[1]):
+            if abs(lon - p["lon"]) < width and abs(y - other) < gap:
+                y = other - gap
+        placed.append((float(p["lon"]), y))
+        out[(float(p["lon"]), float(p["lat"]), str(p["name"]))] = y
+    return out
 
 
 # ----------------------------------------------------------------------------
@@ -476,7 +545,7 @@ def speakers(frames: Frames, top_n: int = 12) -> Figure:
     total = int(table["statements"].sum())
     top = table.iloc[0]
     title = (f"{top['speaker']} speaks most ({_plural(int(top['statements']), 'statement')}); "
-             f"{by_side.index[0]}'s side has {int(by_side.iloc[0])} of {_plural(total, 'attributed statement')}")
+             f"{summary.possessive(by_side.index[0])} side has {int(by_side.iloc[0])} of {_plural(total, 'attributed statement')}")
     with _style():
         fig = _figure(0.9 + 0.32 * len(shown))
         ax = fig.add_subplot()
@@ -505,7 +574,7 @@ def statement_types(frames: Frames) -> Figure:
     n = int(table[top_type].sum())
     title = f"{_TYPE_NOUNS.get(top_type, top_type).capitalize()} are the most common statement ({n} of {len(statements)})"
     if top_type in table.columns and table[top_type].max() > 0:
-        title += f"; most come from {table[top_type].idxmax()}'s side"
+        title += f"; most come from {summary.possessive(table[top_type].idxmax())} side"
     with _style():
         fig = _figure(1.2 + 0.42 * len(table))
         ax = fig.add_subplot()

@@ -297,7 +297,8 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Re-execute the committed notebooks on the seed article.")
     parser.add_argument("command", choices=["refresh"])
     parser.add_argument("notebooks", nargs="*", type=Path, help="notebooks to refresh (default: all)")
-    parser.add_argument("--jobs", type=int, default=2, help="notebooks run in parallel (default: 2)")
+    parser.add_argument("--jobs", type=int, default=min(5, os.cpu_count() or 1),
+                        help="notebooks run in parallel (default: up to 5, one per CPU)")
     args = parser.parse_args(argv)
     started = dt.datetime.now()
     try:

@@ -43,6 +43,11 @@ def format_count(count, qualifier: str) -> str:
     return f"{HEDGED[qualifier]} {number}" if qualifier in HEDGED else number
 
 
+def possessive(name: str) -> str:
+    """"Armenia's", "United Nations'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def outlet(frames: Frames) -> str:
     """The outlet's name, or 'the outlet' when the metadata has none."""
     return frames.article.meta.outlet or "the outlet"
@@ -147,7 +152,6 @@ def claim_phrases(frames: Frames) -> list[str]:
     claims = casualty_claims(frames)
     if claims.empty:
         return []
-    narrator = frames.article.meta.outlet
     phrases = []
     order = (claims.assign(n=claims["count"].fillna(0).astype("int64"))
              .groupby("claimant", sort=False)["n"].sum().sort_values(ascending=False, kind="stable").index)
@@ -156,12 +160,12 @@ def claim_phrases(frames: Frames) -> list[str]:
         parts = []
         killed = rows[(rows["outcome"] == "killed") & ~rows["withheld"]]
         for party, group in killed.groupby("party", sort=False):
-            if claimant == narrator and party == "all":
-                parts.append(f"puts the toll at {_killed_phrase(group)}")
+            if party == "all":
+                parts.append(f"counts {_killed_phrase(group)} in all")
             elif party == claimant or party == side_of(claimant, actor_sides(frames)):
                 parts.append(f"claims {_killed_phrase(group)}")
             else:
-                parts.append(f"claims {_killed_phrase(group)} on {party}'s side")
+                parts.append(f"claims {_killed_phrase(group)} on {possessive(party)} side")
         if killed.empty:
             other = rows[~rows["withheld"]]
             if not other.empty:
@@ -169,7 +173,8 @@ def claim_phrases(frames: Frames) -> list[str]:
                 parts.append(f"claims {first['figure']} {first['outcome']}")
         for _, row in rows[rows["withheld"]].iterrows():
             population = "" if row["population"] == "unspecified" else f"{row['population']} "
-            whose = "its" if row["party"] in (claimant, side_of(claimant, actor_sides(frames))) else f"{row['party']}'s"
+            whose = ("its" if row["party"] in (claimant, side_of(claimant, actor_sides(frames)))
+                     else "the overall" if row["party"] == "all" else possessive(row["party"]))
             parts.append(f"withholds {whose} {population}toll")
         if parts:
             phrases.append(f"{claimant} " + " and ".join(dict.fromkeys(parts)))
@@ -177,57 +182,51 @@ def claim_phrases(frames: Frames) -> list[str]:
 
 
 def claims_check(frames: Frames) -> pd.DataFrame:
-    """The sides' own figures added up, against the narrator's totals.
+    """Every overall total against the sum of the sides' own figures (`analysis.claims.claims_check`).
 
-    One row per outcome that has a total for all sides or figures from more
-    than one side. Columns: outcome, sides_sum (sum of every figure that is
-    not the narrator's and not a total), sides (which parties the sum covers),
-    withheld (parties whose figure is withheld), narrator_total (as stated),
-    verdict (one sentence).
+    One row per total across sides (party `all`), as the claims check decides
+    it. Columns: total_by, population, outcome, total (as stated: 'over 400'),
+    sides_sum (Int64; missing when no side gives a figure), withheld (parties
+    whose figure is withheld, ', '-separated), verdict ('consistent',
+    'inconsistent' or missing), finding (one sentence).
     """
-    claims = casualty_claims(frames)
-    columns = ["outcome", "sides_sum", "sides", "withheld", "narrator_total", "verdict"]
-    if claims.empty:
-        return pd.DataFrame(columns=columns)
+    from .claims import claims_check as check_claims
+
+    columns = ["total_by", "population", "outcome", "total", "sides_sum", "withheld", "verdict", "finding"]
+    totals = check_claims(frames.casualties).totals
+    claims = frames.casualties
     rows = []
-    for outcome, group in claims.groupby("outcome", sort=False, observed=True):
-        totals = group[group["party"] == "all"]
-        parts = group[(group["party"] != "all")]
-        known = parts[~parts["withheld"]]
-        # a withheld count of "casualties" hides killed and injured alike
-        hidden = claims[(claims["party"] != "all") & claims["withheld"]
-                        & claims["outcome"].isin([outcome, "casualties"])]
-        withheld = sorted(set(hidden["party"]))
-        if totals.empty and known["party"].nunique() < 2:
-            continue
-        sides_sum = int(known["count"].fillna(0).sum())
-        total_text = "; ".join(f"{c}: {f}" for c, f in zip(totals["claimant"], totals["figure"])) or "none"
-        verdict = _verdict(outcome, sides_sum, totals, withheld)
-        rows.append({"outcome": outcome, "sides_sum": sides_sum,
-                     "sides": ", ".join(dict.fromkeys(known["party"])), "withheld": ", ".join(withheld),
-                     "narrator_total": total_text, "verdict": verdict})
-    return pd.DataFrame(rows, columns=columns)
+    for row in totals.itertuples(index=False):
+        stated = claims[(claims["reported_by"] == row.reported_by) & (claims["party"] == "all")
+                        & (claims["outcome"].astype("str") == row.outcome)
+                        & (claims["population"].astype("str") == row.population)]
+        figure = (format_count(stated["count"].iloc[0], str(stated["qualifier"].iloc[0]))
+                  if len(stated) else row.total)
+        withheld = [w for w in str(row.withheld or "").split("|") if w]
+        rows.append({"total_by": row.reported_by, "population": row.population, "outcome": row.outcome,
+                     "total": figure, "sides_sum": row.sides_sum, "withheld": ", ".join(withheld),
+                     "verdict": row.verdict, "finding": _finding(row, figure, withheld)})
+    return pd.DataFrame(rows, columns=columns).astype({"sides_sum": "Int64"})
 
 
-def _verdict(outcome: str, sides_sum: int, totals: pd.DataFrame, withheld: list[str]) -> str:
-    sides = f"The sides' own figures add up to {sides_sum:,} {outcome}"
+def figures_by_source(frames: Frames) -> pd.DataFrame:
+    """Every (party, population, outcome) with each source's figure side by side."""
+    from .claims import claims_check as check_claims
+
+    return check_claims(frames.casualties).by_source
+
+
+def _finding(row, figure: str, withheld: list[str]) -> str:
+    population = "" if row.population == "unspecified" else f"{row.population} "
+    whose = f"{possessive(row.reported_by)} total of {figure} {population}{row.outcome}"
+    if row.sides_sum is None or pd.isna(row.sides_sum):
+        return f"No side gives its own figure to compare with {whose}."
     gap = f"; {' and '.join(withheld)} withheld a figure, so the full count is higher" if withheld else ""
-    if totals.empty:
-        return f"{sides}; the article gives no overall total{gap}."
-    row = totals.iloc[0]
-    if row["withheld"]:
-        return f"{sides}; the overall total is withheld{gap}."
-    total, qualifier = int(row["count"]), row["qualifier"]
-    if qualifier in ("more_than", "at_least"):
-        fits = sides_sum >= total if qualifier == "at_least" else sides_sum > total
-    elif qualifier == "at_most":
-        fits = sides_sum <= total
-    elif qualifier == "about":
-        fits = abs(sides_sum - total) <= max(10, total // 10)
+    if row.verdict == "consistent":
+        relation = "consistent with"
     else:
-        fits = sides_sum == total
-    relation = "consistent with" if fits else ("above" if sides_sum > total else "below")
-    return f"{sides}, {relation} {row['claimant']}'s total of {row['figure']}{gap}."
+        relation = "more than" if "more than" in str(row.note) else "short of"
+    return f"The sides' own figures add up to {int(row.sides_sum):,}, {relation} {whose}{gap}."
 
 
 # ----------------------------------------------------------------------------
@@ -264,7 +263,7 @@ def accusation_phrases(frames: Frames) -> list[str]:
         return []
     pairs = (acc.groupby(["accuser_side", "target_side"]).size().reset_index(name="n")
              .sort_values(["n", "accuser_side"], ascending=[False, True], kind="stable"))
-    return [f"{a}'s side accuses {t} {_times(n)}" for a, t, n in pairs.itertuples(index=False)]
+    return [f"{possessive(a)} side accuses {t} {_times(n)}" for a, t, n in pairs.itertuples(index=False)]
 
 
 def _times(n: int) -> str:
@@ -422,9 +421,8 @@ def text_summary(frames: Frames) -> str:
         lines.append("Casualty claims: " + "; ".join(phrases) + ".")
     else:
         lines.append("No casualty figures found in the article.")
-    check = claims_check(frames)
-    for verdict in check["verdict"]:
-        lines.append(verdict)
+    for finding in claims_check(frames)["finding"]:
+        lines.append(finding)
     acc = accusation_phrases(frames)
     if acc:
         lines.append("Accusations: " + "; ".join(acc) + ".")

@@ -43,10 +43,17 @@ charts.publish(charts.casualty_claims(frames), params.out_dir, "02-casualty-clai
 summary.table(summary.claims_table(frames), "No casualty figures found in this article.")
 
 # %% [markdown]
+# The same figures side by side, one column per source (`>400` is "over 400", `>=` "at least",
+# `~` "about"):
+
+# %%
+summary.table(summary.figures_by_source(frames), "No casualty figures found in this article.")
+
+# %% [markdown]
 # ## Claims check: the sides' figures against the overall total
 
 # %%
 charts.publish(charts.claims_check(frames), params.out_dir, "02-claims-check")
 
 # %%
-summary.table(summary.claims_check(frames), "No totals to check: the article has no overall total and no figures from more than one side.")
+summary.table(summary.claims_check(frames), "No totals to check: the article gives no total across sides.")

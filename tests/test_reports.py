@@ -1,0 +1,176 @@
+"""Report rendering: parameters are validated first, failures name notebook, cell and log,
+earlier reports survive a failure, and any article renders through the parameter."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import reports
+from analysis.errors import InputError
+from analysis.notebook_params import PARAMETERS, check, resolve, validate_parameters
+from analysis.paths import PROJECT_DIR, SEED_ARTICLE
+
+INVENTED = PROJECT_DIR / "tests" / "fixtures" / "invented_article.txt"
+
+
+# ----------------------------------------------------------------------------
+# Parameters
+
+
+def test_defaults_point_at_the_seed():
+    params = resolve({})
+    assert params.article == SEED_ARTICLE and params.out_dir is None and params.top_n == 12
+
+
+@pytest.mark.parametrize("values, message", [
+    ({"top_m": 3}, "unknown notebook parameter top_m; known: article, out_dir, top_n."),
+    ({"top_n": "many"}, "parameter top_n must be an integer, got 'many'."),
+    ({"top_n": True}, "parameter top_n must be an integer, got True."),
+    ({"top_n": 2.5}, "parameter top_n must be an integer, got 2.5."),
+    ({"top_n": 0}, "parameter top_n must be at least 1, got 0."),
+    ({"article": 5}, "parameter article must be a string (a path), got 5."),
+])
+def test_bad_parameters_fail_with_one_line(values, message):
+    with pytest.raises(InputError) as info:
+        validate_parameters(values)
+    assert str(info.value) == message
+
+
+def test_command_line_strings_are_coerced():
+    assert validate_parameters({"top_n": "5"})["top_n"] == 5
+
+
+def test_check_sees_injected_unknown_names():
+    namespace = {"article": "x.txt", "out_dir": "", "top_n": 3, "__name__": "__main__", "_": None,
+                 "shutil": shutil}
+    assert check(namespace).top_n == 3
+    with pytest.raises(InputError, match="unknown notebook parameter colour"):
+        check({**namespace, "colour": "red"})
+
+
+def test_every_parameter_is_documented():
+    assert all(spec.help for spec in PARAMETERS.values())
+
+
+# ----------------------------------------------------------------------------
+# Rendering: failure handling on small notebooks (fast)
+
+
+def _notebook(path: Path, body: str) -> Path:
+    nb = nbformat.v4.new_notebook()
+    params = nbformat.v4.new_code_cell('article = ""\nout_dir = ""\ntop_n = 12')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [params, nbformat.v4.new_code_cell(
+        "from analysis import notebook_params\nparams = notebook_params.check(globals())"),
+        nbformat.v4.new_code_cell(body)]
+    nb.metadata["kernelspec"] = dict(reports.KERNELSPEC)
+    nbformat.write(nb, path)
+    return path
+
+
+def test_bad_input_fails_before_anything_is_written(tmp_path):
+    out = tmp_path / "reports"
+    with pytest.raises(InputError, match="unknown notebook parameter"):
+        reports.render_reports(SEED_ARTICLE, out_root=out, jobs=1, parameters={"bogus": "1"})
+    with pytest.raises(InputError, match="no such file"):
+        reports.render_reports(tmp_path / "missing.txt", out_root=out, jobs=1)
+    with pytest.raises(InputError, match="set by the report command"):
+        reports.render_reports(SEED_ARTICLE, out_root=out, jobs=1, parameters={"out_dir": "x"})
+    assert not out.exists()
+
+
+def test_a_failing_cell_is_named_and_earlier_reports_survive(tmp_path):
+    ok = _notebook(tmp_path / "01-ok.ipynb", "print(params.top_n)")
+    out = tmp_path / "reports"
+    written = reports.render_reports(INVENTED, out_root=out, jobs=1, notebooks=[ok])
+    folder = out / "invented_article"
+    assert written == [folder / "01-ok.html", folder / "01-ok.ipynb"]
+    before = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+    bad = _notebook(tmp_path / "02-bad.ipynb", "x = 1\n1 / 0")
+    with pytest.raises(reports.ReportError) as info:
+        reports.render_reports(INVENTED, out_root=out, jobs=2, notebooks=[ok, bad])
+    message = str(info.value)
+    assert "\n" not in message
+    assert message.startswith("02-bad.ipynb failed at cell 3 (In [3]): ZeroDivisionError: division by zero; log: ")
+    log = Path(message.rsplit("log: ", 1)[1])
+    assert log.is_file() and "ZeroDivisionError" in log.read_text()
+    assert {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()} == before
+    assert sorted(p.name for p in out.iterdir()) == ["_logs", "invented_article"]  # no staging left
+
+
+def test_an_unknown_injected_parameter_fails_in_the_notebook(tmp_path):
+    nb = _notebook(tmp_path / "01-nb.ipynb", "print('never')")
+    job = reports._Job(source=nb, target=tmp_path / "out.ipynb", html=None, parameters={"colour": "red"},
+                       log=tmp_path / "nb.log", title="t", replace={})
+    failure = reports._run(job)
+    assert failure is not None and failure.cell == "cell 3 (In [2])"
+    assert failure.message.startswith("InputError: unknown notebook parameter colour")
+
+
+# ----------------------------------------------------------------------------
+# Rendering: every notebook on the invented article, through the parameter
+
+
+@pytest.fixture(scope="module")
+def invented_reports():
+    out = Path(tempfile.mkdtemp(prefix="reports-"))
+    written = reports.render_reports(INVENTED, out_root=out, jobs=5, parameters={"top_n": "8"})
+    yield out / "invented_article", written
+    shutil.rmtree(out, ignore_errors=True)
+
+
+def test_the_invented_article_renders_every_notebook(invented_reports):
+    folder, written = invented_reports
+    stems = [p.stem for p in reports.notebook_paths()]
+    assert written == [folder / f"{s}.html" for s in stems] + [folder / f"{s}.ipynb" for s in stems]
+    assert all(p.is_file() for p in written)
+    assert sorted(p.stem for p in (folder / "figures").glob("*.png"))  # charts saved through out_dir
+    nb = nbformat.read(folder / "02-casualties.ipynb", as_version=4)
+    injected = [c for c in nb.cells if c.get("id") == reports.INJECTED_ID]
+    assert len(injected) == 1 and str(INVENTED) in injected[0].source and "top_n = 8" in injected[0].source
+    assert str(folder / "figures") in injected[0].source  # the final folder, not the staging one
+    assert "papermill" not in nb.metadata and all("execution" not in c.metadata for c in nb.cells)
+
+
+def test_html_is_self_contained_with_inputs_hidden(invented_reports):
+    folder, _ = invented_reports
+    for html in sorted(folder.glob("*.html")):
+        text = html.read_text(encoding="utf-8")
+        assert reports.remote_references(text) == [], html.name
+        assert "<script" not in text
+        assert "data:image/png;base64," in text, html.name
+        assert "notebook_params.check" not in text  # inputs hidden
+    summary = (folder / "05-summary.html").read_text(encoding="utf-8")
+    assert "Ethiopia" in summary and "Source: Horn Daily, 15 March 2024." not in summary  # charts are images
+    assert "<title>Summary: Ethiopia, Eritrea trade blame" in summary
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
+def test_html_renders_in_headless_chromium(invented_reports, tmp_path):
+    folder, _ = invented_reports
+    shot = tmp_path / "summary.png"
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1000,2000",
+                    (folder / "05-summary.html").as_uri()], check=True, capture_output=True, timeout=120)
+    from matplotlib.image import imread
+
+    pixels = imread(shot)
+    assert pixels.shape[:2] == (2000, 1000)
+    assert (pixels[..., :3].std(axis=(0, 1)) > 0.05).any()  # not a blank page
+
+
+def test_the_cli_prints_the_report_paths(tmp_path):
+    ok = _notebook(tmp_path / "01-ok.ipynb", "print(1)")
+    del ok  # the CLI runs the real notebooks; here only the argument errors are checked (fast)
+    result = subprocess.run([sys.executable, "-m", "analysis", "report", str(INVENTED), "--out", str(tmp_path),
+                             "-p", "top_n=zero"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "error: parameter top_n must be an integer, got 'zero'.\n"
