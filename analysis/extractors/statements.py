@@ -75,6 +75,7 @@ _NP_AFTER_STOP = frozenset(
 # Nouns that name a source document, not the source ("a United Nations estimate").
 _SOURCE_DOCS = frozenset("estimate estimates report reports statement statements figures data count tally "
                          "tallies sources count toll".split())
+_SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS)) + r")\s+(?:from|of|by)\s+(.+)$", re.I)
 _GROUP_TARGET = re.compile(
     r"\b(?:all|both|the two|the warring|the conflicting|the) (?:parties|sides|countries|neighbou?rs)\b"
     r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I)
@@ -226,6 +227,9 @@ def _np_ok(surface: str) -> bool:
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
         return True
+    doc = _SOURCE_OF.match(surface)
+    if doc and doc.start(1) > 0 and _np_ok(doc.group(1)):
+        return True  # "figures from the health ministry"
     if not (_capitalised(words[0]) or first in DETERMINERS):
         return False
     proper = [w for i, w in enumerate(words) if _capitalised(w) and not (i == 0 and w.lower() in DETERMINERS)]
@@ -540,7 +544,7 @@ class _Reader:
         participle = h.form.split()[0].lower().endswith("ing") and h.cue.frame != "according"
         stripped = left.strip(" \t\u00a0\"'“”‘’—–-")
         if h.cue.frame == "according":
-            h.subject = self._np_after(h.end, masked, p0)
+            h.subject = self._np_after(h.end, masked, p0, through_of=True)
             return
         if not stripped.strip(","):
             if h.after_quote is not None:
@@ -586,6 +590,12 @@ class _Reader:
         # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
         s, e = pieces[-1]
         chunk = head[s:e]
+        # "Karimov, who leads the delegation, said": the name before the relative clause
+        if len(pieces) >= 2 and closed_apposition and re.match(r"\s*(?:who|which)\b", chunk):
+            ps, pe = pieces[-2]
+            if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
+                s, e = ps, pe
+                chunk = head[s:e]
         sub = None
         for sub in re.finditer(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
                                 r"where|which|who|if|as)\s+", chunk):
@@ -619,8 +629,11 @@ class _Reader:
             return None
         return left_start + s, left_start + s + len(chunk)
 
-    def _np_after(self, offset: int, masked: str, p0: int) -> tuple[int, int] | None:
-        """The noun phrase right after a cue ("said Lavrov", "according to the ministry")."""
+    def _np_after(self, offset: int, masked: str, p0: int, through_of: bool = False) -> tuple[int, int] | None:
+        """The noun phrase right after a cue ("said Lavrov", "according to the ministry").
+
+        `through_of` lets "of", "from" and "by" continue the phrase ("a statement from the ministry").
+        """
         rest = masked[offset - p0:]
         m = re.match(r"\s+", rest)
         if not m:
@@ -631,7 +644,7 @@ class _Reader:
             if words and rest[pos + words[-1][1]:pos + w.start()].strip():
                 break  # punctuation between words ends the phrase
             bare = w.group(0).lower()
-            if bare in _NP_AFTER_STOP and words:
+            if bare in _NP_AFTER_STOP and words and not (through_of and bare in ("of", "from", "by")):
                 break
             words.append((w.start(), w.end()))
             if len(words) >= 10:
@@ -896,6 +909,9 @@ class _Reader:
                 name = surface
             else:
                 name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.I)
+                doc = _SOURCE_OF.match(name)
+                if doc:
+                    name = re.sub(r"^(?:the|a|an)\s+", "", doc.group(1), flags=re.I)
                 last = name.split()[-1].lower() if name.split() else ""
                 if last in _SOURCE_DOCS and len(name.split()) > 1:
                     name = name.rsplit(None, 1)[0]
