@@ -165,8 +165,7 @@ def _run(job: _Job) -> _Failure | None:
         except PapermillExecutionError as exc:
             logger.error("cell %s failed:\n%s", exc.exec_count, _ANSI.sub("", "\n".join(exc.traceback)))
             message = f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}".strip().rstrip(":")
-            return _Failure(job.source.name, f"cell {exc.cell_index + 1} (In [{exc.exec_count}])",
-                            " ".join(message.split()), job.log)
+            return _Failure(job.source.name, _source_cell(job, exc.cell_index), " ".join(message.split()), job.log)
         except Exception as exc:  # kernel failed to start, unreadable notebook, ...
             logger.error("run failed:\n%s", traceback.format_exc())
             return _Failure(job.source.name, "start-up", f"{type(exc).__name__}: {' '.join(str(exc).split())}",
@@ -180,6 +179,20 @@ def _run(job: _Job) -> _Failure | None:
     finally:
         logger.removeHandler(handler)
         handler.close()
+
+
+def _source_cell(job: _Job, index: int) -> str:
+    """'cell N' of the source notebook (1-based, all cells) for cell `index` of the executed one."""
+    import nbformat
+
+    if job.parameters:
+        cells = nbformat.read(job.source, as_version=4).cells
+        tagged = [i for i, c in enumerate(cells) if "parameters" in c.metadata.get("tags", [])]
+        if tagged and index == tagged[0] + 1:
+            return "the injected parameters cell"
+        if tagged and index > tagged[0]:
+            index -= 1
+    return f"cell {index + 1}"
 
 
 def _run_all(jobs: list[_Job], workers: int) -> list[_Failure]:
@@ -230,6 +243,7 @@ def render_reports(article: str | Path, out_root: str | Path = REPORTS_DIR, jobs
     if not notebooks:
         raise InputError(f"no notebooks found in {NOTEBOOKS_DIR}.")
 
+    validate_parameters({**parameters, "article": str(article_path)})  # before anything is written
     out_root = Path(out_root).expanduser().resolve()
     final = out_root / loaded.name
     try:
