@@ -284,7 +284,7 @@ def casualty_claims(frames: Frames) -> Figure:
             ax.text(0, yi, text, va="center", ha="left", fontsize=10, fontweight="bold", color="#222222")
         ax.set_yticks([yi for yi, _ in labels], [text for _, text in labels])
         ax.set_ylim(y + 0.3, 0.6)
-        ax.set_xlim(0, xmax * 1.25)
+        ax.set_xlim(0, xmax * 1.35)
         ax.set_xlabel("People (number claimed)")
         ax.xaxis.set_major_formatter(matplotlib.ticker.StrMethodFormatter("{x:,.0f}"))
         ax.tick_params(axis="y", length=0)
@@ -589,8 +589,11 @@ def accusations(frames: Frames) -> Figure:
         return _empty(frames, "No accusations found in this article",
                       "No statement accuses a named actor.")
     phrases = summary.accusation_phrases(frames)
-    title = "; ".join(phrases[:2])
-    title = title[0].upper() + title[1:]
+    if phrases:
+        title = "; ".join(phrases[:2])
+        title = title[0].upper() + title[1:]
+    else:
+        title = f"{_plural(int(table.to_numpy().sum()), 'accusation')}, none from one named side against another"
     with _style():
         fig = _figure(1.2 + 0.45 * len(table))
         ax = fig.add_subplot()

@@ -259,6 +259,7 @@ def accusation_matrix(frames: Frames) -> pd.DataFrame:
 def accusation_phrases(frames: Frames) -> list[str]:
     """'Azerbaijan's side accuses Armenia 5 times', most frequent pair first."""
     acc = accusations(frames)
+    acc = acc[(acc["accuser_side"] != UNATTRIBUTED) & (acc["accuser_side"] != acc["target_side"])]
     if acc.empty:
         return []
     pairs = (acc.groupby(["accuser_side", "target_side"]).size().reset_index(name="n")

@@ -106,3 +106,11 @@ def test_publish_saves_only_with_a_folder(full_frames, tmp_path):
     assert charts.publish(fig, None, "x") is fig
     charts.publish(fig, tmp_path / "figs", "x")
     assert (tmp_path / "figs" / "x.png").is_file()
+
+
+def test_accusations_without_a_named_accuser(full_frames):
+    from dataclasses import replace
+
+    statements = full_frames.statements.assign(speaker=None)
+    fig = charts.accusations(replace(full_frames, statements=statements))
+    assert title(fig) == "4 accusations, none from one named side against another"
