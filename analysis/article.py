@@ -203,6 +203,21 @@ def decode_text(raw: bytes, label: str = "input") -> str:
 
 
 _HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|script|meta|link|br|table|article|section)\b[^>]*>", re.I)
+_HTML_TAG_START = re.compile(r"</?(?:html|head|body|div|p|span|a|script|meta|link|br|table|article|section)\b", re.I)
+
+
+def _count_tags(text: str) -> int:
+    """len(_HTML_TAG.findall(text)) in linear time (no rescans for a tag that never closes)."""
+    count = pos = 0
+    while True:
+        m = _HTML_TAG_START.search(text, pos)
+        if m is None:
+            return count
+        close = text.find(">", m.end())
+        if close < 0:  # no '>' after this start, so none after any later start either
+            return count
+        count += 1
+        pos = close + 1
 
 
 def looks_like_html(text: str) -> bool:
@@ -210,7 +225,7 @@ def looks_like_html(text: str) -> bool:
     head = text.lstrip(_EDGE + "\n")[:200].lower()
     if head.startswith("<!doctype html") or head.startswith("<html"):
         return True
-    tags = len(_HTML_TAG.findall(text))
+    tags = _count_tags(text)
     return tags >= 5 and tags > len(text) / 400
 
 
@@ -465,8 +480,25 @@ def parse_article(text: str, metadata: dict | None = None) -> Article:
 # ----------------------------------------------------------------------------
 # Sentences
 
-_BOUNDARY = re.compile(r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
-_WORD_BEFORE = re.compile(r"([\w.'-]+)$")
+# The lookbehind starts a match only at the first mark of a run: a later start
+# in the same run could only end where the first one failed (linear, not
+# quadratic, on long runs of dots).
+_BOUNDARY = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+
+
+def _word_before(text: str, lo: int, hi: int) -> str:
+    """The run of [\\w.'-] characters ending at `hi` (or at a final newline), not before `lo`.
+
+    Same result as re.search(r"([\\w.'-]+)$", text[lo:hi]), found by walking
+    back from `hi` instead of rescanning from `lo` (linear, not quadratic, on
+    long paragraphs full of abbreviations or initials).
+    """
+    if hi > lo and text[hi - 1] == "\n":
+        hi -= 1  # `$` also matches before a final newline
+    i = hi
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_.'-"):
+        i -= 1
+    return text[i:hi]
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -491,8 +523,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if not (following.isupper() or following.isdigit() or following in "\"'\u201c\u2018"):
             continue
         if m.group(0)[0] == ".":
-            before = _WORD_BEFORE.search(text, cursor, m.start())
-            word = before.group(1) if before else ""
+            word = _word_before(text, cursor, m.start())
             bare = word.rstrip(".")
             if bare in abbreviations or bare.lower() in {"a.m", "p.m", "e.g", "i.e"}:
                 continue
