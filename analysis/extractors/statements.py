@@ -92,15 +92,25 @@ _ADVERBIALS = re.compile(
     r"|today|yesterday|tonight|earlier|later|also|further|again|repeatedly|previously|publicly|"
     r"in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|tweet|post|interview|speech|briefing|press conference|"
     r"news conference|message|address|letter|report|communiqu\w+|video)"
-    r"(?:\s+(?:on|to|with)\s+(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)?"
+    r"(?:\s+(?:posted\s+|published\s+|broadcast\s+)?(?:on|to|with)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*))?"
     r"|on\s+(?:Twitter|X|Telegram|Facebook|Instagram|social media|state television|state TV|television|"
     r"its website|his website|her website)"
+    r"|(?:at|during)\s+an?\s+(?:\w+\s+){0,2}?(?:briefing|press conference|news conference|meeting|summit|"
+    r"rally|ceremony|event|session)"
+    r"|" + _WEEKDAY_OR_DATE + r"(?![\w'’])"
+    r"|(?:in|at|from)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?=\s*(?:[,.;]|that\b|on\b|$))"
     r"))*\s*,?\s*", re.I)
 # The addressee of "told": "told reporters", "told Reuters", "told the BBC".
 _ADDRESSEE = re.compile(
     r"\s*(?:(?:the|a|an|state|local)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|press|media|"
     r"news agency|news conference|press conference|(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|news agency))*)")
 _THAT = re.compile(r"\s*(?:that\b\s*)?")
+# What may follow a cue whose reported clause came before it: a sentence end, or a comma and a non-clause.
+_FRONTED_REST = re.compile(
+    r"\s*(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
+# An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
+                       r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
 # Where a reported clause ends (searched in the masked narration).
 _STOP_REPORT = re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
@@ -230,10 +240,23 @@ def _np_ok(surface: str) -> bool:
     doc = _SOURCE_OF.match(surface)
     if doc and doc.start(1) > 0 and _np_ok(doc.group(1)):
         return True  # "figures from the health ministry"
+    last = _bare(words[-1])
+    if last and not _capitalised(last) and _head_role(surface) is None and last.lower() not in _SOURCE_DOCS \
+            and _verb_like(last):
+        return False  # "Prime Minister X rejected": a clause, not a noun phrase
     if not (_capitalised(words[0]) or first in DETERMINERS):
-        return False
+        # lower-case modifiers before a title and a name ("army spokesman Brig. Gen. X", "regional Gov. X"),
+        # or a short role phrase ("officials", "security sources", "army spokesman")
+        return _name_after_title(surface) is not None and len(words) <= 10 or \
+            (len(words) <= 3 and _head_role(surface) is not None and all(w.islower() for w in words))
     proper = [w for i, w in enumerate(words) if _capitalised(w) and not (i == 0 and w.lower() in DETERMINERS)]
     return bool(proper) or _head_role(surface) is not None
+
+
+def _verb_like(word: str) -> bool:
+    """True for a lower-case word that reads as a finite verb (a cue form, or a past tense)."""
+    low = word.lower()
+    return low in _cues()[1] or (len(low) > 4 and low.endswith("ed"))
 
 
 def _name_after_title(surface: str) -> str | None:
@@ -769,6 +792,9 @@ class _Reader:
             elif frame == "accuse":
                 return []
         if frame in ("report", "tell"):
+            fronted = self._fronted(k, h, hits, masked, p0, pos, s_start, s_end, block)
+            if fronted is not None:
+                return fronted
             m = _THAT.match(masked, pos - p0)
             pos = p0 + m.end()
         pos = self._skip(re.compile(r"\s*,?\s*"), masked, p0, pos)
@@ -826,6 +852,47 @@ class _Reader:
             return []
         return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
                        block.paragraph, block.block_id, pos, addressee=addressee)]
+
+    def _fronted(self, k: int, h: _Hit, hits: list[_Hit], masked: str, p0: int, pos: int, s_start: int,
+                 s_end: int, block) -> list[_Draft] | None:
+        """The reported clause before its source: "Shelling killed 27 people, the ministry said."
+
+        Applies when the cue's subject follows a comma and nothing but a
+        sentence end, or a comma and a non-clause ("bringing ...", "as ..."),
+        follows the cue. Returns None when the pattern does not apply, [] when
+        it applies but the clause before is no statement of this speaker (it
+        has a cue of its own, or is a quote).
+        """
+        if h.subject is None or h.after_quote is not None or h.subject[0] <= s_start:
+            return None
+        rest = masked[pos - p0:s_end - p0]
+        if masked[h.end - p0:pos - p0].rstrip().endswith(","):
+            rest = ", " + rest  # the adverbial skip ate the comma
+        if not _FRONTED_REST.match(rest):
+            return None
+        left = masked[s_start - p0:h.subject[0] - p0]
+        stripped = left.rstrip(" \t\u00a0")
+        if not stripped.endswith(","):
+            return None
+        if any(o is not h and o.sentence == h.sentence and o.start < h.subject[0] for o in hits):
+            h.consumed = True
+            return []
+        start = s_start
+        m = _DATELINE.match(left)
+        if m:
+            start += m.end()
+        end = s_start + len(stripped) - 1
+        while end > start and (self.text[end - 1] in _TRAIL or self.text[end - 1].isspace()):
+            end -= 1
+        body = masked[start - p0:end - p0]
+        words = body.split()
+        if MASK in body or len(words) < 4:
+            return None if MASK not in body else []
+        if words[0].lower() in _PREPOSITIONS and "," not in body:
+            return None  # "On Friday, the ministry said ..."
+        h.consumed = True
+        return [_Draft("indirect", start, end, self._sentence_id(block, start), k, h.form, h.cue,
+                       self.text[start:end], block.paragraph, block.block_id, start)]
 
     def _according(self, k, h: _Hit, masked: str, p0: int, s_start: int, s_end: int, block) -> list[_Draft]:
         text = self.text
