@@ -39,6 +39,10 @@ _CAPTION_PATTERNS = [
     re.compile(r"^(?:photo|image|picture|file photo|photo credit)\s*[:|/]\s*\S", re.I),
     re.compile(r"(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{2,60}\.?$", re.I),
     re.compile(r"\b(?:Getty Images|Shutterstock)\s*\.?$"),
+    # "[Mohammed Salem/Reuters]", "[File: AP]": a bracketed credit closing the line
+    re.compile(r"\[(?:file\s*:\s*)?[^\[\]/]{2,60}/\s*[^\[\]/]{2,40}\]\s*\.?$", re.I),
+    re.compile(r"\[(?:file(?: photo)?\s*:?\s*)?(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu(?: Agency)?|"
+               r"TASS|Xinhua|IRNA|Sputnik|UPI)\]\s*\.?$", re.I),
 ]
 
 # "— Javad Zarif (@JZarif) October 10, 2020": an embedded post's signature line.

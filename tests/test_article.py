@@ -181,3 +181,12 @@ def test_wire_dateline_gives_outlet_and_date_when_no_full_date():
     assert article.meta.outlet == "Reuters"
     assert article.meta.published == dt.date(2023, 6, 3)
     assert [b.kind for b in article.blocks] == ["title", "boilerplate", "body", "body", "boilerplate"]
+
+
+@pytest.mark.parametrize("line", [
+    "Palestinians inspect the rubble of a house in the south. [Jane Roe/Reuters]",
+    "A soldier stands guard at a checkpoint. [File: AP]",
+])
+def test_bracketed_credits_mark_captions(line):
+    article = parse_article(f"Title of a story about the war\n\n{line}\n\nThe army said it had advanced.\n")
+    assert [b.kind for b in article.blocks] == ["title", "caption", "body"]
