@@ -277,6 +277,59 @@ def _name_after_title(surface: str) -> str | None:
     return " ".join(rest)
 
 
+#: Actor kinds a body noun may point back to (default: the kind role_nouns.csv gives).
+_BODY_KINDS = {"group": ("organization", "armed_forces"), "organization": ("organization", "armed_forces"),
+               "organisation": ("organization", "armed_forces"), "movement": ("organization", "armed_forces"),
+               "militia": ("armed_forces", "organization"), "army": ("armed_forces",),
+               "military": ("armed_forces",), "forces": ("armed_forces",)}
+#: Modifiers that describe a body without identifying it ("the militant group" is still an anaphor).
+_GENERIC_MODIFIERS = frozenset(
+    "same latter former militant armed rebel paramilitary islamist jihadist insurgent separatist extremist "
+    "aid humanitarian medical charity rights watchdog monitoring global international regional local "
+    "country's group's nation's".split())
+#: How far back (characters) a bare role noun looks for what it points to.
+LOOKBACK = 4000
+
+
+def _strip_det(surface: str) -> str:
+    return re.sub(r"^(?:the|a|an|its|their|his|her|our)\s+", "", surface.strip(), flags=re.I)
+
+
+def _bare_anaphor(surface: str) -> bool:
+    """True for a determiner and a role noun with at most generic modifiers ("the ministry", "the armed group")."""
+    words = surface.split()
+    if len(words) < 2 or words[0].lower() not in DETERMINERS:
+        return False
+    return all(w.lower() in _GENERIC_MODIFIERS for w in words[1:-1])
+
+
+def _head_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the phrase's last word (its head noun)."""
+    s = end
+    while s > start and not text[s - 1].isspace():
+        s -= 1
+    return s, end
+
+
+def _phrase_ending(text: str, s: int, e: int) -> str:
+    """The noun phrase whose head word is text[s:e]: the determiner and modifiers before it."""
+    words = []
+    pos = s
+    while len(words) < 5:
+        m = re.search(r"([\w'’.&-]+)\s+$", text[max(0, pos - 40):pos])
+        if not m:
+            break
+        w = m.group(1)
+        low = w.lower()
+        if low in _PREPOSITIONS or low in ("and", "or", "to", "of", "said", "says") or _verb_like(w):
+            break
+        words.insert(0, w)
+        pos -= len(text[max(0, pos - 40):pos]) - m.start(1)
+        if low in DETERMINERS or w.endswith(("'s", "’s")):
+            break
+    return " ".join(words + [text[s:e]])
+
+
 def _name_like(chunk: str) -> bool:
     words = _words(chunk)
     return 0 < len(words) <= 5 and all(_capitalised(w) or w.lower() in ("bin", "al", "de", "van", "von", "der")
@@ -534,6 +587,8 @@ class _Reader:
             if w.group(0)[0].isupper() and _after_name(masked, w.start()):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
             form = " ".join(m.group(0).lower().split())
+            if _nominal(masked, w.start(), form):
+                continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
             self._subject(h, k, hits, quotes, masked, p0, spans)
@@ -576,7 +631,8 @@ class _Reader:
                 h.ref = next((j for j in same if j > k and hits[j].ref is None), None)
             return
         if participle and stripped.rstrip().endswith(","):
-            h.ref = next((j for j in reversed(same) if j < k), None)
+            h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
+                         None)
             if h.ref is not None:
                 return
         words = stripped.rstrip(" ,").split()
@@ -944,6 +1000,11 @@ class _Reader:
         if low in PRONOUNS:
             return self._pronoun(low, surface, start, paragraph)
         role = _head_role(surface)
+        body = _roles().get(_bare(words[-1]).lower()) if words else None
+        if body is not None and body["kind"] in ("organization", "armed_forces"):
+            # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
+            name, kind = self._body(surface, start, end, body)
+            return name, surface, "role_noun", kind, None
         anaphoric = role is not None and words[0].lower() in DETERMINERS
         name = None
         if role is None:
@@ -993,6 +1054,66 @@ class _Reader:
             kind = role["kind"]
             gender = gender or role.get("gender") or None
         return name, surface, resolution, kind, gender
+
+    def _body(self, surface: str, start: int, end: int, role: dict) -> tuple[str, str]:
+        """(name, kind) for a phrase headed by a body noun: "the ministry", "the Hamas-run health ministry".
+
+        The actor named at the head noun, else the actor index's reading of
+        the phrase when it names that kind of body; a bare anaphor ("the
+        ministry", "the militant group") then points back, never forward, to
+        the nearest earlier phrase with the same head noun, else to the
+        nearest earlier actor of that kind; a descriptive phrase ("the health
+        ministry") stands for itself, without its determiner.
+        """
+        noun = role["noun"].lower()
+        kinds = _BODY_KINDS.get(noun, (role["kind"],))
+        head = _head_span(self.text, start, end)
+        found = self._named_at(head)
+        if found:
+            return found
+        if _bare_anaphor(surface):
+            # the index's own reading of a bare anaphor may point forward: only look back
+            found = self._earlier_body(noun, kinds, start)
+            if found:
+                return found
+        else:
+            name = self.actors.resolve(surface, start)
+            if name and noun in name.lower() and self.actors.kind(name) != "person":
+                return name, self.actors.kind(name) or role["kind"]
+        return _strip_det(surface), role["kind"]
+
+    def _named_at(self, span: tuple[int, int]) -> tuple[str, str] | None:
+        """The actor whose mention covers text[span] (a head noun), if any."""
+        s, e = span
+        best = None
+        for m in self.actors.within(max(0, s - 120), e):
+            if m.kind == "person":
+                continue
+            if m.start <= s and m.end >= e and (best is None or m.end - m.start < best.end - best.start):
+                best = m
+        return (best.actor, best.kind) if best else None
+
+    def _earlier_body(self, noun: str, kinds: tuple[str, ...], start: int) -> tuple[str, str] | None:
+        """What a bare "the <noun>" at `start` points back to."""
+        lo = max(0, start - LOOKBACK)
+        window = self.text[lo:start]
+        for m in reversed(list(re.finditer(r"\b" + re.escape(noun) + r"\b", window, re.I))):
+            s, e = lo + m.start(), lo + m.end()
+            found = self._named_at((s, e))
+            if found:
+                return found
+            phrase = _phrase_ending(self.text, s, e)
+            if phrase and not _bare_anaphor(phrase):
+                return _strip_det(phrase), kinds[0]
+        for m in self.actors.before(start):
+            if start - m.end > LOOKBACK:
+                break
+            if m.kind in kinds:
+                return m.actor, m.kind
+        for said in reversed(self.history[-HISTORY:]):
+            if said.speaker and said.kind in kinds:
+                return said.speaker, said.kind
+        return None
 
     def _compatible(self, said_kind: str | None, said_gender: str | None, kind: str, gender: str | None) -> bool:
         if kind == "person":
@@ -1153,6 +1274,22 @@ class _Reader:
                 if own in self.actors.parties and len(self.actors.parties) == 2:
                     found = [p for p in self.actors.parties if p != own]
         return "|".join(found) or None
+
+
+def _nominal(masked: str, offset: int, form: str) -> bool:
+    """True when a cue form that doubles as a plural noun ("calls for") stands as a noun here:
+    after a determiner, an adjective, a preposition or a verb, not after its subject."""
+    first = form.split()[0]
+    if first not in ("calls", "demands", "claims", "pledges", "promises", "threats", "warnings"):
+        return False
+    m = re.search(r"([\w'’.-]+)\W*$", masked[max(0, offset - 40):offset])
+    if not m:
+        return False
+    prev = m.group(1)
+    low = prev.lower()
+    if low in PRONOUNS or low in _BETWEEN or _capitalised(prev) or _roles().get(_bare(prev).lower()):
+        return False
+    return True
 
 
 def _after_name(masked: str, offset: int) -> bool:
