@@ -330,6 +330,16 @@ def _phrase_ending(text: str, s: int, e: int) -> str:
     return " ".join(words + [text[s:e]])
 
 
+def _abbreviation(token: str) -> bool:
+    """True for a word whose full stop is part of it: "U.N.", "Gov.", "Brig.", "Gen."."""
+    if not token.endswith("."):
+        return False
+    if re.fullmatch(r"(?:[A-Z]\.){2,}", token):
+        return True
+    row = _roles().get(token[:-1].lower())
+    return bool(row) and row["title"] == "yes" and len(token) <= 6 and token[0].isupper()
+
+
 def _name_like(chunk: str) -> bool:
     words = _words(chunk)
     return 0 < len(words) <= 5 and all(_capitalised(w) or w.lower() in ("bin", "al", "de", "van", "von", "der")
@@ -719,14 +729,22 @@ class _Reader:
             return None
         pos = m.end()
         words = []
-        for w in re.finditer(r"[^\s,.;:!?()" + MASK + r"]+", rest[pos:pos + 160]):
+        for w in re.finditer(r"[^\s,;:!?()" + MASK + r"]+", rest[pos:pos + 160]):
             if words and rest[pos + words[-1][1]:pos + w.start()].strip():
                 break  # punctuation between words ends the phrase
-            bare = w.group(0).lower()
+            token = w.group(0)
+            abbreviation = _abbreviation(token)
+            stop_here = False
+            if token.endswith(".") and not abbreviation:
+                token = token.rstrip(".")
+                stop_here = True  # a full stop ends the phrase
+            if not token:
+                break
+            bare = token.lower()
             if bare in _NP_AFTER_STOP and words and not (through_of and bare in ("of", "from", "by")):
                 break
-            words.append((w.start(), w.end()))
-            if len(words) >= 10:
+            words.append((w.start(), w.start() + len(token)))
+            if stop_here or len(words) >= 10:
                 break
         if not words:
             return None
@@ -787,6 +805,8 @@ class _Reader:
         if hit is None:
             return None
         h = hits[hit]
+        if prior and self._labels(hit, hits, quotes, masked, p0, spans[k_open][1]):
+            return None  # quoted labels inside one reported clause: the clause is the statement
         # the reported clause around the fragment: from the cue to the next quote or cue of the sentence
         clause_end = spans[k_open][1]
         rest = masked[q.outer_end - p0:clause_end - p0]
@@ -802,6 +822,27 @@ class _Reader:
         return _Draft("partial", q.start, q.end, sid, hit, h.form, h.cue, text[clause_start:clause_end],
                       block.paragraph, block.block_id, q.start, addressee=addressee,
                       target_span=(clause_start, clause_end))
+
+    def _labels(self, k: int, hits: list[_Hit], quotes, masked: str, p0: int, s_end: int) -> bool:
+        """True when the clause reported by hit k quotes two or more short labels inside running
+        narration ("said it had struck 150 "terror targets" and killed "dozens of terrorists""):
+        one indirect statement, not a row per fragment."""
+        h = hits[k]
+        if h.cue.frame not in ("report", "tell"):
+            return False
+        end = s_end
+        for o in hits[k + 1:]:
+            if o.sentence == h.sentence and o.start > h.end:
+                end = min(end, o.subject[0] if o.subject and o.subject[0] > h.end else o.start)
+                break
+        stop = _STOP_REPORT.search(masked, h.end - p0, end - p0)
+        if stop:
+            end = p0 + stop.start()
+        inside = [q for q in quotes if h.end <= q.open_mark and q.outer_end <= end]
+        if len(inside) < 2 or any(len(self.text[q.start:q.end].split()) > 4 for q in inside):
+            return False
+        narration = masked[h.end - p0:end - p0].replace(MASK, " ")
+        return len(_WORD.findall(narration)) >= 4
 
     def _sentence_id(self, block, offset: int) -> int:
         best = -1
@@ -825,7 +866,7 @@ class _Reader:
             if q.open_mark < s_end < q.outer_end:
                 s_end = q.outer_end
         if frame == "according":
-            return self._according(k, h, masked, p0, s_start, s_end, block)
+            return self._according(k, h, hits, masked, p0, s_start, s_end, block)
         pos = h.end
         addressee = None
         if frame == "tell":
@@ -885,7 +926,9 @@ class _Reader:
             if lead:
                 pos += lead.end()
         clause = masked[pos - p0:end - p0]
-        if MASK in clause:
+        if MASK in clause and frame in ("report", "tell") and self._labels(k, hits, quotes, masked, p0, s_end):
+            pass  # quoted labels ("struck 150 "terror targets" and killed "dozens of terrorists""): keep it whole
+        elif MASK in clause:
             # the quoted fragments are partial statements; keep a long unquoted stretch beside them
             best = max(((m.start(), m.end()) for m in re.finditer(r"[^" + MASK + r"]+", clause)),
                        key=lambda se: se[1] - se[0], default=None)
@@ -950,9 +993,12 @@ class _Reader:
         return [_Draft("indirect", start, end, self._sentence_id(block, start), k, h.form, h.cue,
                        self.text[start:end], block.paragraph, block.block_id, start)]
 
-    def _according(self, k, h: _Hit, masked: str, p0: int, s_start: int, s_end: int, block) -> list[_Draft]:
+    def _according(self, k, h: _Hit, hits: list[_Hit], masked: str, p0: int, s_start: int, s_end: int, block) -> list[_Draft]:
         text = self.text
         left = masked[s_start - p0:h.start - p0]
+        if any(o is not h and o.sentence == h.sentence and o.start < h.start and
+               (o.subject is not None or o.ref is not None) for o in hits):
+            return []  # "X accused Y of ..., according to Z": the clause is X's statement
         if left.strip(" ,\u00a0"):
             start, end = s_start, s_start + len(left.rstrip(" ,\u00a0"))
         elif h.subject is not None:
