@@ -142,6 +142,18 @@ TARGET_RULES = {
     "accuse": "agents", "appeal": "addressees", "demand": "addressees", "warn": "addressees",
     "reject": "mentioned",
 }
+#: "since ..." phrases frame a count in time; a hostile word inside them accuses no one.
+_SINCE = re.compile(r"\bsince\b[^,;.]*", re.I)
+#: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit").
+_SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us)\b", re.I)
+_NUMBER_WORDS = ("(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+#: A casualty count: a number and a word for killed or wounded.
+_CASUALTY_COUNT = re.compile(
+    r"\b(?:\d[\d,.]*|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")\b[^.;]{0,60}?\b(?:killed|killing|dead|died|wounded|"
+    r"wounding|injured|injuring|casualties|lost their lives)\b"
+    r"|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at least |more than |over |nearly |about |some )?"
+    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I)
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
 OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
@@ -190,14 +202,26 @@ def _roles() -> dict[str, dict[str, str]]:
     return {row["noun"].lower(): row for row in lexicon.table("role_nouns.csv")}
 
 
-def statement_type(text: str, cue: Cue | None) -> str:
-    """The type of a statement with words `text` and cue `cue` (None: no cue)."""
+def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = ()) -> str:
+    """The type of a statement with words `text` and cue `cue` (None: no cue).
+
+    `skip` leaves content rules of those types out (an "accuse" rule that
+    matched only the speaker's own acts).
+    """
     if cue is not None and cue.strong:
         return cue.type
-    for kind, pattern in _type_rules():
-        if pattern.search(text):
-            return kind
+    found = content_type(text, skip)
+    if found:
+        return found
     return cue.type if cue is not None else "claim"
+
+
+def content_type(text: str, skip: tuple[str, ...] = ()) -> str | None:
+    """The type the first matching content rule gives, None when none matches."""
+    for kind, pattern in _type_rules():
+        if kind not in skip and pattern.search(text):
+            return kind
+    return None
 
 
 # ----------------------------------------------------------------------------
@@ -947,7 +971,8 @@ class _Reader:
         lead = re.match(r"to\s+", text[pos:end])
         if lead and frame != "appeal":
             pos += lead.end()
-        if len(_WORD.findall(text[pos:end])) < (1 if frame in ("object", "call_for") else 2):
+        # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
+        if len(_WORD.findall(text[pos:end])) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
             return []
         return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
                        block.paragraph, block.block_id, pos, addressee=addressee)]
@@ -1233,6 +1258,15 @@ class _Reader:
                     date = said.date
                     break
         kind_type = statement_type(d.type_text, d.cue)
+        if kind_type == "accuse" and d.reciprocal_subject is None and not (d.cue is not None and d.cue.strong):
+            if not self._accuses(d.target_span or (d.start, d.end), speaker):
+                kind_type = statement_type(d.type_text, d.cue, skip=("accuse",))
+        if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
+                and content_type(d.type_text) is None:
+            # "rejected calls for a truce, saying ...": the participle reports what the main cue says
+            ref = hits[hits[d.hit].ref]
+            if ref.cue.strong:
+                kind_type = ref.cue.type
         if d.reciprocal_subject is not None:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
@@ -1280,6 +1314,31 @@ class _Reader:
                 continue
             return m.date
         return None
+
+    def _accuses(self, span: tuple[int, int], speaker: str | None) -> bool:
+        """True when the hostile act an "accuse" content rule found in text[span] is laid at
+        someone else's door: not the speaker's own act ("it had struck 150 targets", "our
+        forces destroyed ..."), not only the frame of a count ("killed since the invasion
+        began"), not a casualty count that names no doer ("shelling killed 27 people")."""
+        s, e = span
+        text = self.text
+        frames = [(m.start(), m.end()) for m in _SINCE.finditer(text, s, e)]
+        for m in _hostile().finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in frames):
+                continue
+            before = text[s:m.start()]
+            if _SELF_AGENT.match(before):
+                return False
+            own = self.actors.side(speaker) if speaker else None
+            agents = [x.actor for x in self.actors.within(s, m.start()) if x.kind not in ("media", "territory")]
+            if agents:
+                return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
+            by = re.search(r"\bby\b", text[m.end():e])
+            if by and any(x.kind not in ("media", "territory")
+                          for x in self.actors.within(m.end() + by.end(), e)):
+                return True
+            return not _CASUALTY_COUNT.search(text, s, e)
+        return False
 
     # -- targets -------------------------------------------------------------
     def _side_names(self, start: int, end: int, speaker: str | None) -> list[str]:
