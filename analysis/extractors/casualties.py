@@ -638,16 +638,22 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     return _Claim(ctx.outlet, ctx.outlet, narrator=True)
 
 
-def _statement_at(statements: pd.DataFrame, offset: int) -> tuple[int, str | None] | None:
-    """(statement_id, speaker) of the narrowest statement whose span holds `offset`."""
+def _statement_spans(statements: pd.DataFrame | None) -> list[tuple[int, int, int, str | None]]:
+    """(start, end, statement_id, speaker) of every statement, narrowest first."""
     if statements is None or statements.empty:
-        return None
-    hits = statements[(statements["start"] <= offset) & (statements["end"] > offset)]
-    if hits.empty:
-        return None
-    row = hits.assign(width=hits["end"] - hits["start"]).sort_values("width").iloc[0]
-    speaker = row["speaker"]
-    return int(row["statement_id"]), (None if pd.isna(speaker) else str(speaker))
+        return []
+    spans = [(int(start), int(end), int(sid), None if pd.isna(speaker) else str(speaker))
+             for start, end, sid, speaker in zip(statements["start"], statements["end"],
+                                                 statements["statement_id"], statements["speaker"])]
+    return sorted(spans, key=lambda s: s[1] - s[0])
+
+
+def _statement_at(spans: list[tuple[int, int, int, str | None]], offset: int) -> tuple[int, str | None] | None:
+    """(statement_id, speaker) of the narrowest statement whose span holds `offset`."""
+    for start, end, sid, speaker in spans:
+        if start <= offset < end:
+            return sid, speaker
+    return None
 
 
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
@@ -685,6 +691,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     published = article.meta.published
     ctx = _Context(article, index, statements, article.meta.outlet or "outlet",
                    _find_start_of_fighting(article, published))
+    spans = _statement_spans(statements)
     rows = []
     for sentence in article.story_sentences():
         text = article.sentence_text(sentence)
@@ -700,7 +707,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         previous: _Figure | None = None
         previous_claim: str | None = None
         for figure in figures:
-            statement = _statement_at(statements, base + figure.start)
+            statement = _statement_at(spans, base + figure.start)
             claim = _claim(text, figure.start, ctx, base, statement)
             claimant_state = _state_of(claim.name, ctx)
             if figure.inherits and previous is not None:
@@ -730,7 +737,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 "reported_by": claim.name, "party": party, "population": figure.population,
                 "outcome": figure.outcome, "count": figure.count, "qualifier": figure.qualifier,
                 "count_low": figure.low, "count_high": figure.high, "as_of": as_of, "since": since,
-                "sentence_id": sentence.sentence_id, "sentence": text.strip(),
+                "sentence_id": sentence.sentence_id, "sentence": text,
                 "start": base + figure.start, "end": base + max(figure.end, figure.np_end),
                 "statement_id": statement[0] if statement else None,
             })
@@ -738,7 +745,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         for m, claim in withheld:
             if any(r["start"] <= base + m.start() < r["end"] for r in rows):
                 continue
-            statement = _statement_at(statements, base + m.start())
+            statement = _statement_at(spans, base + m.start())
             claimant_state = _state_of(claim.name, ctx)
             poss = (m.group("poss") or "")
             if poss.lower() in ("its", "their", "our", "his", "her", ""):
@@ -753,7 +760,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 "reported_by": claim.name, "party": party, "population": population, "outcome": outcome,
                 "count": None, "qualifier": "undisclosed", "count_low": None, "count_high": None,
                 "as_of": as_of, "since": since if since_span and since_span[0] > m.start() else None,
-                "sentence_id": sentence.sentence_id, "sentence": text.strip(),
+                "sentence_id": sentence.sentence_id, "sentence": text,
                 "start": base + m.start(), "end": base + m.end(),
                 "statement_id": statement[0] if statement else None,
             })
