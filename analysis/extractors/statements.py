@@ -119,6 +119,9 @@ _STOP_RECIPROCAL = re.compile(r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|b
 _STOP_OBJECT = re.compile(
     r";|,\s+|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
     r"|\s+according to\b")
+# Words that cannot make a reported clause on their own.
+_FUNCTION_ONLY = frozenset("what it he she they we them him her this that these those which who its their there "
+                           "the a an".split())
 # Words a complete clause does not end with ("there was a need for").
 _DANGLING = frozenset("for of to a an the as that was is were are be been by with from in on at and or "
                       "than its their his her our".split())
@@ -315,6 +318,21 @@ _GENERIC_MODIFIERS = frozenset(
 LOOKBACK = 4000
 
 
+def _in_object(text: str, offset: int) -> bool:
+    """True when the words just before `offset` (same sentence) put a mention after a preposition
+    or a verb: "at an Israeli army post", "accused the army"."""
+    before = text[max(0, offset - 50):offset]
+    before = re.split(r"[.;:!?\n]", before)[-1]
+    words = before.split()[-4:]
+    for w in reversed(words):
+        low = _bare(w).lower()
+        if low in DETERMINERS or (w[:1].islower() and not _verb_like(w) and low not in _PREPOSITIONS
+                                  and low not in ("of", "to", "against", "into", "by")):
+            continue  # determiners and adjectives between
+        return low in _PREPOSITIONS or low in ("of", "to", "against", "into", "by") or _verb_like(w)
+    return False
+
+
 def _strip_det(surface: str) -> str:
     return re.sub(r"^(?:the|a|an|its|their|his|her|our)\s+", "", surface.strip(), flags=re.I)
 
@@ -362,6 +380,21 @@ def _abbreviation(token: str) -> bool:
         return True
     row = _roles().get(token[:-1].lower())
     return bool(row) and row["title"] == "yes" and len(token) <= 6 and token[0].isupper()
+
+
+def _name_after_role(surface: str) -> tuple[str, str] | None:
+    """(name, kind) for a role noun followed by a name: "state news agency NNA" -> ("NNA", "organization")."""
+    words = _words(surface)
+    roles = _roles()
+    for i in range(len(words) - 2, -1, -1):
+        w = words[i]
+        row = roles.get(_bare(w).lower())
+        if row and not _capitalised(w):
+            rest = words[i + 1:]
+            if rest and all(_capitalised(x) for x in rest) and len(rest) <= 5:
+                return " ".join(rest), row["kind"] if row["kind"] != "group" else "organization"
+            return None
+    return None
 
 
 def _name_like(chunk: str) -> bool:
@@ -664,7 +697,19 @@ class _Reader:
             elif participle:
                 h.ref = next((j for j in same if j > k and hits[j].ref is None), None)
             return
+        if participle:
+            # "the agency quoted a local official as saying ...": the one quoted is the speaker
+            quoted = re.search(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$", left)
+            if quoted and _np_ok(quoted.group(1)):
+                h.subject = (left_start + quoted.start(1), left_start + quoted.end(1))
+                return
         if participle and stripped.rstrip().endswith(","):
+            h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
+                         None)
+            if h.ref is not None:
+                return
+        if re.search(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$", left):
+            # "condemned what it called ...": the naming belongs to the main cue's statement
             h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
                          None)
             if h.ref is not None:
@@ -711,7 +756,7 @@ class _Reader:
                 chunk = head[s:e]
         sub = None
         for sub in re.finditer(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
-                                r"where|which|who|if|as)\s+", chunk):
+                                r"where|which|who|what|if|as)\s+", chunk):
             pass
         if sub:
             s += sub.end()
@@ -723,8 +768,12 @@ class _Reader:
             first = chunk.split()[0].lower() if chunk.split() else ""
             if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
                 s, e, chunk = ps, pe, head[ps:pe]
-        # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks
-        if chunk.split() and chunk.split()[0].lower() in _PREPOSITIONS and len(pieces) >= 2:
+        # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
+        # "X, speaking to reporters, said": skip a participial aside
+        first_word = chunk.split()[0] if chunk.split() else ""
+        if first_word.lower() in _PREPOSITIONS or (first_word.islower() and first_word.endswith("ing")):
+            if len(pieces) < 2:
+                return None  # "In a statement posted on ...": no subject in a prepositional phrase
             ps, pe = pieces[-2]
             s, e, chunk = ps, pe, head[ps:pe]
         # leading conjunctions and sentence adverbs
@@ -971,6 +1020,8 @@ class _Reader:
         lead = re.match(r"to\s+", text[pos:end])
         if lead and frame != "appeal":
             pos += lead.end()
+        if not [w for w in _WORD.findall(text[pos:end]) if w.lower() not in _FUNCTION_ONLY]:
+            return []  # "condemned what it (called ...)": no words of its own
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
         if len(_WORD.findall(text[pos:end])) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
             return []
@@ -1083,6 +1134,12 @@ class _Reader:
             head = [m for m in self.actors.within(start, end) if m.end >= end - 1]
             if head:
                 name = max(head, key=lambda m: m.end - m.start).actor
+        tail_kind = None
+        if name is None and role is None:
+            # "the state news agency NNA", "the rights group Truth Now": the name after a role noun
+            tail = _name_after_role(surface)
+            if tail:
+                name, tail_kind = tail
         name = name or self.actors.resolve(surface, start)
         if name is None:
             inside = self.actors.within(start, end)
@@ -1091,6 +1148,9 @@ class _Reader:
                 best = max(inside, key=lambda m: (m.end, m.end - m.start))
                 if role is None or best.end >= end - 1 or self.actors.kinds.get(best.actor) == role["kind"]:
                     name = best.actor
+        if anaphoric and words[0].lower() in ("a", "an") and name is None:
+            # "a local mayor", "an official": someone new and unnamed, not an earlier speaker
+            return _strip_det(surface), surface, "role_noun", role["kind"], role.get("gender") or None
         if anaphoric:
             if name is None:
                 name, kind, gender = self._antecedent(role, start)
@@ -1098,7 +1158,7 @@ class _Reader:
                 kind, gender = self.actors.kind(name), self.actors.gender(name)
             return (name or surface, surface, "role_noun", kind or role["kind"], gender or role.get("gender") or None)
         resolution = "role_noun" if role is not None and role["kind"] == "person" else "name"
-        kind = self.actors.kind(name) if name else None
+        kind = (self.actors.kind(name) or tail_kind) if name else None
         gender = self.actors.gender(name) if name else None
         if name is None:
             name = _name_after_title(surface)
@@ -1176,15 +1236,20 @@ class _Reader:
             phrase = _phrase_ending(self.text, s, e)
             if phrase and not _bare_anaphor(phrase):
                 return _strip_det(phrase), kinds[0]
+        # the nearest earlier actor of that kind standing as a subject, not inside an object or a
+        # prepositional phrase ("fired rockets at an Israeli army post"); then an earlier speaker; then any
+        fallback = None
         for m in self.actors.before(start):
             if start - m.end > LOOKBACK:
                 break
             if m.kind in kinds:
-                return m.actor, m.kind
+                if not _in_object(self.text, m.start):
+                    return m.actor, m.kind
+                fallback = fallback or (m.actor, m.kind)
         for said in reversed(self.history[-HISTORY:]):
             if said.speaker and said.kind in kinds:
                 return said.speaker, said.kind
-        return None
+        return fallback
 
     def _compatible(self, said_kind: str | None, said_gender: str | None, kind: str, gender: str | None) -> bool:
         if kind == "person":
