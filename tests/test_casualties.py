@@ -117,6 +117,8 @@ def test_invented_article():
     ("Some 50 residents remain missing.", [("civilian", "missing", 50, "about")]),
     ("Thirty-two militants were killed in the operation.", [("military", "killed", 32, "exact")]),
     ("The attack on the convoy killed two children, aged 5 and 7.", [("civilian", "killed", 2, "exact")]),
+    ("Hospitals treated 1,491 wounded people and three injured police officers.",
+     [("unspecified", "injured", 1491, "exact"), ("military", "injured", 3, "exact")]),
 ])
 def test_pattern(sentence, expected):
     assert figures(story(sentence)) == expected

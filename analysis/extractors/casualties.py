@@ -83,6 +83,7 @@ _START_WORDS = re.compile(
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”]{2,80}?)(?=\s*(?:[,;.!?\"“”]|$|\s+(?:on|in|which|who|that)\b))", re.I)
 _AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+_ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
@@ -94,6 +95,7 @@ class _Terms:
     """The casualty vocabulary (data/lexicon/casualty_terms.csv), compiled once."""
 
     np: re.Pattern
+    after_adjective: re.Pattern
     bare_word: re.Pattern
     pred: re.Pattern
     appositive: re.Pattern
@@ -140,6 +142,7 @@ def _terms() -> _Terms:
         rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)))?)?"
         rf"(?P<mods>(?:\s+{mod}){{0,4}})\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
     )
+    after_adjective = re.compile(rf"(?P<mods>(?:\s+{mod}){{0,3}})\s+(?P<head>{_alt(persons)})\b")
     preds = by_kind["predicate"]
     pred = re.compile(rf"(?:\s*,)?(?:\s+(?:{_FILLER}))*\s+(?P<pred>{_alt(preds)})\b", re.I)
     appositive = re.compile(
@@ -174,7 +177,7 @@ def _terms() -> _Terms:
                                                          "her", "in", "from", "number", "at"))
     events = frozenset(by_kind["event"])
     return _Terms(
-        np=np, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
+        np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, lives_before=lives_before, report=report,
         withheld=withheld, singular=sing, trigger=trigger,
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
@@ -338,6 +341,12 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         figure.hostile = any(w.lower() in t.hostile for w in mods.split())
         party_text = " ".join(x for x in (poss, mods, head if m.group("dem") else "") if x)
         figure.party = _party_of_text(party_text, ctx, base + m.start())
+        # "1,491 wounded people", "three wounded police officers": the outcome word is an adjective
+        victims = t.after_adjective.match(text, m.end()) if lower_head in _ADJECTIVAL else None
+        if victims:
+            figure.np_end = victims.end()
+            figure.population = _population(_key(victims.group("head")), mods + " " + victims.group("mods"))
+            figure.party = figure.party or _party_of_text(victims.group("mods"), ctx, base + m.end())
         if lower_head in t.outcome_noun and lower_head not in t.population:
             figure.outcome = t.outcome_noun[lower_head]
             figure.source = "noun"
