@@ -390,6 +390,8 @@ def _name_after_role(surface: str) -> tuple[str, str] | None:
         w = words[i]
         row = roles.get(_bare(w).lower())
         if row and not _capitalised(w):
+            if row["kind"] == "person":
+                return None  # titles: _name_after_title, which also reads the gender they fix
             rest = words[i + 1:]
             if rest and all(_capitalised(x) for x in rest) and len(rest) <= 5:
                 return " ".join(rest), row["kind"] if row["kind"] != "group" else "organization"
