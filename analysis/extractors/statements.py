@@ -75,6 +75,9 @@ _NP_AFTER_STOP = frozenset(
 # Nouns that name a source document, not the source ("a United Nations estimate").
 _SOURCE_DOCS = frozenset("estimate estimates report reports statement statements figures data count tally "
                          "tallies sources count toll".split())
+# Nouns for a message that a participle cue may modify ("a statement posted on", "a video released").
+_DOCUMENTS = _SOURCE_DOCS | frozenset("message messages post posts video videos letter letters tweet tweets "
+                                      "communique communiqué document documents".split())
 _SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS)) + r")\s+(?:from|of|by)\s+(.+)$", re.I)
 _GROUP_TARGET = re.compile(
     r"\b(?:all|both|the two|the warring|the conflicting|the) (?:parties|sides|countries|neighbou?rs)\b"
@@ -92,7 +95,8 @@ _ADVERBIALS = re.compile(
     r"|today|yesterday|tonight|earlier|later|also|further|again|repeatedly|previously|publicly|"
     r"in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|tweet|post|interview|speech|briefing|press conference|"
     r"news conference|message|address|letter|report|communiqu\w+|video)"
-    r"(?:\s+(?:posted\s+|published\s+|broadcast\s+)?(?:on|to|with)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*))?"
+    r"(?:\s+(?:posted\s+|published\s+|broadcast\s+)?(?:on|to|with)\s+(?:(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)|"
+    r"(?:its|his|her|their|the)\s+(?:official\s+)?(?:website|account|channel|page|\w+\s+(?:account|channel|page))))?"
     r"|on\s+(?:Twitter|X|Telegram|Facebook|Instagram|social media|state television|state TV|television|"
     r"its website|his website|her website)"
     r"|(?:at|during)\s+an?\s+(?:\w+\s+){0,2}?(?:briefing|press conference|news conference|meeting|summit|"
@@ -105,6 +109,11 @@ _ADDRESSEE = re.compile(
     r"\s*(?:(?:the|a|an|state|local)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|press|media|"
     r"news agency|news conference|press conference|(?:[A-Z][\w.'’&-]*)(?:\s+(?:[A-Z][\w.'’&-]*|of|news agency))*)")
 _THAT = re.compile(r"\s*(?:that\b\s*)?")
+# A sentence that introduces a quote after a colon with no speech verb: "The army issued a statement:".
+_ISSUED = re.compile(
+    r"^(\s*[^,;:]*?\s)((?:issued|released|published|posted|put out|shared|sent|gave|read out|made)\s+"
+    r"(?:a|an|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|message|post|communiqu\w*|declaration|"
+    r"video|letter|tweet|warning|response|reply))[^:]*:$")
 # What may follow a cue whose reported clause came before it: a sentence end, or a comma and a non-clause.
 _FRONTED_REST = re.compile(
     r"\s*(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
@@ -535,6 +544,7 @@ class _Hit:
     ref: int | None = None  # hit whose speaker this one shares
     after_quote: QuoteSpan | None = None
     consumed: bool = False
+    impersonal: bool = False  # "it was announced that ...": no speaker
 
 
 @dataclass
@@ -656,7 +666,7 @@ class _Reader:
             if w.group(0)[0].isupper() and _after_name(masked, w.start()):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
             form = " ".join(m.group(0).lower().split())
-            if _nominal(masked, w.start(), form):
+            if _nominal(masked, w.start(), form) or _after_document(masked, w.start()):
                 continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
@@ -723,6 +733,10 @@ class _Reader:
             if h.ref is not None:
                 return
         h.subject = self._np_before(left, left_start)
+        if h.subject is not None and self.text[h.subject[0]:h.subject[1]].lower() == "it" and \
+                re.search(r"^\s*(?:is|was|has been|had been|will be)\s+(?:\w+ly\s+|also\s+)?$",
+                          self.text[h.subject[1]:h.start]):
+            h.impersonal = True  # "It was announced that ...", "it has been reported"
 
     def _np_before(self, left: str, left_start: int) -> tuple[int, int] | None:
         """The subject phrase ending `left` (narration before a cue), as raw offsets."""
@@ -868,6 +882,16 @@ class _Reader:
                 h = hits[hit]
                 return _Draft("direct", q.start, q.end, sid, hit, h.form, h.cue, text[q.start:q.end],
                               block.paragraph, block.block_id, q.start)
+            if pre_char == ":":
+                # "The army issued a statement: "..."": the subject that issued it is the speaker
+                intro = _ISSUED.match(before)
+                if intro:
+                    subject = self._np_before(intro.group(1), s_start)
+                    if subject is not None:
+                        hits.append(_Hit(s_start + intro.start(2), s_start + intro.end(2), intro.group(2),
+                                         _cues()[1]["said"], k_open, subject=subject, consumed=True))
+                        return _Draft("direct", q.start, q.end, sid, len(hits) - 1, intro.group(2), hits[-1].cue,
+                                      text[q.start:q.end], block.paragraph, block.block_id, q.start)
             if before.strip(MASK + " ") == "" or pre_char in ".!?":
                 return _Draft("direct", q.start, q.end, sid, None, None, None, text[q.start:q.end],
                               block.paragraph, block.block_id, q.start, continuation=True)
@@ -1109,6 +1133,8 @@ class _Reader:
         if h.ref is not None and h.ref not in seen:
             seen.add(k)
             out = self._hit_speaker(h.ref, hits, resolved, paragraph, seen)
+        elif h.impersonal and h.subject is not None:
+            out = (None, self.text[h.subject[0]:h.subject[1]], "impersonal", None, None)
         elif h.subject is not None:
             out = self._speaker(h.subject[0], h.subject[1], paragraph)
         else:
@@ -1254,6 +1280,8 @@ class _Reader:
         return fallback
 
     def _compatible(self, said_kind: str | None, said_gender: str | None, kind: str, gender: str | None) -> bool:
+        if kind == "body":  # "it": a state, an organisation, an armed force, an outlet
+            return said_kind not in ("person", "group", "territory")
         if kind == "person":
             if said_kind not in (None, "person"):
                 return False
@@ -1264,7 +1292,7 @@ class _Reader:
     def _pronoun(self, low: str, surface: str, start: int, paragraph: int):
         if low == "they":
             return None, surface, "pronoun", None, None
-        kind = "person" if low in ("he", "she") else "organization"
+        kind = "person" if low in ("he", "she") else "body"
         gender = PRONOUNS[low]
         for said in reversed(self.history[-HISTORY:]):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
@@ -1462,6 +1490,12 @@ def _nominal(masked: str, offset: int, form: str) -> bool:
     if low in PRONOUNS or low in _BETWEEN or _capitalised(prev) or _roles().get(_bare(prev).lower()):
         return False
     return True
+
+
+def _after_document(masked: str, offset: int) -> bool:
+    """True when the cue word follows a document noun it modifies: "a statement posted on ..."."""
+    m = re.search(r"([\w'’-]+)\s+$", masked[max(0, offset - 30):offset])
+    return bool(m) and m.group(1).lower() in _DOCUMENTS
 
 
 def _after_name(masked: str, offset: int) -> bool:
