@@ -359,3 +359,112 @@ def test_arbitrary_text_never_raises_and_offsets_slice_back(parts):
     article = parse_article(text, {"published": "2024-03-15", "headline": HEADLINE})
     frame = extract_statements(article, None)
     check_offsets(article, frame)
+
+
+# ----------------------------------------------------------------------------
+# Wire and web copy: one invented sentence per general rule
+
+
+def test_reported_clause_before_its_source():
+    frame = rows("Artillery fire on a bus depot in Velmora killed 14 people on Monday, the interior ministry said, "
+                 "as both armies traded blame.",
+                 "Two border guards died in an ambush near Tarsk, the army said, bringing its losses this month to 31.")
+    r = one(frame, "Artillery fire on a bus depot")
+    assert r["kind"] == "indirect" and r["text"].endswith("on Monday") and r["speaker"] == "interior ministry"
+    r = one(frame, "Two border guards died")
+    assert r["text"].endswith("near Tarsk") and r["speaker_surface"] == "the army"
+    assert not frame["text"].str.contains("bringing its losses").any()
+
+
+def test_dateline_is_not_part_of_a_fronted_clause():
+    frame = rows("VELMORA, Ruritania (AP) \u2014 Drones struck a fuel depot outside the capital overnight, "
+                 "regional Gov. Anton Kessel said Thursday.")
+    r = one(frame, "Drones struck a fuel depot")
+    assert r["text"].startswith("Drones") and r["speaker"] == "Anton Kessel"
+
+
+def test_a_clause_with_its_own_cue_is_not_reported_again():
+    frame = rows("Envoy Mara Lind praised the truce and urged both sides to reopen the corridor, "
+                 "her deputy Olaf Brenner told reporters in Geneva.")
+    assert not frame["text"].str.contains("Geneva").any()
+    assert one(frame, "reopen the corridor")["speaker"] == "Mara Lind"
+
+
+def test_lower_case_role_words_before_a_title_and_name():
+    frame = rows("\"The convoy was hit twice,\" navy spokesman Rear Admiral Piet Hollis said in a statement.",
+                 "\"We will rebuild,\" said Ilse Marr, the city's deputy mayor.", index=False)
+    assert one(frame, "The convoy was hit twice")["speaker"] == "Piet Hollis"
+    assert one(frame, "We will rebuild")["speaker"] == "Ilse Marr"
+
+
+def test_body_nouns_point_back_never_forward():
+    frame = rows("Shellfire hit a market in Dorvan, according to the Ruritanian health ministry.",
+                 "The ministry said 40 people were still missing.",
+                 "Talks were due in Lisk, Moravia's foreign ministry said later.", index=False)
+    assert "health ministry" in one(frame, "40 people were still missing")["speaker"]
+
+
+def test_the_group_points_to_the_nearest_armed_group():
+    frame = rows("The Northern Front denied involvement. On its Telegram channel, the group said government "
+                 "troops had staged the raid.", index=False)
+    assert one(frame, "government troops had staged")["speaker"] == "Northern Front"
+    r = one(frame, "involvement")
+    assert (r["kind"], r["type"]) == ("indirect", "reject")
+
+
+def test_nominal_calls_for_is_no_cue():
+    frame = rows("President Ivo Rask rejected calls for new elections, saying the vote would be \"a gift to the "
+                 "invaders\".", index=False)
+    assert not (frame["cue"] == "calls for").any()
+    r = one(frame, "a gift to the invaders")
+    assert r["speaker"] == "Ivo Rask" and r["type"] == "reject"
+
+
+def test_several_quoted_labels_make_one_reported_clause():
+    frame = rows("The navy said it had sunk two \"hostile vessels\" near the strait and detained \"a dozen "
+                 "saboteurs\".", index=False)
+    assert len(frame) == 1
+    r = frame.iloc[0]
+    assert r["kind"] == "indirect" and r["text"].startswith("it had sunk") and r["type"] == "claim"
+
+
+def test_own_acts_and_anonymous_counts_are_claims_not_accusations():
+    frame = rows("The air force said its jets had bombed three depots used by the rebels.",
+                 "Shelling of the stadium killed 12 people, the health office said.",
+                 "Mayor Lena Voss said rebel drones had hit the power plant.", index=False)
+    assert one(frame, "its jets had bombed")["type"] == "claim"
+    assert one(frame, "Shelling of the stadium")["type"] == "claim"
+    assert one(frame, "rebel drones had hit")["type"] == "accuse"
+
+
+def test_type_words_for_distress_tolls_and_blame():
+    assert statement_type("the hospital is overwhelmed", None) == "concern"
+    assert statement_type("conditions in the camp are dire", None) == "concern"
+    assert statement_type("the number of dead could rise further", None) == "warn"
+    assert statement_type("the militia bears full responsibility for the massacre", None) == "accuse"
+    assert statement_type("mediators met on Friday", None) == "claim"
+
+
+def test_told_reporters_and_a_place_is_no_clause():
+    frame = rows("Minister Dana Kovac told reporters in Lisk that the bridge would reopen.", index=False)
+    assert one(frame, "the bridge would reopen")["speaker"] == "Dana Kovac"
+
+
+def test_quoted_as_saying_and_participial_asides():
+    frame = rows("The state agency quoted a border official as saying that the crossing was closed.",
+                 "General Ana Pryor, speaking to troops in Dorvan, said the offensive would continue.", index=False)
+    assert one(frame, "the crossing was closed")["speaker"] == "border official"
+    assert one(frame, "the offensive would continue")["speaker"] == "Ana Pryor"
+
+
+def test_colon_quote_and_impersonal_passive():
+    frame = rows("The Northern Front issued a statement: \"No convoy will pass.\"",
+                 "It was announced later that the talks would resume.", index=False)
+    assert one(frame, "No convoy will pass")["speaker"] == "Northern Front"
+    r = one(frame, "the talks would resume")
+    assert pd.isna(r["speaker"]) and r["speaker_surface"] == "It"
+
+
+def test_unnamed_officials_keep_their_surface():
+    frame = rows("Officials said at least 30 homes were destroyed.", index=False)
+    assert one(frame, "30 homes were destroyed")["speaker_surface"] == "Officials"

@@ -13,14 +13,24 @@ boilerplate are never read for statements):
    each gets a subject: the noun phrase before it, the one after it when it
    follows a quote ("...," said Lavrov) or is "according to", the subject of
    the clause it hangs on for a participle (", adding that ...") or a
-   coordinated verb ("... and called for ...").
+   coordinated verb ("... and called for ...") or a naming ("condemned what
+   it called ..."), the one quoted in "quoted X as saying". Cue words that
+   stand as nouns ("rejected calls for", "a statement posted on") are no cues;
+   "it was announced" has no speaker.
 3. A quote is `direct` when it stands as a sentence of its own (at the start
    of a sentence, or after a comma or colon) and `partial` when it is a
    fragment inside reported speech. A direct quote takes the cue right after
    it or right before it; with neither, it continues the previous statement
    (same speaker). A partial quote takes the nearest cue of its sentence.
+   Several short quoted labels inside one reported clause make no partials:
+   the clause is one indirect statement. A quote after "X issued a
+   statement:" is X's.
 4. Every cue not used up by a direct quote gives an `indirect` statement: the
    reported clause after the cue (and its addressee, "that", adverbials),
+   or, when nothing but a sentence end or ", bringing/as ..." follows the
+   cue, the clause before its source ("Shelling killed 27, the ministry
+   said"; an agency dateline left out; none when that clause has a cue of
+   its own, as in "X urged ..., his spokesman told reporters"),
    cut at the end of the sentence, at "while", ", adding", a coordinated cue,
    and for noun-phrase cues (welcomed, ruled out) at "before", "after" ...;
    quoted fragments inside it are left to their partial statements.
@@ -28,11 +38,17 @@ boilerplate are never read for statements):
 6. Speakers are resolved in reading order: names through the actor index
    (falling back to the name after a title, or the phrase as written);
    pronouns to the nearest earlier person of compatible gender, preferring
-   earlier speakers; role nouns ("the ministry", "the UN rights chief") to the
-   nearest earlier actor of the kind data/lexicon/role_nouns.csv gives.
+   earlier speakers; person role nouns ("the UN rights chief") to the nearest
+   earlier compatible speaker; body nouns ("the ministry", "the group") back,
+   never forward, to the nearest earlier phrase with the same head noun, else
+   the nearest earlier actor of that kind in subject position; a descriptive
+   body phrase no actor covers ("the health ministry") stands for itself.
+   An indefinite role phrase ("a local mayor") is someone new.
 7. `type` comes from the cue when the cue is strong (ruled out -> reject),
-   else from the content rules of data/lexicon/statement_types.csv, else from
-   the cue; `target` from TARGET_RULES; `date` from a date expression that
+   else from the content rules of data/lexicon/statement_types.csv (an
+   accusation only when the hostile act is someone else's: see `_accuses`),
+   else from the cue; a participle after a strong cue (", saying ...") takes
+   that cue's type; `target` from TARGET_RULES; `date` from a date expression that
    frames the cue (not one inside the reported words or after "before",
    "since" ...), else from the speaker's previous dated statement in the same
    section, else the post date for embedded posts.
@@ -1134,7 +1150,7 @@ class _Reader:
             seen.add(k)
             out = self._hit_speaker(h.ref, hits, resolved, paragraph, seen)
         elif h.impersonal and h.subject is not None:
-            out = (None, self.text[h.subject[0]:h.subject[1]], "impersonal", None, None)
+            out = (None, self.text[h.subject[0]:h.subject[1]], None, None, None)
         elif h.subject is not None:
             out = self._speaker(h.subject[0], h.subject[1], paragraph)
         else:
@@ -1193,7 +1209,7 @@ class _Reader:
             if name:
                 kind = "person"
             elif role is None and _name_like(surface):
-                name = surface
+                name = _strip_det(surface) if words[0] in ("The", "the") and len(words) > 1 else surface
             else:
                 name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.I)
                 doc = _SOURCE_OF.match(name)
@@ -1275,8 +1291,8 @@ class _Reader:
                     return m.actor, m.kind
                 fallback = fallback or (m.actor, m.kind)
         for said in reversed(self.history[-HISTORY:]):
-            if said.speaker and said.kind in kinds:
-                return said.speaker, said.kind
+            if said.speaker and (said.kind in kinds or (said.kind is None and _name_like(said.speaker))):
+                return said.speaker, said.kind or kinds[0]
         return fallback
 
     def _compatible(self, said_kind: str | None, said_gender: str | None, kind: str, gender: str | None) -> bool:
@@ -1357,7 +1373,7 @@ class _Reader:
             if not self._accuses(d.target_span or (d.start, d.end), speaker):
                 kind_type = statement_type(d.type_text, d.cue, skip=("accuse",))
         if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
-                and content_type(d.type_text) is None:
+                and hits[d.hit].form.lower().endswith("ing"):
             # "rejected calls for a truce, saying ...": the participle reports what the main cue says
             ref = hits[hits[d.hit].ref]
             if ref.cue.strong:
