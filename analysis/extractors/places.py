@@ -207,10 +207,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             continue
         if g.lookup(words[0]) and not g.place(words[0]) or _names_actor(m.group("name")):
             continue  # states, demonyms, organisations: the known-names pass decided
-        name = m.group("name")
+        parts = m.group("name").split()
+        name = " ".join(parts)
         place = lookup(name)
-        while place is None and len(name.split()) > 1:
-            name = name.rsplit(" ", 1)[0]
+        while place is None and len(parts) > 1:
+            parts.pop()
+            name = " ".join(parts)
             place = lookup(name)
         if place is None:
             name = m.group("name")
