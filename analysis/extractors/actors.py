@@ -188,6 +188,7 @@ class ActorIndex:
     mentions: pd.DataFrame
     _records: dict[str, _Actor] = field(default_factory=dict, repr=False)
     _handles: dict[str, str] = field(default_factory=dict, repr=False)
+    _cache: dict = field(default_factory=dict, repr=False)
 
     def actor(self, name: str) -> dict | None:
         """The actor row of `name` as a dict (with `gender`), or None."""
@@ -229,33 +230,47 @@ class ActorIndex:
         return self._lookup(surface, start)
 
     # -- helpers ----------------------------------------------------------
+    def _rows(self) -> list[tuple[int, int, str, str]]:
+        """Mentions as (start, end, actor, actor kind), sorted; built once (lookups stay cheap)."""
+        if self._cache.get("rows") is None:
+            m = self.mentions
+            rows = sorted(zip(m["start"].astype(int), m["end"].astype(int), m["actor"].astype(str),
+                              m["actor_kind"].astype(str)))
+            self._cache["rows"] = rows
+            self._cache["starts"] = [r[0] for r in rows]
+            self._cache["widest"] = max((r[1] - r[0] for r in rows), default=0)
+            first: dict[str, int] = {}
+            for r in rows:
+                first.setdefault(r[2], r[0])
+            self._cache["first"] = first
+        return self._cache["rows"]
+
     def _at(self, surface: str, start: int) -> str | None:
         end = start + len(surface)
-        m = self.mentions
-        if m.empty:
+        rows = self._rows()
+        starts = self._cache["starts"]
+        lo = bisect.bisect_left(starts, start - self._cache["widest"])
+        hi = bisect.bisect_left(starts, end)
+        near = [r for r in rows[lo:hi] if r[1] > start]
+        if not near:
             return None
-        near = m[(m["start"] < end) & (m["end"] > start)]
-        if near.empty:
+        exact = [r for r in near if r[0] == start and r[1] == end]
+        if exact:
+            return exact[-1][2]
+        covering = [r for r in near if r[0] <= start and r[1] >= end]
+        if covering:
+            return min(covering, key=lambda r: r[1] - r[0])[2]
+        inside = [r for r in near if r[0] >= start and r[1] <= end]
+        if not inside:
             return None
-        exact = near[(near["start"] == start) & (near["end"] == end)]
-        if not exact.empty:
-            return str(exact.iloc[-1]["actor"])
-        covering = near[(near["start"] <= start) & (near["end"] >= end)]
-        if not covering.empty:
-            widths = covering["end"] - covering["start"]
-            return str(covering.loc[widths.idxmin(), "actor"])
-        inside = near[(near["start"] >= start) & (near["end"] <= end)]
-        if inside.empty:
-            return None
-        people = inside[inside["actor_kind"] == "person"]
-        pick = people if not people.empty else inside
-        return str(pick.sort_values("end").iloc[-1]["actor"])
+        people = [r for r in inside if r[3] == "person"]
+        return max(people or inside, key=lambda r: r[1])[2]
 
     def _seen(self, start: int | None) -> set[str]:
-        if start is None or self.mentions.empty:
+        self._rows()
+        if start is None:
             return set(self._records)
-        before = self.mentions[self.mentions["start"] <= start]
-        return set(before["actor"])
+        return {name for name, first in self._cache["first"].items() if first <= start}
 
     def _lookup(self, surface: str, start: int | None) -> str | None:
         g = gazetteer()
@@ -276,8 +291,7 @@ class ActorIndex:
                            or text.lower() in (a.lower() for a in record.aliases)):
                 return name
         # A phrase: scan it as a small text and take its head.
-        sub = _Extractor(bare, None, g)
-        sub.run()
+        sub = _scan_phrase(bare)
         context = self._records
         ministries = [n for n, r in context.items() if r.kind == "organization" and n.endswith("ministry")]
         if re.fullmatch(r"(?:\w+\s+)?ministry", lowered) and not sub.ministry_names:
@@ -308,12 +322,12 @@ class ActorIndex:
         return record.role is None or _same_role(record.role, rn.role) or rn.role == "counterpart"
 
     def _recent(self, start: int | None, accept) -> str | None:
-        m = self.mentions
+        rows = self._rows()
         if start is not None:
-            m = m[m["start"] <= start]
-        for name in reversed(m["actor"].tolist()):
-            if accept(name):
-                return name
+            rows = rows[:bisect.bisect_right(self._cache["starts"], start)]
+        for row in reversed(rows):
+            if accept(row[2]):
+                return row[2]
         for name in self._records:
             if accept(name):
                 return name
@@ -329,6 +343,14 @@ class ActorIndex:
             if own[-1] == tokens[-1] and (len(tokens) == 1 or all(t in own for t in tokens)):
                 return record.name
         return None
+
+
+@lru_cache(maxsize=4096)
+def _scan_phrase(phrase: str) -> "_Extractor":
+    """The rules run over a phrase alone (for look-ups of surfaces out of context)."""
+    sub = _Extractor(phrase, None, gazetteer())
+    sub.run()
+    return sub
 
 
 def _same_role(a: str, b: str) -> bool:
