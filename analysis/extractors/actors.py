@@ -195,8 +195,9 @@ class ActorIndex:
         record = self._records.get(name)
         if record is None:
             return None
-        rows = self.actors[self.actors["name"] == name]
-        row = rows.iloc[0].to_dict() if not rows.empty else {}
+        if "by_name" not in self._cache:
+            self._cache["by_name"] = {r["name"]: r for r in self.actors.to_dict("records")}
+        row = dict(self._cache["by_name"].get(name, {}))
         row.update(name=record.name, kind=record.kind, affiliation=record.affiliation, role=record.role,
                    aliases="|".join(record.aliases), gender=record.gender, handle=record.handle)
         return row
