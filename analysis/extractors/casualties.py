@@ -57,9 +57,19 @@ _FILLER = (r"had|have|has|been|were|was|are|is|being|be|to|reportedly|also|alleg
 _BARE_FOLLOW = frozenset(
     "and or but were was are is had have has in on at during since while after across near when as "
     "including among with by from over last this yesterday today overnight so according".split())
-_TOLL_FILLER = (r"has|had|have|rose|risen|climbed|jumped|reached|increased|hit|stands|stood|is|was|now|at|to|of|"
+_TOLL_FILLER = (r"has|had|have|could|would|may|might|will|rose|risen|climbed|jumped|reached|increased|hit|stands|stood|is|was|now|at|to|of|"
                 r"further|officially|reportedly|grown|grew|went|up|soared|mounted|topped|exceeded|surpassed|"
-                r"passed|stood|currently|already|has\s+now|risen|climbing|rising|reaching")
+                r"passed|stood|currently|already|has\s+now|risen|climbing|rising|reaching|were|are|included|include|"
+                r"includes|including|comprised|stands|standing|totaled|totalled|totals|totalling|totaling|be|been|"
+                r"increased|increasing|crossed|surged|doubled|now\s+stands|since\s+then")
+# "the death toll in Gaza since October 7 had risen to": phrases between a toll and its figure
+_TOLL_PP = r"from|in|on|of|among|across|at|for|since|during|after|inside|near|caused\s+by|so\s+far|to\s+date"
+# "the number of Palestinians killed", "the number of those wounded": a toll naming its victims
+_NUMBER_OF = (r"number\s+of\s+(?P<numwho>(?:[\w-]+\s+){0,3}?)(?P<numof>killed|dead|deaths|wounded|injured|injuries|missing|"
+              r"casualties|fatalities|victims|captured|hostages|captives)")
+# "bringing its losses to 46": a running total after the sentence's own figure
+_CUMULATIVE_VERBS = (r"bringing|brings|brought|raising|raises|raised|pushing|pushes|pushed|taking|takes|took|"
+                     r"putting|puts|lifting|lifts|lifted|increasing|increased")
 _SUBJECT_TRIM_LEAD = re.compile(
     r"^(?:(?:but|and|meanwhile|however|also|separately|earlier|later|in\s+addition|moreover|yet|still|"
     r"so|then|now|while|whereas|although|though|as)\b[\s,]*)+", re.I)
@@ -80,7 +90,9 @@ _SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.!?]{1,90})", re.I)
 _START_WORDS = re.compile(
     r"\b(?:beginning|start|outbreak|onset|fighting|conflict|war|hostilities|clashes|offensive|escalation|"
     r"flare-up|violence)\b", re.I)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<np>[^,;.!?\"“”]{2,80}?)(?=\s*(?:[,;.!?\"“”]|$|\s+(?:on|in|which|who|that)\b))", re.I)
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?P<np>(?:[^,;.!?\"“”]|(?-i:(?<=[A-Z])\.)|\.(?=(?-i:\s*[A-Z]))){2,80}?)"
+    r"(?=\s*(?:[,;!?\"“”]|(?-i:(?<!\b[A-Z]))\.(?!(?-i:\s*[A-Z]))|$|\s+(?:on|in|which|who|that)\b))", re.I)
 _AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
@@ -101,6 +113,7 @@ class _Terms:
     appositive: re.Pattern
     verb_before: re.Pattern
     toll_before: re.Pattern
+    cumulative: re.Pattern
     lives_before: re.Pattern
     report: re.Pattern
     withheld: re.Pattern
@@ -152,8 +165,14 @@ def _terms() -> _Terms:
     verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
-        rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)})(?:\s+(?:from|in)\s+[^,.;\d]{{1,40}}?)?"
+        rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)}|{_NUMBER_OF})"
+        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?)*?"
         rf"(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
+    cumulative = re.compile(
+        rf"\b(?P<verb>{_CUMULATIVE_VERBS})\s+(?:(?P<poss>its|their|our|his|her|the|[A-Z][\w-]*(?:'s|’s)?)\s+)?"
+        rf"(?:(?:overall|total|own|confirmed|official|cumulative|military|civilian|combat)\s+)*"
+        rf"(?P<what>{_alt(tolls)}|{_NUMBER_OF}|losses|total|tally|count|figure|number)"
+        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?)*?\s+(?:to|at)\s+$", re.I)
     lives_before = re.compile(
         rf"\b(?:{_alt(by_kind['lives_verb'])})\s+(?:the\s+)?(?:lives\s+of\s+)?(?:a\s+total\s+of\s+)?$", re.I)
     reports = [t for t in by_kind["report"] if t != "according to"]
@@ -178,7 +197,7 @@ def _terms() -> _Terms:
     events = frozenset(by_kind["event"])
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
-        verb_before=verb_before, toll_before=toll_before, lives_before=lives_before, report=report,
+        verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
         withheld=withheld, singular=sing, trigger=trigger,
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
@@ -296,6 +315,27 @@ class _Context:
             self._lookups[surface] = self.index.resolve(surface, None)
         return self._lookups[surface]
 
+    def first_mention(self, name: str, before: int) -> bool:
+        """True when `name` is mentioned at or before offset `before` (or the index has no mentions)."""
+        if not self._spans:
+            return True
+        if not self._lookups.get(("first",)):
+            first: dict[str, int] = {}
+            for s, _, actor, _ in self._spans:
+                first.setdefault(actor, s)
+            self._lookups[("first",)] = first
+        at = self._lookups[("first",)].get(name)
+        return at is None or at <= before
+
+    def recent_of_kind(self, kind: str, before: int | None) -> str | None:
+        """The actor of `kind` mentioned last before offset `before`, else the only one of that kind."""
+        spans = self._spans if before is None else self._spans[:bisect.bisect_left(self._spans, (before,))]
+        for s in reversed(spans):
+            if s[3] == kind:
+                return s[2]
+        kinds = {s[2] for s in self._spans if s[3] == kind}
+        return kinds.pop() if len(kinds) == 1 else None
+
     def actor(self, name: str) -> dict | None:
         """`ActorIndex.actor`, remembered per name (None when the index has no such lookup)."""
         if name not in self._actors:
@@ -385,7 +425,7 @@ def _party_of_text(text: str, ctx: _Context, offset: int) -> str | None:
     return None
 
 
-def _outcome(text: str, figure: _Figure, num_start: int) -> None:
+def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
     """Set the figure's outcome from a predicate after it, a verb or toll before it."""
     t = _terms()
     m = t.pred.match(text, figure.np_end)
@@ -410,12 +450,46 @@ def _outcome(text: str, figure: _Figure, num_start: int) -> None:
         if _key(m.group("verb")) in ("lost", "losing"):
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
         return
+    before = text[max(0, num_start - 160):num_start]
+    m = t.cumulative.search(before)
+    if m:
+        # a running total: the outcome its words name, else the sentence's figure before it
+        what = m.group("what")
+        figure.outcome = _toll_outcome(what, m.group("numof"), t)
+        figure.source = "cumulative"
+        figure.inherits = True
+        poss = (m.group("poss") or "")
+        figure.possessive = poss.lower() in ("its", "their", "our", "his", "her")
+        if poss[:1].isupper():
+            figure.party = _state_in(poss)
+        return
     m = t.toll_before.search(before)
     if m:
-        figure.outcome = t.toll[_key(m.group("toll"))]
+        figure.outcome = _toll_outcome(m.group("toll"), m.group("numof"), t)
         figure.source = "toll"
         if m.group("pop"):
             figure.population = m.group("pop").lower()
+        who = m.group("numwho") or ""
+        if who.strip():
+            figure.party = figure.party or _party_of_text(who, ctx, 0)
+            heads = [w for w in who.lower().split() if w in t.population]
+            if heads and figure.population in ("", "unspecified"):
+                figure.population = t.population[heads[-1]]
+        lead = re.search(r"\b(?P<who>[A-Z][\w-]*)(?:'s|’s)?\s+(?:civilian\s+|military\s+)?$", before[:m.start("toll")])
+        if lead and not figure.party:
+            figure.party = _state_in(lead.group("who"))  # "the Palestinian death toll"
+
+
+_NUMOF_OUTCOME = {"killed": "killed", "dead": "killed", "deaths": "killed", "fatalities": "killed", "victims": "killed",
+                  "wounded": "injured", "injured": "injured", "injuries": "injured", "missing": "missing",
+                  "casualties": "casualties", "captured": "captured", "hostages": "captured", "captives": "captured"}
+
+
+def _toll_outcome(what: str | None, numof: str | None, t: _Terms) -> str | None:
+    """The outcome a toll phrase names ("death toll" -> killed); None for "losses", "total"."""
+    if numof:
+        return _NUMOF_OUTCOME.get(numof.lower())
+    return t.toll.get(_key(what or ""))
 
 
 def _joined(text: str, left: _Figure, right: _Figure) -> bool:
@@ -442,7 +516,7 @@ def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> 
         figure = _victims(text, num, ctx, base)
         if figure is None:
             continue
-        _outcome(text, figure, num.start)
+        _outcome(text, figure, num.start, ctx)
         figures.append(figure)
     for m in singles:
         if any(f.start <= m.start() < max(f.end, f.np_end) for f in figures):
@@ -451,7 +525,7 @@ def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> 
         figure = _Figure(m.start(), m.end(), 1, "exact", 1, 1, head=head, np_end=m.end(),
                          population=_population(head, m.group("mods") or ""))
         figure.party = _party_of_text(m.group("mods") or "", ctx, base + m.start())
-        _outcome(text, figure, m.start())
+        _outcome(text, figure, m.start(), ctx)
         if figure.source == "pred" or figure.source == "verb":
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
@@ -464,6 +538,13 @@ def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> 
         left, right = figures[i - 1], figures[i]
         if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
             right.outcome, right.source = left.outcome, "inherited"
+    for i, figure in enumerate(figures):
+        if figure.source == "cumulative" and figure.outcome is None:
+            earlier = [f for f in figures[:i] if f.outcome]
+            if earlier:
+                figure.outcome = earlier[-1].outcome
+            elif re.search(r"\blosses\s+(?:[^,.;:]{0,50}\s+)?(?:to|at)\s+$", text[max(0, figure.start - 80):figure.start]):
+                figure.outcome = "casualties"
     kept = []
     for figure in figures:
         if figure.outcome is None:
@@ -528,28 +609,88 @@ def _coarse_date(text: str, published: dt.date | None) -> dt.date | None:
     return dt.date(year, month, 1)
 
 
+_ROLE_TITLES = (r"(?:(?:regional|provincial|local|deputy|acting|former|interim|state|district|military|chief|senior|top|"
+                r"army|police|foreign|defen[cs]e|health|interior|prime|vice|lieutenant|lt\.?|"
+                r"gov\.?|gen\.?|col\.?|brig\.?|maj\.?|capt\.?|sgt\.?|adm\.?|cmdr\.?|dr\.?|mr\.?|mrs\.?|ms\.?|prof\.?|"
+                r"rep\.?|sen\.?|sheikh|president|governor|general|brigadier|colonel|major|captain|admiral|minister|"
+                r"spokes(?:man|woman|person)|mayor|commander|secretary|envoy|ambassador|official|head|chief)\s+)+")
+_TITLE_LEAD = re.compile(rf"^{_ROLE_TITLES}(?=(?:[A-Z][\w'’-]+\s+){{1,3}}[A-Z][\w'’-]+$)", re.I)
+_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)\s*$")
+# heads of bodies that speak for themselves ("the Hamas-run health ministry" is not Hamas)
+_INSTITUTIONS = frozenset(
+    "ministry office agency council committee authority authorities department service services directorate "
+    "commission administration command staff hospital mission observatory organization organisation society "
+    "bureau centre center ministries spokesman spokeswoman spokesperson officials government".split())
+_ARMY_WORDS = frozenset("army military troops forces armed".split())
+
+
 def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
-    """The actor a claimant's words name, through the actor index, else a cleaned surface."""
+    """The actor a claimant's words name, through the actor index, else a cleaned surface.
+
+    "the ministry" / "the army" take the nearest earlier body of that kind, never one named later;
+    a title before a name is dropped ("Gov. Jane Doe" -> "Jane Doe"); "Full Name (ACRONYM)" -> the
+    full name; a body run by an actor ("the X-run health ministry") stays the body.
+    """
     surface = surface.strip(" ,.;:\"“”'’")
-    candidates = [surface, _DETERMINERS.sub("", surface)]
-    for candidate in candidates:
-        for at in (start, None):
-            name = ctx.resolve(candidate, at)
+    paren = _PAREN.search(surface)
+    if paren:
+        outer = surface[:paren.start()].strip()
+        for candidate in (surface, outer, paren.group("inner")):
+            name = ctx.resolve(candidate, None)
             if name:
                 return name
+        surface = outer
     bare = _DETERMINERS.sub("", surface)
+    if not bare:
+        return surface
+    if not re.search(r"[A-Z]", bare[1:]) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
+        return _role_claimant(surface, bare, ctx, start)
+    for candidate in (surface, bare):
+        for at in (start, None):
+            name = ctx.resolve(candidate, at)
+            if name and _speaks_for_itself(bare, name):
+                return name
     table = _places_to_states()
     if bare.lower() in table:
         return table[bare.lower()]
-    if bare[:1].islower() and " " not in bare:
-        antecedent = _antecedent(ctx.article.text, start, bare)
-        if antecedent:
-            return _canonical(antecedent, ctx, None) if antecedent != surface else antecedent
-    if surface[:4].lower() == "the " and start is not None:
-        antecedent = _antecedent(ctx.article.text, start, bare)
-        if antecedent:
-            return antecedent
-    return bare[:1].upper() + bare[1:] if bare[:1].islower() else bare
+    titled = _TITLE_LEAD.sub("", bare)
+    if titled != bare:
+        offset = None if start is None else start + len(surface) - len(titled)
+        name = ctx.resolve(titled, offset) or ctx.resolve(titled, None)
+        return name if name and _speaks_for_itself(titled, name) else titled
+    return bare
+
+
+_ROLE_HEADS = frozenset(("army", "military", "ministry", "government", "police", "officials"))
+
+
+def _speaks_for_itself(surface: str, name: str) -> bool:
+    """False when `surface` is a body only named after the actor `name` ("Hamas-run health ministry" -> Hamas)."""
+    head = surface.split()[-1].lower()
+    if head not in _INSTITUTIONS:
+        return True
+    return head in name.lower().split() or head.rstrip("s") in name.lower()
+
+
+def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) -> str:
+    """ "the ministry", "the army", "officials": the nearest earlier body with that head or kind."""
+    found = _antecedent(ctx.article.text, start, bare)
+    if found:
+        at, phrase = found
+        return _canonical(phrase, ctx, at)
+    name = ctx.resolve(surface, start) if start is not None else None
+    if name is None:
+        name = ctx.resolve(bare, start)
+    if name and (start is None or ctx.first_mention(name, start)):
+        return name
+    if set(bare.lower().split()) & _ARMY_WORDS:
+        forces = ctx.recent_of_kind("armed_forces", start)
+        if forces:
+            return forces
+    table = _places_to_states()
+    if bare.lower() in table:
+        return table[bare.lower()]
+    return bare[:1].upper() + bare[1:]
 
 
 @lru_cache(maxsize=256)
@@ -557,15 +698,20 @@ def _antecedent_pattern(head: str) -> re.Pattern:
     return re.compile(rf"\b((?:[A-Z][\w-]*(?:'s|’s)?\s+)+(?:[a-z]+\s+){{0,2}}{re.escape(head)})\b")
 
 
-def _antecedent(text: str, before: int | None, role: str) -> str | None:
+def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | None:
     """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry")."""
     if before is None:
         return None
-    pattern = _antecedent_pattern(role.split()[-1])
+    words = role.lower().split()
+    pattern = _antecedent_pattern(words[-1])
     found = None
-    for m in pattern.finditer(text, 0, before):
-        if m.group(1).split()[0].lower() not in ("the", "a", "an", "this"):
-            found = m.group(1)
+    for m in pattern.finditer(text, max(0, before - 3000), before):
+        phrase = _DETERMINERS.sub("", m.group(1))
+        if phrase != m.group(1) and not phrase[:1].isupper():
+            continue  # "The army": a role noun, not a name
+        if not set(words[:-1]) <= set(phrase.lower().split()):
+            continue  # "the health ministry" is not "the foreign ministry"
+        found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
     return found
 
 
