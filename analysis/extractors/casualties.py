@@ -94,6 +94,8 @@ _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<np>(?:[^,;.!?\"“”]|(?-i:(?<=[A-Z])\.)|\.(?=(?-i:\s*[A-Z]))){2,80}?)"
     r"(?=\s*(?:[,;!?\"“”]|(?-i:(?<!\b[A-Z]))\.(?!(?-i:\s*[A-Z]))|$|\s+(?:on|in|which|who|that)\b))", re.I)
 _AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
+# a figure counted up to the time of writing: as of publication
+_OVERNIGHT = re.compile(r"\b(?:overnight|in\s+the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
@@ -820,6 +822,8 @@ def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx:
     if found:
         anchor = claim.verb_at if claim.verb_at is not None else figure_span[0]
         return min(found, key=lambda d: abs(d.start - anchor)).date
+    if published is not None and _OVERNIGHT.search(text):
+        return published
     if claim.narrator:
         return published
     return ctx.paragraph_dates.get((paragraph, claim.name))
@@ -909,6 +913,9 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 party = _party_of_text(poss, ctx, base + m.start("poss")) or claim.name
             pop = (m.group("pop") or "").lower()
             population = "civilian" if pop == "civilian" else ("military" if pop else "unspecified")
+            own = poss.lower() in ("its", "their", "our", "")
+            if population == "unspecified" and own and (ctx.actor(claim.name) or {}).get("kind") == "armed_forces":
+                population = "military"  # "the army has not released figures for its own losses"
             outcome = t.withheld_noun[_key(m.group("what"))]
             as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()))
             rows.append({
