@@ -151,7 +151,7 @@ def _terms() -> _Terms:
     modifiers = set(by_kind["modifier"]) | set(by_kind["hostile"])
     plural_ends = ("s", "men", "people", "children", "personnel", "police", "elderly")
     singular = [t for t in persons if not t.endswith(plural_ends) and t not in ("more",)]
-    mod = rf"(?:{_alt(modifiers)}|[A-Z][\w’'.-]*|\w+-year-old|\w+-old|\w+-aged)"
+    mod = rf"(?:{_alt(modifiers)}|[A-Z][\w’'.-]*|(?:al|el|ad|as|an|ash|at|az)-[A-Z][\w’'-]*|\w+-year-old|\w+-old|\w+-aged)"
     np = re.compile(
         rf"(?P<of>\s+of(?:\s+(?P<poss>its|their|our|his|her|the|them|whom|those|these|which|"
         rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)))?)?"
@@ -164,7 +164,7 @@ def _terms() -> _Terms:
         r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
         r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
     verbs = by_kind["verb"]
-    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
+    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
         rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)}|{_NUMBER_OF})"
@@ -258,7 +258,8 @@ class _Figure:
     hostile: bool = False
     inherits: bool = False  # "others", "more"
     outcome: str | None = None
-    source: str | None = None  # pred, verb, toll, noun, inherited
+    source: str | None = None  # pred, verb, toll, cumulative, noun, inherited
+    verb_at: int | None = None  # where an active verb before the figure starts ("killed 20 militants")
     np_end: int = 0
 
 
@@ -389,7 +390,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
             figure.np_end = victims.end()
             figure.population = _population(_key(victims.group("head")), mods + " " + victims.group("mods"))
             figure.party = figure.party or _party_of_text(victims.group("mods"), ctx, base + m.end())
-        if lower_head in t.outcome_noun and lower_head not in t.population:
+        if lower_head in t.outcome_noun:  # "400 lives", "30 deaths", "14 bodies", "240 hostages"
             figure.outcome = t.outcome_noun[lower_head]
             figure.source = "noun"
             if lower_head == "lives" and not t.lives_before.search(text, 0, num.start):
@@ -442,13 +443,14 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
         figure.source = "pred"
         figure.end = m.end()
         return
-    if figure.source == "noun":
+    if figure.source == "noun" and _key(figure.head or "") not in t.population:
         return
     before = text[max(0, num_start - 60):num_start]
     m = t.verb_before.search(before)
     if m:
         figure.outcome = t.verb[_key(m.group("verb"))]
         figure.source = "verb"
+        figure.verb_at = len(text[:num_start]) - len(before) + m.start("verb")
         if _key(m.group("verb")) in ("lost", "losing"):
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
         return
@@ -555,6 +557,75 @@ def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> 
             continue
         kept.append(figure)
     return kept
+
+
+_PREPOSITIONS = frozenset("over in on at after during for since before by with within across near from into".split())
+_OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
+
+
+def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: str | None, ctx: _Context,
+                    base: int) -> str | None:
+    """The victims' side read from the verb's subject.
+
+    "Russia lost 120 soldiers" -> Russia; "the army said it killed 20 militants" -> the claimant's
+    opponent (the side the article names most after the claimant's own), else `unknown`.
+    """
+    verb_word = _WORD.match(text[figure.verb_at:].lower())
+    verb_word = verb_word.group(0) if verb_word else ""
+    subject = _subject(text, figure.verb_at)
+    if subject:
+        # "the army said it killed": the subject is the words after the reporting verb
+        tail = None
+        for m in _terms().report.finditer(subject):
+            tail = subject[m.end():]
+        if tail is not None:
+            subject = re.sub(r"^\s*(?:that\s+)?", "", tail).strip() or None
+    if subject and (re.search(r"\b(?:and|or|then|but|also)$", subject, re.I)
+                    or subject.split()[0].lower() in _PREPOSITIONS):
+        subject = None  # "... over the past day and killed 12": the subject is elided
+    if not subject and claim.verb_at is not None and claim.verb_at < figure.verb_at:
+        # an elided subject ("said it had struck 150 targets and killed 12") is the reported clause's
+        m = re.match(r"\w+\s+(?:that\s+)?(?P<subj>it|they|we)\b", text[claim.verb_at:figure.verb_at])
+        subject = m.group("subj") if m else None
+    if not subject and verb_word not in _OWN_LOSS_VERBS:
+        return None
+    surface = subject or ""
+    lowered = surface.lower()
+    mine = lowered in _PRONOUNS or lowered.split()[:1] in (["its"], ["their"], ["our"])
+    if verb_word in _OWN_LOSS_VERBS:
+        if not surface or mine:
+            return None  # the claimant's own (the possessive rule)
+        return _party_of_text(surface, ctx, base + text.rfind(surface, 0, figure.verb_at))
+    if claim.narrator:
+        return None
+    if not mine:
+        agent = _party_of_text(surface, ctx, base + text.rfind(surface, 0, figure.verb_at))
+        if agent is None or agent not in (claim.name, claimant_state):
+            return None
+    return _opponent(claim.name, claimant_state, ctx) or "unknown"
+
+
+def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
+    """The other side of a claimant: the most-mentioned state or armed body not on the claimant's side
+    (in a civil war, the most-mentioned armed body other than the claimant)."""
+    key = ("opponent", claimant, state)
+    if key in ctx._lookups:
+        return ctx._lookups[key]
+    counts: dict[str, int] = {}
+    bodies: dict[str, int] = {}
+    for _, _, actor, kind in ctx._spans:
+        if kind not in ("state", "armed_forces", "organization", "territory"):
+            continue
+        if actor == claimant:
+            continue
+        side = actor if kind in ("state", "territory") else _state_of(actor, ctx)
+        if kind == "armed_forces":
+            bodies[actor] = bodies.get(actor, 0) + 1
+        if side and side != state and side != claimant:
+            counts[side] = counts.get(side, 0) + 1
+    found = max(counts, key=counts.get) if counts else (max(bodies, key=bodies.get) if bodies else None)
+    ctx._lookups[key] = found
+    return found
 
 
 def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
@@ -881,6 +952,10 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if (party is None and previous is not None and previous_claim == claim.name
                     and _joined(text, previous, figure)):
                 party = previous.party
+            if party is None and figure.source == "verb" and figure.verb_at is not None:
+                party = _party_of_agent(text, figure, claim, claimant_state, ctx, base)
+            if party is None and figure.outcome == "captured" and figure.source == "noun":
+                party = "all"  # "the release of 240 hostages": held from no stated side
             if party is None and figure.source == "toll":
                 party = "all"
             if party is None and not claim.narrator:
