@@ -542,6 +542,17 @@ def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> 
         left, right = figures[i - 1], figures[i]
         if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
             right.outcome, right.source = left.outcome, "inherited"
+    # gapping: "Russia lost 120 soldiers and Ukraine 85"
+    for i in range(1, len(figures)):
+        left, right = figures[i - 1], figures[i]
+        if right.outcome is not None or left.source not in ("verb", "inherited") or not right.inherits:
+            continue
+        m = _GAPPED.fullmatch(text, left.np_end, right.start)
+        if m:
+            party = _party_of_text(m.group("who"), ctx, base + m.start("who"))
+            if party:
+                right.outcome, right.source, right.party = left.outcome, "inherited", party
+                right.population = left.population
     for i, figure in enumerate(figures):
         if figure.source == "cumulative" and figure.outcome is None:
             earlier = [f for f in figures[:i] if f.outcome]
@@ -559,6 +570,12 @@ def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> 
     return kept
 
 
+_GAPPED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+")
+# "the Sudanese city of Omdurman", "Ukraine's second-largest city of Kharkiv": the scene is one side's land
+_LOCATED = re.compile(
+    r"\b(?:(?P<poss>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]*)\s+)"
+    r"(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}?(?:city|town|village|region|province|district|capital|port|county|governorate|"
+    r"oblast|neighbou?rhood|suburb|border\s+region|border\s+town)\b")
 _PREPOSITIONS = frozenset("over in on at after during for since before by with within across near from into".split())
 _OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
 
@@ -603,6 +620,16 @@ def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: s
         if agent is None or agent not in (claim.name, claimant_state):
             return None
     return _opponent(claim.name, claimant_state, ctx) or "unknown"
+
+
+def _located_in(text: str) -> str | None:
+    """The one state whose place the sentence names as the scene ("in the Sudanese city of X"), else None."""
+    states = set()
+    for m in _LOCATED.finditer(text):
+        state = _state_in(m.group("poss") or m.group("dem"))
+        if state:
+            states.add(state)
+    return states.pop() if len(states) == 1 else None
 
 
 def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
@@ -956,6 +983,8 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 party = _party_of_agent(text, figure, claim, claimant_state, ctx, base)
             if party is None and figure.outcome == "captured" and figure.source == "noun":
                 party = "all"  # "the release of 240 hostages": held from no stated side
+            if party is None and figure.source != "toll" and figure.population != "military":
+                party = _located_in(text)
             if party is None and figure.source == "toll":
                 party = "all"
             if party is None and not claim.narrator:
