@@ -239,9 +239,33 @@ def read_metadata(path: Path) -> dict:
     if not sidecar.is_file():
         return {}
     try:
-        return json.loads(sidecar.read_text(encoding="utf-8"))
+        metadata = json.loads(sidecar.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(f"{sidecar}: the metadata sidecar is not valid JSON ({exc}); fix or remove it.") from None
+    problem = sidecar_problem(metadata)
+    if problem:
+        raise InputError(f"{sidecar}: {problem}; fix or remove the sidecar.")
+    return metadata
+
+
+_SIDECAR_TEXT_FIELDS = ("outlet", "language", "headline", "source_id", "provenance")
+
+
+def sidecar_problem(metadata: object) -> str | None:
+    """What is wrong with a sidecar's values, or None when they are usable."""
+    if not isinstance(metadata, dict):
+        return "the metadata sidecar must be a JSON object ({...})"
+    for field in _SIDECAR_TEXT_FIELDS:
+        value = metadata.get(field)
+        if value is not None and not isinstance(value, str):
+            return f"'{field}' must be a string, not {type(value).__name__}"
+    published = metadata.get("published")
+    if published is not None:
+        try:
+            dates.parse_iso(str(published))
+        except ValueError:
+            return f"'published' must be an ISO date (YYYY-MM-DD), not {published!r}"
+    return None
 
 
 def load_article(path: str | Path) -> Article:

@@ -140,8 +140,6 @@ SIDECAR_BAD = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="a malformed sidecar value raises a traceback (ValueError/TypeError) "
-                                       "instead of InputError; see docs/robustness.md")
 @pytest.mark.parametrize("row", list(SIDECAR_BAD))
 def test_sidecar_with_wrong_values(row, tmp_path, earlier_out, capsys):
     article = write(tmp_path / "a.txt", INVENTED.read_bytes())
