@@ -79,6 +79,9 @@ class Gazetteer:
     titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # phrase -> (role, gender)
     portfolios: dict[str, str] = field(default_factory=dict)  # lower-cased surface -> canonical
     force_nouns: tuple[str, ...] = ()
+    body_nouns: dict[str, str] = field(default_factory=dict)  # head noun -> actor kind
+    governs: dict[str, str] = field(default_factory=dict)  # organisation -> the territory it runs
+    governed_by: dict[str, str] = field(default_factory=dict)  # place -> the organisation running it
     speech_verbs: tuple[str, ...] = ()
     known_regex: re.Pattern | None = None
     title_regex: re.Pattern | None = None
@@ -256,6 +259,8 @@ def gazetteer() -> Gazetteer:
         if affiliation != "international":
             affiliation = g.states_by_iso.get(affiliation, affiliation)
         g.actors[row["name"]] = Actor(row["name"], row["kind"], affiliation or None, row["role"] or None)
+        if row.get("governs"):
+            g.governs[row["name"]] = row["governs"]
         for surface in [row["name"], *_split(row["aliases"])]:
             _add(g, surface, Sense(row["name"], row["kind"], _mention_kind(surface)))
 
@@ -272,6 +277,13 @@ def gazetteer() -> Gazetteer:
             _add(g, surface, Sense(row["name"], "place", "name"))
         if place.actor:
             g.actors[row["name"]] = Actor(row["name"], "territory", row["name"])
+
+    for org, seat in g.governs.items():
+        for sense in g.lookup(seat):
+            if sense.kind == "place":
+                g.governed_by.setdefault(sense.entity, org)
+    for row in lexicon.table("body_nouns.csv"):
+        g.body_nouns[row["noun"]] = row["kind"]
 
     for row in lexicon.table("titles.csv"):
         g.titles[row["phrase"].lower()] = (row["role"], row["gender"] or None)

@@ -149,6 +149,37 @@ def test_caption_only_people_are_kept_out_of_the_story():
     assert row(ix, "Ibrahim Keita")["in_story"]
 
 
+def test_words_inside_an_organisation_name_are_no_person():
+    ix = index_of("The International Rescue Committee said aid was blocked. "
+                  "The World Food Programme said stocks were low.")
+    assert names(ix, "person") == set()
+
+
+def test_names_before_facility_nouns_are_no_people():
+    ix = index_of("The army said Nasser Hospital was evacuated. Officials said Kamenka school was hit. "
+                  "Witnesses said Bagram air base was quiet.")
+    assert names(ix, "person") == set()
+
+
+def test_adjective_after_a_speech_verb_is_no_person():
+    ix = index_of("Kurti urged Western partners to act. The president warned Balkan neighbours. "
+                  '"We will not retreat," said Okonjo late on Friday.')
+    assert names(ix, "person") == {"Kurti", "Okonjo"}
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("Pentagon spokesman Brig. Gen. Marcus Hale told reporters the drones were Iranian.", "Marcus Hale", "spokesperson"),
+    ("Regional Gov. Ivan Petrenko said two people died.", "Ivan Petrenko", "governor"),
+    ("The blast was confirmed, according to Gov. Ivan Petrenko.", "Ivan Petrenko", "governor"),
+    ("Army spokesman Lt. Col. Amadou Traore said the base held.", "Amadou Traore", "spokesperson"),
+    ("Nigeria's military chief, Maj. Gen. Bello Musa, said the camp was retaken.", "Bello Musa", "head"),
+])
+def test_abbreviated_titles_and_title_chains(sentence, name, role):
+    ix = index_of(sentence)
+    assert names(ix, "person") == {name}
+    assert role in row(ix, name)["role"]
+
+
 # ----------------------------------------------------------------------------
 # States, organisations, ministries, forces
 

@@ -40,7 +40,7 @@ import pandas as pd
 
 from .. import lexicon, schemas
 from ..article import Article
-from ..gazetteer import APOSTROPHES, Gazetteer, gazetteer, normalize, trie_regex
+from ..gazetteer import APOSTROPHES, Gazetteer, Sense, gazetteer, normalize, trie_regex
 
 STORY_KINDS = frozenset({"title", "subheading", "body", "embedded_post"})
 
@@ -55,6 +55,8 @@ Mr Mrs Ms Dr Sir Madam Both Each All Some Many Most Other Others Another Several
 Officials Sources Witnesses Residents Analysts Police Authorities Reports Media Rebels Troops Observers
 Experts Critics Diplomats Lawmakers Activists Protesters Civilians Soldiers Forces Government Ministry
 Local Several Speaking Asked Stressing Underlining Adding Citing According
+Western Eastern Northern Southern Central Arab Islamist Jihadist Allied Coalition Rebel Militia Militants
+Fighters Parliament Cabinet Army Navy Military Spokesman Spokeswoman Spokesperson Officer Commander
 """.split())
 
 _HONORIFICS = {"Mr": "male", "Mr.": "male", "Mrs": "female", "Mrs.": "female", "Ms": "female",
@@ -79,6 +81,29 @@ _LOCATIVE = re.compile(
 _TERRITORY_USE = re.compile(
     r"\s*(?:['’]s?\s|\s+(?:authorities|government|officials|leadership|administration|leader|president|"
     r"ombudsman|military|forces|army)\b)")
+_RUN_SUFFIXES = ("-run", "-led", "-controlled", "-administered", "-backed", "-allied", "-affiliated", "-linked")
+# "the Hamas-run health ministry", "Houthi-controlled"
+_RUN_BY = re.compile(r"(?<![\w\-])(?P<run>(?P<who>[A-Z][\w'’.]*(?:[ \-][A-Z][\w'’.]*)*)-(?:run|led|controlled|"
+                     r"administered))[ \t]+$")
+_WORD = re.compile(r"[\w'’\-.]+|&")
+_CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on", "de", "du", "des", "al", "el"})
+_ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,9})\)")
+_ACRONYM_DEF = re.compile(r"[ \t]+\(([A-Z][A-Z&]{1,9})\)")
+_ACCORDING_TO = re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]ited|[Ss]aid|[Tt]old)\s+(?:the\s+)?$")
+
+
+def _initials_fit(acronym: str, words: list[str]) -> bool:
+    """True when the acronym's letters are, in order, initials of the name's words (ACLED, RSF, MSF no)."""
+    initials = "".join(w[0].upper() for w in words if w[0].isupper() or w == "&")
+    letters = acronym.replace("&", "")
+    i = 0
+    for ch in initials:
+        if i < len(letters) and ch == letters[i]:
+            i += 1
+    return i == len(letters) and initials[:1] == letters[:1]
+
+
+_DATELINE = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),")
 _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "minister", "commander",
                             "director", "chair", "envoy", "general", "colonel"})
 
@@ -101,7 +126,33 @@ def _patterns() -> dict[str, re.Pattern]:
         "speaker_after": re.compile(rf"\b(?:{verbs})\s+(?P<name>{NAME})(?!['’\w])"),
         "honorific": re.compile(rf"\b(?P<hon>Mrs?\.?|Ms\.?|Dr\.?)\s+(?P<name>{NAME})"),
         "signature_name": re.compile(rf"(?P<name>{NAME})\s*\(\s*(?P<handle>@\w{{1,30}})\s*\)"),
+        "body_head": re.compile(rf"(?<![\w\-])(?:{trie_regex(set(g.body_nouns))})(?![\w\-])"),
+        "verb_after": re.compile(
+            rf"[ \t]*,?[ \t]+(?:(?:also|later|then|further|has|had|again|on\s+\w+)[ \t]+)?(?:{verbs})\b"),
+        "facility_after": re.compile(
+            rf"[ \t\u00a0]+(?:{trie_regex(set(lexicon.word_list('facility_nouns.txt')))})(?![\w\-])", re.I),
     }
+
+
+#: Lower-case words that may follow a speaker's name ("said Okafor on Friday", "told Reuters that").
+_AFTER_NAME = frozenset("""
+on in at of to that and or as after before during from for with by who whose which when while late
+earlier later last this yesterday today tonight but because since until if than about over into
+early again also then now soon recently afterwards however too alone himself herself in-person
+""".split())
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-z][a-z\-]*)")
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """True when a lower-case content word follows `end` ("Western allies", "Kurdish fighters")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) not in _AFTER_NAME and not m.group(1).endswith("ly")
+
+
+@lru_cache(maxsize=1)
+def _facility_words() -> frozenset[str]:
+    """One-word facility nouns ("hospital", "camp"): a name ending in one is a place."""
+    return frozenset(w.lower() for w in lexicon.word_list("facility_nouns.txt") if " " not in w)
 
 
 @lru_cache(maxsize=1)
@@ -155,6 +206,8 @@ class _Person:
     surfaces: list[str] = field(default_factory=list)
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, mention kind
     handle: str | None = None
+    owner: int | None = None  # offset of "his"/"her"/"its" before the title ("his spokesman X")
+    force: bool = False  # an armed-forces word before the title ("army spokesman X")
 
     @property
     def name(self) -> str:
@@ -385,6 +438,7 @@ class _Extractor:
         self._starts: list[int] | None = None
         self._lower_words: set[str] | None = None
         self._hit_ends: list[int] | None = None
+        self._hit_starts: list[int] | None = None
         self._inner_caps: set[str] = set()
         if article is not None:
             self._block_starts = [b.start for b in article.blocks]
@@ -469,25 +523,39 @@ class _Extractor:
     def is_known(self, start: int) -> bool:
         return start in self.hit_by_start
 
+    def covered(self, offset: int) -> bool:
+        """True when `offset` lies inside a known name ("Health" in "World Health Organization")."""
+        if self._hit_starts is None:
+            self._hit_starts = [h.start for h in self.hits]
+        i = bisect.bisect_right(self._hit_starts, offset) - 1
+        return i >= 0 and self.hits[i].start <= offset < self.hits[i].end
+
+    def is_facility(self, end: int) -> bool:
+        """True when a facility noun follows `end` ("Al-Shifa hospital", "Nasser Hospital")."""
+        return self.p["facility_after"].match(self.text, end) is not None
+
     def clean_name(self, start: int, end: int) -> tuple[int, int, list[str]] | None:
         """Trim a captured name to its real tokens; None if it is no name."""
         tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"(?:{_PARTICLE})?{_TOKEN}", self.text[start:end])]
         tokens = [(start + s, start + e, w) for s, e, w in tokens]
-        while tokens and (tokens[-1][2] in _NOT_NAMES or self.is_known(tokens[-1][0])):
+        while tokens and (tokens[-1][2] in _NOT_NAMES or self.covered(tokens[-1][0])):
             tokens.pop()
         # A name starts after the last word that is a title, a known name or
         # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
         cut = max((i for i, (s, _, w) in enumerate(tokens)
-                   if w in _NOT_NAMES or self.is_known(s) or self.in_title(s)), default=-1)
+                   if w in _NOT_NAMES or self.covered(s) or self.in_title(s)), default=-1)
         tokens = tokens[cut + 1:]
         if not tokens:
             return None
         words = [w for _, _, w in tokens]
+        if words[-1] in self.g.body_nouns or words[-1].lower() in _facility_words():
+            return None  # "International Rescue Committee", "Nasser Hospital"
         return tokens[0][0], tokens[-1][1], words
 
     # -- passes -------------------------------------------------------------
     def run(self) -> None:
         self.find_hits()
+        self.find_bodies()
         self.find_ministries()
         self.find_forces()
         self.find_titles()
@@ -496,7 +564,9 @@ class _Extractor:
         self.merge_people()
         self.resolve_role_nouns()
         self.scan_person_names()
+        self.scan_body_names()
         self.add_known_mentions()
+        self.fill_affiliations()
         self.add_flags()
 
     def find_hits(self) -> None:
@@ -528,8 +598,17 @@ class _Extractor:
             elif place:
                 # "the Gaza health ministry": an administration that is not a state's
                 name = f"{self.text[hit.start:hit.end]} {portfolio} ministry"
-                self.actor(name, "organization", place)
+                self.actor(name, "organization", self.g.governed_by.get(place, place))
                 self.mention(name, "name", hit.start, m.end())
+                self.ministry_names.append(name)
+            elif self._run_by(m.start()):
+                # "the Hamas-run health ministry": named after the territory the body governs
+                run, org = self._run_by(m.start())
+                seat = self.g.governs.get(org)
+                name = f"{seat} {portfolio} ministry" if seat else f"{run} {portfolio} ministry"
+                self.actor(name, "organization", org)
+                self.mention(name, "name", m.start() - len(run) - 1, m.end())
+                self.actors[name].alias(m.group())
                 self.ministry_names.append(name)
             else:
                 self.role_nouns.append(_RoleNoun(m.start(), m.end(), f"{portfolio} ministry", None, None, False))
@@ -548,6 +627,157 @@ class _Extractor:
                 self._ministry(state, portfolio, start, end)
         for m in self.p["the_ministry"].finditer(text):
             self.role_nouns.append(_RoleNoun(m.start(), m.end(), "ministry", None, None, False))
+
+    def _run_by(self, pos: int) -> tuple[str, str] | None:
+        """("Hamas-run", "Hamas") when a known body "runs" what starts at `pos`."""
+        m = _RUN_BY.search(self.text, max(0, pos - 60), pos)
+        if m is None:
+            return None
+        hit = self.hit_by_start.get(m.start("who"))
+        if hit is None or hit.end != m.end("who"):
+            return None
+        aff, kind = self.affiliation_of(hit)
+        if aff is None or kind == "media":
+            return None
+        return m.group("run"), aff
+
+    def find_bodies(self) -> None:
+        """Named bodies the gazetteer lacks: a capitalised name ending in a body noun.
+
+        - after a state ("Ukraine's General Staff", "the Sudanese Sovereign
+          Council") it is that state's body, named "<Demonym> <Name>"
+          ("Ukrainian General Staff"), or the state itself for "Government";
+        - alone, it is a body when it speaks ("The International Rescue
+          Committee said") or defines an acronym ("... Data Project (ACLED)").
+        """
+        text = self.text
+        self.body_spans: list[tuple[int, int, str]] = []
+        self.body_forms: dict[str, str] = {}
+        heads = self.g.body_nouns
+        for m in self.p["body_head"].finditer(text):
+            if self.covered(m.start()):
+                continue
+            head_kind = heads[m.group()]
+            # walk left over capitalised words and connectors
+            start, words, prefix = m.start(), [m.group()], None
+            for w in reversed(list(_WORD.finditer(text, max(0, m.start() - 120), m.start()))):
+                gap = text[w.end():start]
+                if gap.strip(" \t\u00a0") or not gap:
+                    break
+                word = w.group()
+                hit = self.hit_by_start.get(w.start())
+                if hit is not None and hit.end <= start:
+                    state = self.state_of(hit)
+                    if state and (hit.end == w.end() or text[hit.end:w.end()] in ("'s", "’s", "'", "’")):
+                        prefix = (hit, state)
+                        start = hit.start
+                        break
+                if word in _CONNECTORS:
+                    words.insert(0, word)
+                    start = w.start()
+                    continue
+                if not word[0].isupper() or word in _NOT_NAMES or self.covered(w.start()) and hit is None:
+                    break
+                if word.endswith(_RUN_SUFFIXES):
+                    break
+                words.insert(0, word)
+                start = w.start()
+            while words and words[0] in _CONNECTORS:
+                if prefix is None:
+                    start = text.index(words[1], start) if len(words) > 1 else start
+                words.pop(0)
+            if not words:
+                continue
+            phrase = " ".join(words)
+            if phrase.lower() in self.g.force_nouns or phrase.lower() in self.g.portfolios:
+                continue  # "Sudan's Army", "Russia's Defense Ministry": the forces and ministry rules
+            if m.group() == "Ministry":
+                continue
+            if prefix is not None:
+                hit, state = prefix
+                if head_kind == "state":
+                    self.body_spans.append((hit.start, m.end(), state))
+                    continue
+                name = f"{self.g.demonym(state)} {phrase}"
+                affiliation = state
+            else:
+                if len(words) < 2 or head_kind == "state":
+                    continue
+                if not (self._speaks(start, m.end()) or _ACRONYM.match(text, m.end())):
+                    continue
+                name, affiliation = phrase, self._unknown_body_affiliation(head_kind, start)
+            record = self.actor(name, head_kind, affiliation)
+            record.alias(phrase)
+            self.mention(name, "name", start, m.end())
+            self.body_spans.append((start, m.end(), name))
+            self.body_forms.setdefault(phrase, name)
+            acronym = _ACRONYM.match(text, m.end())
+            if acronym and _initials_fit(acronym.group(1), words):
+                record.alias(acronym.group(1))
+                self.body_forms.setdefault(acronym.group(1), name)
+            body_hit = _Hit(start, m.end(), text[start:m.end()], [Sense(name, head_kind, "name")])
+            self.hit_by_end[m.end()] = body_hit
+        self.find_acronym_names()
+
+    def find_acronym_names(self) -> None:
+        """'Armed Conflict Location & Event Data Project (ACLED)': a name defining its acronym."""
+        text = self.text
+        for a in _ACRONYM_DEF.finditer(text):
+            acronym = a.group(1)
+            if self.g.lookup(acronym) or acronym in self.body_forms or self.covered(a.start()):
+                continue
+            start, words = a.start(), []
+            for w in reversed(list(_WORD.finditer(text, max(0, a.start() - 120), a.start()))):
+                if text[w.end():start].strip(" \t\u00a0") or (words and not text[w.end():start]):
+                    break
+                word = w.group()
+                if word not in _CONNECTORS and (not word[0].isupper() or word in _NOT_NAMES):
+                    break
+                words.insert(0, word)
+                start = w.start()
+                if word[0] == acronym[0] and _initials_fit(acronym, words):
+                    break
+            while words and words[0] in _CONNECTORS:
+                words.pop(0)
+            if len(words) < 2 or words[0][0] != acronym[0] or not _initials_fit(acronym, words):
+                continue
+            start = text.index(words[0], start)
+            if any(self.covered(s) for s in range(start, a.start()) if text[s].isupper()):
+                continue
+            name = " ".join(words)
+            kind = "armed_forces" if words[-1] in self.g.body_nouns and self.g.body_nouns[words[-1]] == "armed_forces" \
+                else "organization"
+            record = self.actor(name, kind, self._unknown_body_affiliation(kind, start))
+            record.alias(acronym)
+            self.mention(name, "name", start, a.start())
+            self.body_spans.append((start, a.start(), name))
+            self.body_forms.setdefault(name, name)
+            self.body_forms.setdefault(acronym, name)
+
+    def _unknown_body_affiliation(self, kind: str, start: int) -> str | None:
+        """A body the gazetteer lacks: an armed one belongs to the story's main state, any other
+        is taken as international (research groups, charities, monitors)."""
+        if kind == "armed_forces":
+            return self.main_state() if self.article is not None else None
+        return "international"
+
+    def _speaks(self, start: int, end: int) -> bool:
+        """True when the name at [start, end) is a speaker ("X said", "according to X")."""
+        if self.p["verb_after"].match(self.text, end):
+            return True
+        return _ACCORDING_TO.search(self.text, max(0, start - 20), start) is not None
+
+    def scan_body_names(self) -> None:
+        """Later mentions of bodies found by `find_bodies` ("the General Staff", "ACLED")."""
+        if not self.body_forms:
+            return
+        taken = sorted((m.start, m.end) for m in self.mentions)
+        regex = re.compile(r"(?<![\w\-])(?:" + trie_regex(set(self.body_forms)) + r")(?![\w\-])")
+        for m in regex.finditer(self.text):
+            i = bisect.bisect_right(taken, (m.start(), 10 ** 9)) - 1
+            if i >= 0 and taken[i][1] > m.start():
+                continue
+            self.mention(self.body_forms[m.group()], "name", m.start(), m.end())
 
     def find_forces(self) -> None:
         for m in self.p["forces"].finditer(self.text):
@@ -637,7 +867,10 @@ class _Extractor:
     def find_titles(self) -> None:
         text = self.text
         self.title_spans = [(m.start(), m.end()) for m in self.g.title_regex.finditer(text)]
+        title_ends = dict(self.title_spans)
         for m in self.g.title_regex.finditer(text):
+            if self._in_body(m.start()):
+                continue  # "General" in "the General Staff"
             phrase = normalize(m.group()).lower()
             if phrase in self.g.titles:
                 role, gender = self.g.titles[phrase]
@@ -653,11 +886,19 @@ class _Extractor:
                 extra = [w for w in modifiers.lower().split() if w in ("deputy", "acting", "former", "interim", "vice")]
                 if extra:
                     role = " ".join(extra + [role])
-            # The name after the title ("President Ilham Aliyev", "counterpart, Jeyhun Bayramov").
-            after = re.match(r"\s*,?\s+", text[m.end():m.end() + 4])
+            # The name after the title ("President Ilham Aliyev", "counterpart, Jeyhun Bayramov"),
+            # over further titles ("Pentagon spokesman Brig. Gen. Pat Ryder").
+            title_end = m.end()
+            after = re.match(r"\s*,?\s+", text[title_end:title_end + 4])
+            while after and title_end + after.end() in title_ends:
+                nxt = title_end + after.end()
+                if "\n" in text[title_end:nxt]:
+                    break
+                title_end = title_ends[nxt]
+                after = re.match(r"[ \t]*,?[ \t]+", text[title_end:title_end + 4])
             name = None
-            if after and text[m.end():m.end() + 1] != "." or (after and phrase.endswith(".")):
-                nm = _NAME_RE.match(text, m.end() + after.end()) if after else None
+            if after and text[title_end:title_end + 1] != "." or (after and text[:title_end].endswith(".")):
+                nm = _NAME_RE.match(text, title_end + after.end()) if after else None
                 if nm:
                     name = self.clean_name(nm.start(), nm.end())
                     if name and name[0] != nm.start():
@@ -672,6 +913,7 @@ class _Extractor:
                 person.surfaces.append(text[start:m.end()])
                 if phrase == "counterpart":
                     person.role = self._antecedent_role(start)
+                self._hint(person, start, aff, modifiers)
                 self.persons.append(person)
                 continue
             # No name after: a role noun, unless it is an appositive of a name before it.
@@ -684,10 +926,37 @@ class _Extractor:
                     person = _Person(words, role=role, affiliation=aff, gender=gender)
                     person.spans.append((s, e, "name"))
                     person.surfaces.append(text[start:m.end()])
+                    self._hint(person, start, aff, modifiers)
                     self.persons.append(person)
                     continue
             if explicit and (aff or role not in _GENERIC_ROLES) and phrase != "counterpart":
                 self.role_nouns.append(_RoleNoun(start, m.end(), role, aff, gender, bool(aff)))
+
+    def _hint(self, person: _Person, start: int, aff: str | None, modifiers: str) -> None:
+        """Remember what may give the person's affiliation later ("his spokesman", "army spokesman")."""
+        if aff is not None:
+            if person.affiliation is not None:
+                person.affiliation = self.speaks_for(aff)
+            return
+        if self.text[start:start + 4].lower() in ("his ", "her ", "its "):
+            person.owner = start
+        if any(w.lower() in self.g.force_nouns for w in modifiers.split()):
+            person.force = True
+
+    def speaks_for(self, body: str) -> str:
+        """The affiliation of someone who speaks for `body`: a state's ministry, office or army
+        speaks for the state ("Pentagon spokesman" -> United States); international bodies
+        and armed groups for themselves."""
+        record = self.actors.get(body)
+        known = self.g.actors.get(body)
+        kind = record.kind if record else known.kind if known else None
+        affiliation = record.affiliation if record else known.affiliation if known else None
+        role = (known.role if known else None) or ""
+        if kind in ("organization", "armed_forces") and affiliation and affiliation != body \
+                and affiliation in self.g.actors and self.g.actors[affiliation].kind == "state" \
+                and "armed group" not in role:
+            return affiliation
+        return body
 
     def _antecedent_role(self, pos: int) -> str | None:
         begin = self.sentence_start(pos)
@@ -718,14 +987,16 @@ class _Extractor:
                     continue
                 if key == "speaker_after" and s != m.start("name"):
                     continue
-                if not self._accept_bare_name(s, words):
+                if self.is_facility(e) or not self._accept_bare_name(s, words):
                     continue
+                if key == "speaker_after" and len(words) == 1 and _modifies_noun(self.text, e):
+                    continue  # "urged Western allies": an adjective, not a name
                 person = _Person(words)
                 person.spans.append((s, e, "name"))
                 self.persons.append(person)
         for m in self.p["honorific"].finditer(self.text):
             cleaned = self.clean_name(m.start("name"), m.end("name"))
-            if cleaned and cleaned[0] == m.start("name"):
+            if cleaned and cleaned[0] == m.start("name") and not self.is_facility(cleaned[1]):
                 s, e, words = cleaned
                 person = _Person(words, gender=_HONORIFICS.get(m.group("hon")))
                 person.spans.append((s, e, "name"))
@@ -796,6 +1067,13 @@ class _Extractor:
                     "ministry") and (not portfolio or f" {portfolio} ministry" in a.name))
                 if name:
                     self.mention(name, "role_noun", rn.start, rn.end)
+                elif portfolio and self.article is not None and self.main_state():
+                    # "the health ministry said" in a story about one state: that state's
+                    state = self.main_state()
+                    self._ministry(state, portfolio, rn.start, rn.end)
+                    self.actors[f"{self.g.demonym(state)} {portfolio} ministry"].alias(
+                        self.text[rn.start:rn.end].split(" ", 1)[-1] if self.text[rn.start:rn.start + 4].lower()
+                        == "the " else self.text[rn.start:rn.end])
                 continue
             name = self._person_for_role(rn)
             if name is None:
@@ -896,10 +1174,15 @@ class _Extractor:
             if sense is None:
                 continue
             entity, kind, mention_kind = sense
+            if kind != "state" and self._in_body(hit.start):
+                continue  # "Red Crescent" inside "Palestinian Red Crescent Society"
             known = self.g.actors.get(entity)
             affiliation = known.affiliation if known else entity
             record = self.actor(entity, kind, affiliation, known.role if known else None)
             self.mention(record.name, mention_kind, hit.start, hit.end)
+
+    def _in_body(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end, _ in self.body_spans)
 
     def _actor_sense(self, hit: _Hit) -> tuple[str, str, str] | None:
         text = self.text
@@ -917,6 +1200,92 @@ class _Extractor:
                 if _TERRITORY_USE.match(text, hit.end):
                     return sense.entity, "territory", "name"
         return None
+
+    def main_state(self) -> str | None:
+        """The state the story is about: the dateline's ("KHARTOUM, June 3 (Reuters) -"),
+        else the state mentioned most in the story."""
+        if hasattr(self, "_main_state"):
+            return self._main_state
+        state = None
+        first_body = next((b for b in self._blocks if b.kind == "body"), None)
+        if first_body is not None:
+            m = _DATELINE.match(self.text, first_body.start, first_body.end)
+            if m:
+                place = m.group(1).title()
+                state = self.g.state(place) or self.g.capitals.get(place)
+                if state is None:
+                    found = self.g.place(place)
+                    state = found.country if found else None
+        if state is None:
+            counts: dict[str, int] = {}
+            for hit in self.hits:
+                found = self.state_of(hit)
+                if found and self.block_kind(hit.start) in STORY_KINDS:
+                    counts[found] = counts.get(found, 0) + 1
+            state = max(counts, key=counts.get) if counts else None
+        self._main_state = state
+        return state
+
+    def fill_affiliations(self) -> None:
+        """People whose title gave no affiliation: "his spokesman X" takes his; "army spokesman X"
+        the army's state; a governor or mayor the country of the place named before; anyone else
+        the state named last before them in the sentence, else the story's main state."""
+        people = [r for r in self.actors.values() if r.kind == "person" and r.affiliation is None]
+        if not people:
+            return
+        by_name = {p.name: p for p in self.persons}
+        rows = sorted((m.start, m.end, m.actor) for m in self.mentions)
+        starts = [r[0] for r in rows]
+        first = {}
+        for start, _, actor in rows:
+            first.setdefault(actor, start)
+        for record in sorted(people, key=lambda r: first.get(r.name, 0)):
+            if record.name not in first or self.block_kind(first[record.name]) not in STORY_KINDS:
+                continue
+            pos = first[record.name]
+            person = by_name.get(record.name)
+            aff = None
+            if person is not None and person.owner is not None:
+                pronoun = self.text[person.owner:person.owner + 3].lower()
+                for start, _, actor in reversed(rows[:bisect.bisect_left(starts, person.owner)]):
+                    other = self.actors[actor]
+                    if actor == record.name or (pronoun == "its") == (other.kind == "person"):
+                        continue
+                    aff = other.affiliation if other.kind == "person" else self.speaks_for(actor)
+                    if other.kind == "state":
+                        aff = actor
+                    if aff:
+                        break
+            if aff is None and person is not None and person.force:
+                for start, _, actor in reversed(rows[:bisect.bisect_left(starts, pos)]):
+                    other = self.actors[actor]
+                    if other.kind == "armed_forces" and other.affiliation in self.g.actors and \
+                            self.g.actors[other.affiliation].kind == "state":
+                        aff = other.affiliation
+                        break
+                aff = aff or self.main_state()
+            if aff is None:
+                aff = self._state_nearby(pos, record.role or "")
+            record.affiliation = aff or self.main_state()
+
+    def _state_nearby(self, pos: int, role: str) -> str | None:
+        """The state (or, for a governor or mayor, the place's country) named last before `pos`
+        in its sentence."""
+        begin = self.sentence_start(pos)
+        local = any(w in role for w in ("governor", "mayor"))
+        best = None
+        for w in _NAME_RE.finditer(self.text, begin, pos):
+            hit = self.hit_by_start.get(w.start())
+            state = self.state_of(hit) if hit is not None else None
+            if state and not local:
+                best = state
+            elif local:
+                found = self.g.place(w.group())
+                if found is not None and found.country:
+                    best = found.country
+                elif state and best is None:
+                    best = state
+        return best
 
     def add_flags(self) -> None:
         for m in _FLAG_RE.finditer(self.text):
