@@ -252,3 +252,78 @@ def test_speed():
     rate = words / min(timings)
     assert len(frame) == 6 * 20
     assert rate > 100_000, f"{rate:,.0f} words/s"
+
+
+# --- general rules: tolls, running totals, claimants, sides ---------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Officials said the death toll in the province since March 2 had risen to 2,310.",
+     [("unspecified", "killed", 2310, "exact")]),
+    ("The toll from Sunday's floods and landslides now stands at 64.", [("unspecified", "killed", 64, "exact")]),
+    ("The number of civilians wounded in the siege reached 410.", [("civilian", "injured", 410, "exact")]),
+    ("The dead included 6 police officers.", [("military", "killed", 6, "exact")]),
+    ("Rescuers pulled 19 bodies from the rubble.", [("unspecified", "killed", 19, "exact")]),
+    ("Gunmen are holding 31 hostages in the school.", [("unspecified", "captured", 31, "exact")]),
+    ("Three soldiers died in the ambush, bringing the army's losses this month to 27.",
+     [("military", "killed", 3, "exact"), ("military", "killed", 27, "exact")]),
+    ("The agency said 7,000 refugees crossed the border and 120 aid trucks arrived.", []),
+])
+def test_general_pattern(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_a_toll_names_its_side():
+    frame = story("The Lebanese death toll has climbed to 140.")
+    assert frame["party"].tolist() == ["Lebanon"]
+    frame = story("The number of Syrians killed in the town reached 52.")
+    assert frame["party"].tolist() == ["Syria"]
+
+
+def test_role_noun_claimant_is_the_nearest_earlier_body():
+    frame = story("Clashes spread, according to Mali's interior ministry.",
+                  "The ministry said 14 people were killed.",
+                  "Niger's defence ministry later condemned the attack.")
+    claimant = frame.loc[0, "reported_by"].lower()
+    assert "mali" in claimant and "interior" in claimant and len(frame) == 1
+
+
+def test_a_body_run_by_an_actor_is_the_body():
+    frame = story("At least 18 people were killed, according to the Houthi-run health ministry.")
+    assert frame["reported_by"].tolist() == ["Houthi-run health ministry"]
+
+
+def test_titles_and_acronyms_are_dropped_from_claimants():
+    frame = story("Four people were hurt in the town, according to Gov. Maria Kovalenko.")
+    assert frame["reported_by"].tolist() == ["Maria Kovalenko"]
+    frame = story("More than 900 people have died, according to the Global Conflict Monitor (GCM).")
+    assert frame["reported_by"].tolist() == ["Global Conflict Monitor"]
+
+
+def test_a_claimants_own_attack_kills_the_other_side():
+    frame = story("Armenia and Azerbaijan traded fire.",
+                  'Azerbaijan said it had destroyed 12 tanks and killed "dozens of militants".')
+    assert rows(frame)[0][:5] == ("Azerbaijan", "Armenia", "military", "killed", 12)
+    frame = story("The army said it killed 20 gunmen near the border.")
+    assert frame["party"].tolist() == ["unknown"]
+
+
+def test_per_side_losses_in_one_sentence():
+    frame = story("Ethiopia lost 40 soldiers and Eritrea 25, the monitors said.")
+    assert [(r[1], r[4]) for r in rows(frame)] == [("Ethiopia", 40), ("Eritrea", 25)]
+
+
+def test_victims_in_one_sides_city_are_that_sides():
+    frame = story("Rockets hit the Syrian city of Aleppo, killing nine people, a local official said.")
+    assert frame["party"].tolist() == ["Syria"]
+    frame = story("Drones struck Russia's border region of Kursk, wounding 3 people, the governor said.")
+    assert frame["party"].tolist() == ["Russia"]
+
+
+def test_overnight_figures_are_as_of_publication():
+    frame = story("Air strikes killed at least 14 people overnight, according to the civil defence agency.")
+    assert frame.loc[0, "as_of"].date() == dt.date(2024, 3, 15)
+
+
+def test_an_armed_forces_own_withheld_losses_are_military():
+    frame = story("Ukraine's armed forces have not released figures for their own losses.")
+    assert figures(frame) == [("military", "casualties", None, "undisclosed")]

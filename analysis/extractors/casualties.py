@@ -171,10 +171,10 @@ def _terms() -> _Terms:
         rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?)*?"
         rf"(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
     cumulative = re.compile(
-        rf"\b(?P<verb>{_CUMULATIVE_VERBS})\s+(?:(?P<poss>its|their|our|his|her|the|[A-Z][\w-]*(?:'s|’s)?)\s+)?"
+        rf"\b(?P<verb>{_CUMULATIVE_VERBS})\s+(?:(?P<poss>(?:the\s+)?[\w-]+(?:'s|’s)|its|their|our|his|her|the|[A-Z][\w-]*)\s+)?"
         rf"(?:(?:overall|total|own|confirmed|official|cumulative|military|civilian|combat)\s+)*"
         rf"(?P<what>{_alt(tolls)}|{_NUMBER_OF}|losses|total|tally|count|figure|number)"
-        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?)*?\s+(?:to|at)\s+$", re.I)
+        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?|\s+(?:this|last|that)\s+\w+)*?\s+(?:to|at)\s+$", re.I)
     lives_before = re.compile(
         rf"\b(?:{_alt(by_kind['lives_verb'])})\s+(?:the\s+)?(?:lives\s+of\s+)?(?:a\s+total\s+of\s+)?$", re.I)
     reports = [t for t in by_kind["report"] if t != "according to"]
@@ -462,8 +462,9 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
         figure.outcome = _toll_outcome(what, m.group("numof"), t)
         figure.source = "cumulative"
         figure.inherits = True
-        poss = (m.group("poss") or "")
-        figure.possessive = poss.lower() in ("its", "their", "our", "his", "her")
+        poss = _DETERMINERS.sub("", m.group("poss") or "")
+        figure.possessive = poss.lower() in ("its", "their", "our", "his", "her") or (
+            poss[:1].islower() and poss.endswith(("'s", "’s")))  # "the army's losses"
         if poss[:1].isupper():
             figure.party = _state_in(poss)
         return
@@ -576,6 +577,7 @@ _LOCATED = re.compile(
     r"\b(?:(?P<poss>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]*)\s+)"
     r"(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}?(?:city|town|village|region|province|district|capital|port|county|governorate|"
     r"oblast|neighbou?rhood|suburb|border\s+region|border\s+town)\b")
+_WITH = re.compile(r"\s*,?\s*(?:with|and\s+with)\s+", re.I)  # "the toll rose to 11,240, with 29,000 wounded"
 _PREPOSITIONS = frozenset("over in on at after during for since before by with within across near from into".split())
 _OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
 
@@ -815,7 +817,7 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
     return found
 
 
-def _state_of(name: str | None, ctx: _Context) -> str | None:
+def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
     """The state a claimant belongs to: itself for a state, else its affiliation, else a named country."""
     if not name:
         return None
@@ -825,6 +827,10 @@ def _state_of(name: str | None, ctx: _Context) -> str | None:
             return actor.get("name") or name
         affiliation = actor.get("affiliation")
         if affiliation and str(affiliation).lower() not in ("international", "nan", "none", ""):
+            owner = ctx.actor(str(affiliation)) if str(affiliation) != name else None
+            if owner and owner.get("kind") not in ("state", "territory"):
+                # a body run by an organisation ("Gaza health ministry" -> Hamas -> Palestine)
+                return _state_of(str(affiliation), ctx, hops + 1) if hops < 3 else None
             return str(affiliation)
         if affiliation:
             return None
@@ -974,13 +980,13 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             party = figure.party
             if party is None and figure.hostile:
                 party = "unknown"
+            if party is None and figure.source == "verb" and figure.verb_at is not None:
+                party = _party_of_agent(text, figure, claim, claimant_state, ctx, base)
             if party is None and figure.possessive and not claim.narrator:
                 party = claimant_state or claim.name
             if (party is None and previous is not None and previous_claim == claim.name
-                    and _joined(text, previous, figure)):
+                    and (_joined(text, previous, figure) or _WITH.fullmatch(text, previous.np_end, figure.start))):
                 party = previous.party
-            if party is None and figure.source == "verb" and figure.verb_at is not None:
-                party = _party_of_agent(text, figure, claim, claimant_state, ctx, base)
             if party is None and figure.outcome == "captured" and figure.source == "noun":
                 party = "all"  # "the release of 240 hostages": held from no stated side
             if party is None and figure.source != "toll" and figure.population != "military":
