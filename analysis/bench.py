@@ -137,7 +137,7 @@ def import_seconds(repeat: int = 3) -> float:
 
 
 def run_bench(words: int = 200_000, repeat: int = 3, reports: bool = True, out=None) -> int:
-    """Print the benchmark table (see module doc); return 0."""
+    """Print the benchmark table (see module doc); return 0 (1 when the report set fails to render)."""
     from .article import read_metadata, read_text
     from .paths import SEED_ARTICLE
     from .synthetic import synthetic_article, synthetic_metadata
@@ -171,7 +171,12 @@ def run_bench(words: int = 200_000, repeat: int = 3, reports: bool = True, out=N
     with tempfile.TemporaryDirectory(prefix="analysis-bench-") as tmp:
         tmp_path = Path(tmp)
         empty = empty_notebook_seconds(repeat, tmp_path)
-        report, files = report_set_seconds(SEED_ARTICLE, repeat, tmp_path, jobs=min(jobs, 2))
+        try:
+            report, files = report_set_seconds(SEED_ARTICLE, repeat, tmp_path, jobs=min(jobs, 2))
+        except Exception as exc:  # a failing notebook is a finding, not a crash of the benchmark
+            print(f"report set: failed ({' '.join(str(exc).split())})", file=out)
+            print(f"empty notebook (papermill, one empty cell):      {empty:.2f} s", file=out)
+            return 1
     ratio = report / empty if empty > 0 else float("inf")
     print(f"report set (seed article, jobs={min(jobs, 2)}, {files} files): {report:.2f} s", file=out)
     print(f"empty notebook (papermill, one empty cell):      {empty:.2f} s", file=out)

@@ -44,3 +44,16 @@ def test_best_of_returns_the_minimum_and_the_result():
     calls = []
     seconds, result = bench.best_of(lambda: calls.append(1) or len(calls), 3)
     assert result == 4 and len(calls) == 4 and seconds >= 0
+
+
+def test_bench_reports_a_failing_report_set(monkeypatch, capsys):
+    pytest.importorskip("analysis.reports")
+
+    def broken(article, repeat, workdir, jobs):
+        raise RuntimeError("02-casualties.ipynb failed at cell 3")
+
+    monkeypatch.setattr(bench, "empty_notebook_seconds", lambda repeat, workdir: 2.0)
+    monkeypatch.setattr(bench, "report_set_seconds", broken)
+    assert bench.run_bench(words=200, repeat=1, reports=True) == 1
+    out = capsys.readouterr().out
+    assert "report set: failed (02-casualties.ipynb failed at cell 3)" in out and "2.00 s" in out
