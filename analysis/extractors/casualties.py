@@ -11,8 +11,14 @@ A figure is a number (analysis.numbers) that names victims and an outcome:
   "30 deaths", "12 wounded";
 - the outcome from a predicate after the victims ("had been killed",
   "sustained injuries"), an active verb before the number ("killing at least
-  12"), a toll ("the death toll rose to 45"), or the noun itself; coordinated
-  figures share a predicate ("376 ... and 22 civilians had been killed").
+  12", also inside a partial quote: killed "dozens of terrorists"), a toll
+  ("the death toll in Gaza since May 2 had risen to 45", "the number of
+  civilians wounded reached 40", "the dead included 4 soldiers"), a running
+  total ("bringing its losses to 46": the outcome, side and population of the
+  sentence's own figure), or the noun itself ("14 bodies", "240 hostages");
+  coordinated figures share a predicate ("376 ... and 22 civilians had been
+  killed"); a gapped figure takes the verb and names its own side ("Russia
+  lost 120 soldiers and Ukraine 85").
 A number followed by any other noun (hours, districts, villages, years), a
 date, a clock time, an age ("12-year-old") or a duration is never a figure.
 "a 12-year-old boy was killed" is one figure of 1 (the article names one
@@ -21,15 +27,26 @@ victim); the age never becomes a count.
 Attribution: the claimant is the subject of the reporting verb ("Armenia
 claimed", "the ministry said", "..., officials said"), the object of
 "according to", else the speaker of the statement holding the figure, else the
-outlet (the article's own voice). Party: a demonym or country in the victims'
-phrase; "its/their/our" -> the claimant's state; "others" -> the previous
-figure's party; a coordinated figure -> its neighbour's; else the claimant's
-state when the claimant belongs to one; else `all` (a total, or victims of
-no stated side).
+outlet (the article's own voice). "the ministry" / "the army" name the
+nearest EARLIER body of that kind, never one named later; titles and
+trailing acronyms are dropped ("Gov. Jane Doe", "Full Name (FN)"); a body
+run by an actor stays the body ("the X-run health ministry").
+Party: a demonym or country in the victims' phrase or the toll ("the
+Palestinian death toll"); the subject of "lost" ("Russia lost 120
+soldiers"); the victims of the claimant's own attack ("it killed 20
+militants") -> its opponent (the side the article names most after the
+claimant's own; `unknown` when none); "its/their/our" -> the claimant's
+state; "others" -> the previous figure's party; a coordinated figure (or one
+after "with") -> its neighbour's; a scene in one side's land ("the Sudanese
+city of X", "Ukraine's city of X") -> that side for non-military victims;
+hostages of no stated side and tolls -> `all`; else the claimant's state
+when the claimant belongs to one; else `all`.
 
 Dates: `as_of` is the date in the claim's sentence (outside its "since"
 phrase), else the date of the same claimant's earlier claim in the paragraph;
-a figure in the outlet's own voice is as of publication. `since` comes from
+a figure in the outlet's own voice, or counted "overnight" / "in the past 24
+hours", is as of publication. An armed force's own withheld losses are
+military. `since` comes from
 "since DATE", or "since the beginning of the conflict" -> the date the
 article says the fighting began ("erupted on September 27").
 """
