@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ARTICLE ?= data/articles/presstv_2020-10-10_armenia-azerbaijan-ceasefire.txt
 
-.PHONY: install test reports notebooks extract lab bench clean
+.PHONY: install test test-slow reports notebooks extract lab bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,10 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest --nbval --nbval-current-env
+	$(BIN)/python -m pytest --nbval --nbval-current-env -m "not slow"
+
+test-slow: $(STAMP)
+	$(BIN)/python -m pytest -m slow
 
 reports: $(STAMP)
 	$(BIN)/python -m analysis report $(ARTICLE)

@@ -61,6 +61,7 @@ def test_committed_notebook_is_executed_and_normalised(path):
             assert output.output_type != "error" and output.get("name") != "stderr", cell.source
 
 
+@pytest.mark.slow
 def test_reexecution_is_byte_identical(tmp_path):
     written = reports.refresh_notebooks(out_dir=tmp_path, jobs=len(NOTEBOOKS))
     changed = [p.name for p in written if p.read_bytes() != (NOTEBOOKS_DIR / p.name).read_bytes()]

@@ -85,6 +85,7 @@ def test_bad_input_fails_before_anything_is_written(tmp_path):
     assert not out.exists()
 
 
+@pytest.mark.slow
 def test_a_failing_cell_is_named_and_earlier_reports_survive(tmp_path):
     ok = _notebook(tmp_path / "01-ok.ipynb", "print(params.top_n)")
     out = tmp_path / "reports"
@@ -105,6 +106,7 @@ def test_a_failing_cell_is_named_and_earlier_reports_survive(tmp_path):
     assert sorted(p.name for p in out.iterdir()) == ["_logs", "invented_article"]  # no staging left
 
 
+@pytest.mark.slow
 def test_an_unknown_injected_parameter_fails_in_the_notebook(tmp_path):
     nb = _notebook(tmp_path / "01-nb.ipynb", "print('never')")
     job = reports._Job(source=nb, target=tmp_path / "out.ipynb", html=None, parameters={"colour": "red"},
@@ -126,6 +128,7 @@ def invented_reports():
     shutil.rmtree(out, ignore_errors=True)
 
 
+@pytest.mark.slow
 def test_the_invented_article_renders_every_notebook(invented_reports):
     folder, written = invented_reports
     stems = [p.stem for p in reports.notebook_paths()]
@@ -139,6 +142,7 @@ def test_the_invented_article_renders_every_notebook(invented_reports):
     assert "papermill" not in nb.metadata and all("execution" not in c.metadata for c in nb.cells)
 
 
+@pytest.mark.slow
 def test_html_is_self_contained_with_inputs_hidden(invented_reports):
     folder, _ = invented_reports
     for html in sorted(folder.glob("*.html")):
@@ -152,6 +156,7 @@ def test_html_is_self_contained_with_inputs_hidden(invented_reports):
     assert "<title>Summary: Ethiopia, Eritrea trade blame" in summary
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
 def test_html_renders_in_headless_chromium(invented_reports, tmp_path):
     folder, _ = invented_reports
