@@ -226,6 +226,76 @@ def test_armed_forces_including_coordinated_demonyms():
     assert pakistan["mentions"] == 2
 
 
+def test_a_states_named_body_is_its_own_actor():
+    ix = index_of("Russia's Investigative Committee said it opened a case. Ethiopia's General Staff denied it. "
+                  "Later the General Staff said two brigades had moved.")
+    committee, staff = row(ix, "Russian Investigative Committee"), row(ix, "Ethiopian General Staff")
+    assert (committee["kind"], committee["affiliation"]) == ("organization", "Russia")
+    assert (staff["kind"], staff["affiliation"], staff["mentions"]) == ("armed_forces", "Ethiopia", 2)
+    assert names(ix, "person") == set()
+
+
+def test_a_states_security_council_is_not_the_uns():
+    ix = index_of("Iran's Security Council met on Sunday. The UN Security Council met on Monday.")
+    assert {"Iranian Security Council", "UN Security Council"} <= names(ix)
+
+
+def test_unknown_bodies_that_speak_or_define_an_acronym():
+    ix = index_of("The Sahel Relief Committee said wells were poisoned, according to the Lake Basin Monitoring "
+                  "Project (LBMP). LBMP said 40 villages were empty.")
+    committee, project = row(ix, "Sahel Relief Committee"), row(ix, "Lake Basin Monitoring Project")
+    assert (committee["kind"], committee["affiliation"]) == ("organization", "international")
+    assert project["mentions"] == 3 and "LBMP" in project["aliases"].split("|")
+    assert names(ix, "person") == set()
+
+
+def test_run_by_ministries_are_named_after_the_territory_or_the_body():
+    ix = index_of("The Hamas-run interior ministry said roads were cut. The Houthi-run health ministry said "
+                  "five died.")
+    gaza, houthi = row(ix, "Gaza interior ministry"), row(ix, "Houthi-run health ministry")
+    assert gaza["affiliation"] == "Hamas" and houthi["affiliation"] == "Houthis"
+
+
+def test_bare_ministry_belongs_to_the_datelines_state():
+    text = ("Clinic hit in the north\n\n"
+            "ADDIS ABABA, May 2 (Reuters) - An air strike hit a clinic, the health ministry said.\n\n"
+            "The ministry said nine people died.\n")
+    ix = index_actors(parse_article(text, {"headline": "Clinic hit in the north"}))
+    ministry = row(ix, "Ethiopian health ministry")
+    assert ministry["affiliation"] == "Ethiopia" and ministry["mentions"] == 2
+
+
+@pytest.mark.parametrize("body, name, affiliation", [
+    ("UN envoy Hans Grundberg urged calm, his spokesman Ismini Palla told reporters.", "Ismini Palla",
+     "United Nations"),
+    ("Save the Children said a school was hit. \"It is appalling,\" said Ines Alvarez, the group's country director.",
+     "Ines Alvarez", "Save the Children"),
+    ("Mali's army said the convoy was ambushed. Army spokesman Colonel Souleymane Dembele said 12 died.",
+     "Souleymane Dembele", "Mali"),
+    ("Shells hit Kherson overnight, Gov. Oleksandr Prokudin said.", "Oleksandr Prokudin", "Ukraine"),
+    ("State Department spokesman Matthew Miller said Washington was concerned.", "Matthew Miller", "United States"),
+    ("IDF spokesman Rear Admiral Daniel Hagari said troops entered the camp.", "Daniel Hagari", "Israel"),
+    ("Mohamed Hamdan Dagalo, commander of the Rapid Support Forces, said his men held the bridge.",
+     "Mohamed Hamdan Dagalo", "Rapid Support Forces"),
+])
+def test_affiliation_from_context(body, name, affiliation):
+    ix = index_of(body)
+    assert row(ix, name)["affiliation"] == affiliation
+
+
+def test_transliterations_and_particles_of_one_surname_merge():
+    ix = index_of("Ukrainian President Volodymyr Zelenskyy visited troops. Zelenskiy said aid was late. "
+                  "Iraqi Prime Minister Mohammed Shia al-Sudani met him. Sudani said Iraq was neutral.")
+    assert row(ix, "Volodymyr Zelenskyy")["mentions"] == 2
+    assert row(ix, "Mohammed Shia al-Sudani")["mentions"] == 2
+    assert len(names(ix, "person")) == 2
+
+
+def test_a_demonym_naming_a_language_is_no_state():
+    ix = index_of("The army, known by its French acronym FARDC, said the town was retaken.")
+    assert "France" not in names(ix)
+
+
 def test_outlet_is_a_media_actor():
     ix = index_of("Kenya said the talks went well, Reuters reported.", outlet="Reuters")
     media = row(ix, "Reuters")

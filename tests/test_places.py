@@ -135,3 +135,15 @@ def test_invented_places():
     assert set(places.index) == {"Nairobi", "Badme", "Tigray region"}
     assert places.loc["Nairobi", "country"] == "Kenya"
     assert places.loc["Nairobi", "mentions"] == 3
+
+
+def test_country_used_as_a_modifier_is_no_place():
+    places = places_of("Nine died in U.S. and British strikes. Fighting in Sudan since April has killed thousands.")
+    assert "United States" not in places.index
+    assert places.loc["Sudan", "kind"] == "country"
+
+
+def test_regions_of_other_wars_are_regions():
+    places = places_of("Fighting spread in Darfur and Tigray. Shelling hit Crimea, Donbas and the West Bank.")
+    for name in ("Darfur", "Tigray region", "Crimea", "Donbas", "West Bank"):
+        assert places.loc[name, "kind"] == "region", name

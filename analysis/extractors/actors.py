@@ -24,7 +24,26 @@ Rules, all general (world knowledge comes from `analysis.gazetteer`):
 - later mentions by full or partial name, surname, handle, or role noun
   ("Russia's top diplomat", "the UN rights chief", "the ministry");
 - ministries ("Azerbaijan's defense ministry" -> "Azerbaijani defense
-  ministry") and armed forces ("Armenian and Azerbaijani forces").
+  ministry"; "the Hamas-run health ministry" -> "Gaza health ministry",
+  affiliated to Hamas; a bare "the health ministry" with no ministry of that
+  portfolio before it -> the main state's) and armed forces ("Armenian and
+  Azerbaijani forces");
+- named bodies the gazetteer lacks: a capitalised name ending in a body noun
+  after a state ("Ukraine's General Staff" -> "Ukrainian General Staff"),
+  or alone when it speaks or defines an acronym ("Armed Conflict Location &
+  Event Data Project (ACLED)");
+- no person is made of words inside a known name ("Health Organization"), of
+  a name before a facility noun ("Al-Shifa hospital") or ending in a body
+  noun, or of an adjective after a speech verb ("urged Western allies");
+- a person's affiliation: the body or state before the title (a state's
+  ministry, office or army speaks for the state: "Pentagon spokesman" ->
+  United States), after it ("commander of the RSF"), the owner of "his
+  spokesman" / "the group's coordinator", the army's state for "army
+  spokesman", the place's country for a governor or mayor, else the state
+  named last in the sentence, else the story's main state (the dateline's,
+  or the one named most);
+- surnames that differ only by transliteration or a particle are one person
+  (Zelensky / Zelenskyy / Zelenskiy; al-Burhan / Burhan).
 
 Mentions may nest: the state inside "Azerbaijan's defense ministry" is a
 mention of the state, and the whole phrase a mention of the ministry.
@@ -83,8 +102,7 @@ _TERRITORY_USE = re.compile(
     r"ombudsman|military|forces|army)\b)")
 _RUN_SUFFIXES = ("-run", "-led", "-controlled", "-administered", "-backed", "-allied", "-affiliated", "-linked")
 # "the Hamas-run health ministry", "Houthi-controlled"
-_RUN_BY = re.compile(r"(?<![\w\-])(?P<run>(?P<who>[A-Z][\w'’.]*(?:[ \-][A-Z][\w'’.]*)*)-(?:run|led|controlled|"
-                     r"administered))[ \t]+$")
+_RUN_BY = re.compile(r"(?P<run>-(?:run|led|controlled|administered))[ \t]+$")
 _WORD = re.compile(r"[\w'’\-.]+|&")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on", "de", "du", "des", "al", "el"})
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,9})\)")
@@ -103,6 +121,9 @@ def _initials_fit(acronym: str, words: list[str]) -> bool:
     return i == len(letters) and initials[:1] == letters[:1]
 
 
+_LANGUAGE_USE = re.compile(r"(?:-language|-speaking|[ \t]+(?:acronym|abbreviation|initials|name|language|"
+                           r"word|translation|speakers|-language|media|press|-language\b))\b")
+_OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _DATELINE = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),")
 _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "minister", "commander",
                             "director", "chair", "envoy", "general", "colonel"})
@@ -394,7 +415,7 @@ class ActorIndex:
                 return record.name
         for record in people:
             own = record.name.split()
-            if own[-1] == tokens[-1] and (len(tokens) == 1 or all(t in own for t in tokens)):
+            if _fold(own[-1]) == _fold(tokens[-1]) and (len(tokens) == 1 or all(t in own for t in tokens[:-1])):
                 return record.name
         return None
 
@@ -405,6 +426,18 @@ def _scan_phrase(phrase: str) -> "_Extractor":
     sub = _Extractor(phrase, None, gazetteer())
     sub.run()
     return sub
+
+
+_PARTICLE_START = re.compile(r"^(?:al|el|ul|an|ad|ar|as|ash|at|az)-", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _fold(surname: str) -> str:
+    """A surname's transliteration key: Zelensky, Zelenskyy and Zelenskiy agree; so do al-Burhan
+    and Burhan."""
+    key = _PARTICLE_START.sub("", surname.lower().replace("’", "'"))
+    key = re.sub(r"(.)\1", r"\1", key)
+    return re.sub(r"(?:iy|yi|ii|ij|yj|iy)$", "y", key)
 
 
 def _same_role(a: str, b: str) -> bool:
@@ -628,18 +661,22 @@ class _Extractor:
         for m in self.p["the_ministry"].finditer(text):
             self.role_nouns.append(_RoleNoun(m.start(), m.end(), "ministry", None, None, False))
 
+    def _mentions_un(self) -> bool:
+        return any(any(x.entity == "United Nations" or x.entity.startswith("UN ") and
+                       re.search(r"\bU\.?N\b|United Nations", h.surface) for x in h.senses) for h in self.hits)
+
     def _run_by(self, pos: int) -> tuple[str, str] | None:
         """("Hamas-run", "Hamas") when a known body "runs" what starts at `pos`."""
-        m = _RUN_BY.search(self.text, max(0, pos - 60), pos)
+        m = _RUN_BY.search(self.text, max(0, pos - 20), pos)
         if m is None:
             return None
-        hit = self.hit_by_start.get(m.start("who"))
-        if hit is None or hit.end != m.end("who"):
+        hit = self.hit_by_end.get(m.start())
+        if hit is None:
             return None
         aff, kind = self.affiliation_of(hit)
         if aff is None or kind == "media":
             return None
-        return m.group("run"), aff
+        return self.text[hit.start:m.end("run")], aff
 
     def find_bodies(self) -> None:
         """Named bodies the gazetteer lacks: a capitalised name ending in a body noun.
@@ -654,6 +691,42 @@ class _Extractor:
         self.body_spans: list[tuple[int, int, str]] = []
         self.body_forms: dict[str, str] = {}
         heads = self.g.body_nouns
+        # "Russia's Security Council": a state's own body, not the international one of that name
+        for hit in list(self.hits):
+            last = hit.surface.rsplit(" ", 1)[-1]
+            if " " not in hit.surface or last not in heads or heads[last] == "state":
+                continue
+            known = [x for x in hit.senses if x.kind in ("organization", "armed_forces")]
+            if not known or self.g.actors[known[0].entity].affiliation != "international":
+                continue
+            before = self.prev_hit(hit.start)
+            state = self.state_of(before)
+            if state is None or before.end == hit.start:
+                if known[0].entity.startswith("UN ") and not re.search(r"\bU\.?N\b|United Nations", hit.surface) \
+                        and self.article is not None and not self._mentions_un():
+                    # "the Security Council" in a story that never names the UN: the state's own
+                    state = self.main_state()
+                    if state is None:
+                        continue
+                    name = f"{self.g.demonym(state)} {hit.surface}"
+                    self.actor(name, heads[last], state).alias(hit.surface)
+                    self.mention(name, "name", hit.start, hit.end)
+                    self.body_spans.append((hit.start, hit.end, name))
+                    self.hits.remove(hit)
+                    self.hit_by_end[hit.end] = _Hit(hit.start, hit.end, hit.surface, [Sense(name, heads[last], "name")])
+                    self.hit_by_start[hit.start] = self.hit_by_end[hit.end]
+                    self._hit_starts = None
+                continue
+            name = f"{self.g.demonym(state)} {hit.surface}"
+            record = self.actor(name, heads[last], state)
+            record.alias(hit.surface)
+            self.mention(name, "name", before.start, hit.end)
+            self.body_spans.append((before.start, hit.end, name))
+            self.hits.remove(hit)
+            del self.hit_by_start[hit.start]
+            self.hit_by_end[hit.end] = _Hit(before.start, hit.end, text[before.start:hit.end],
+                                            [Sense(name, heads[last], "name")])
+            self._hit_starts = None
         for m in self.p["body_head"].finditer(text):
             if self.covered(m.start()):
                 continue
@@ -700,6 +773,9 @@ class _Extractor:
                     continue
                 name = f"{self.g.demonym(state)} {phrase}"
                 affiliation = state
+            elif phrase in self.body_forms:
+                name = self.body_forms[phrase]  # "the General Staff" after "Ukraine's General Staff"
+                affiliation = self.actors[name].affiliation
             else:
                 if len(words) < 2 or head_kind == "state":
                     continue
@@ -878,6 +954,14 @@ class _Extractor:
                 portfolio = self.g.portfolios.get(phrase.rsplit(" ", 1)[0], phrase.rsplit(" ", 1)[0])
                 role, gender = f"{portfolio} minister", None
             start, aff, aff_kind, explicit, modifiers = self._left_of_title(m.start())
+            if aff is None:
+                # "commander of the Rapid Support Forces", "head of Ukraine's armed forces"
+                of = _OF_BODY.match(text, m.end())
+                hit = self.hit_by_start.get(of.end()) if of else None
+                if hit is not None:
+                    aff, aff_kind = self.affiliation_of(hit)
+                    if aff is not None and aff_kind != "state":
+                        aff = self.speaks_for(aff)
             if "ministry" in modifiers.lower().split():
                 role = f"{modifiers.lower()} {role}".split("ministry", 1)
                 role = ("ministry".join(role)).strip()
@@ -968,6 +1052,8 @@ class _Extractor:
         if len(words) > 1:
             return True
         word = words[0]
+        if any(_fold(p.tokens[-1]) == _fold(word) for p in self.persons):
+            return True  # "Zelenskiy said" after "President Volodymyr Zelensky"
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", self.text))
             self._inner_caps = set(re.findall(r"[a-z,;]\s+([A-Z]\w+)", self.text))
@@ -1028,9 +1114,9 @@ class _Extractor:
         for cand in sorted(self.persons, key=lambda p: (-len(p.tokens), p.spans[0][0])):
             target = None
             for person in merged:
-                if person.tokens[-1] != cand.tokens[-1]:
+                if _fold(person.tokens[-1]) != _fold(cand.tokens[-1]):
                     continue
-                if len(cand.tokens) == 1 or all(t in person.tokens for t in cand.tokens):
+                if len(cand.tokens) == 1 or all(t in person.tokens for t in cand.tokens[:-1]):
                     target = person
                     break
             if target is None:
@@ -1070,7 +1156,8 @@ class _Extractor:
                 elif portfolio and self.article is not None and self.main_state():
                     # "the health ministry said" in a story about one state: that state's
                     state = self.main_state()
-                    self._ministry(state, portfolio, rn.start, rn.end)
+                    made = self._ministry(state, portfolio, rn.start, rn.end)
+                    bisect.insort(self._by_start, (rn.start, made))
                     self.actors[f"{self.g.demonym(state)} {portfolio} ministry"].alias(
                         self.text[rn.start:rn.end].split(" ", 1)[-1] if self.text[rn.start:rn.start + 4].lower()
                         == "the " else self.text[rn.start:rn.end])
@@ -1144,6 +1231,9 @@ class _Extractor:
                 surnames = [p for p in people if p.name.split()[-1] == tokens[-1]]
                 if len(surnames) == 1:
                     forms.setdefault(tokens[-1], person.name)
+                    bare = _PARTICLE_START.sub("", tokens[-1])
+                    if bare != tokens[-1] and len(bare) > 3:
+                        forms.setdefault(bare, person.name)  # "Burhan" for "al-Burhan"
         regex = re.compile(r"(?<![\w\-@])(?:" + trie_regex(set(forms)) + r")(?![\w\-])")
         starts = sorted(claimed)
         for m in regex.finditer(self.text):
@@ -1188,6 +1278,8 @@ class _Extractor:
         text = self.text
         for sense in hit.senses:
             if sense.kind == "state":
+                if sense.mention_kind == "demonym" and _LANGUAGE_USE.match(text, hit.end):
+                    return None  # "its French acronym", "Arabic-language", "in Russian"
                 if sense.mention_kind == "metonym" and sense.use != "building":
                     if _LOCATIVE.search(text[max(0, hit.start - 30):hit.start]):
                         self.place_spans.append((hit.start, hit.end))

@@ -31,7 +31,7 @@ import pandas as pd
 from .. import schemas
 from ..article import Article
 from ..gazetteer import Place, city, gazetteer, normalize
-from .actors import _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, index_actors
+from .actors import _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _modifies_noun, index_actors
 
 _PLACE_NOUNS = {
     "district": "district", "districts": "district", "province": "region", "provinces": "region",
@@ -188,7 +188,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
                 continue
             add(lookup(surface), surface, hit.start())
         elif state.mention_kind in ("name", "acronym") and prep in _COUNTRY_PREPS and not re.match(
-                r"['’]s?\s", text[hit.end():hit.end() + 3]):
+                r"['’]s?\s", text[hit.end():hit.end() + 3]) and not _adjective_use(text, hit.end()):
             iso = next((i for i, n in g.states_by_iso.items() if n == state.entity), None)
             country = Place(key=f"country:{iso}", name=state.entity, kind="country", country=state.entity,
                             lat=None, lon=None, source="")
@@ -226,6 +226,17 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         add(place, name, start, _PLACE_NOUNS.get((noun or "").lower()))
 
     return _frame(found, text)
+
+
+_AND_STATE = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w.\-]*)")
+
+
+def _adjective_use(text: str, end: int) -> bool:
+    """True for a country name used as a modifier: "in U.S. strikes", "in U.S. and British raids"."""
+    m = _AND_STATE.match(text, end)
+    if m and gazetteer().state(m.group(1)):
+        end = m.end()
+    return _modifies_noun(text, end)
 
 
 def _names_actor(surface: str) -> bool:
