@@ -190,3 +190,9 @@ def test_wire_dateline_gives_outlet_and_date_when_no_full_date():
 def test_bracketed_credits_mark_captions(line):
     article = parse_article(f"Title of a story about the war\n\n{line}\n\nThe army said it had advanced.\n")
     assert [b.kind for b in article.blocks] == ["title", "caption", "body"]
+
+
+def test_military_rank_abbreviations_do_not_split():
+    text = "Pentagon spokesman Brig. Gen. Pat Ryder told reporters. Lt. Col. Ana Ruiz agreed."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Pentagon spokesman Brig. Gen. Pat Ryder told reporters.", "Lt. Col. Ana Ruiz agreed."]
