@@ -167,6 +167,12 @@ def test_adjective_after_a_speech_verb_is_no_person():
     assert names(ix, "person") == {"Kurti", "Okonjo"}
 
 
+def test_objects_of_prepositions_towns_and_outlets_are_no_speakers():
+    ix = index_of('"We are ready," a commander told Al-Manar TV. Residents of Tyre said blasts shook the port. '
+                  "People in Kassala said the road was shut.")
+    assert names(ix, "person") == set()
+
+
 @pytest.mark.parametrize("sentence, name, role", [
     ("Pentagon spokesman Brig. Gen. Marcus Hale told reporters the drones were Iranian.", "Marcus Hale", "spokesperson"),
     ("Regional Gov. Ivan Petrenko said two people died.", "Ivan Petrenko", "governor"),

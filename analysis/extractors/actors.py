@@ -123,6 +123,7 @@ def _initials_fit(acronym: str, words: list[str]) -> bool:
 
 _LANGUAGE_USE = re.compile(r"(?:-language|-speaking|[ \t]+(?:acronym|abbreviation|initials|name|language|"
                            r"word|translation|speakers|-language|media|press|-language\b))\b")
+_PREP_BEFORE = re.compile(r"(?<![\w\-])(?:of|in|from|near|at|outside|inside|across|for|with)[ \t]+$")
 _OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _DATELINE = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),")
 _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "minister", "commander",
@@ -472,6 +473,8 @@ class _Extractor:
         self._lower_words: set[str] | None = None
         self._hit_ends: list[int] | None = None
         self._hit_starts: list[int] | None = None
+        self._folds: tuple[int, set[str]] | None = None
+        self.body_spans: list[tuple[int, int, str]] = []
         self._inner_caps: set[str] = set()
         if article is not None:
             self._block_starts = [b.start for b in article.blocks]
@@ -1047,12 +1050,17 @@ class _Extractor:
         roles = [p.role for p in self.persons if p.role and p.spans and begin <= p.spans[0][0] < pos]
         return roles[-1] if roles else None
 
+    def _folds_known(self, word: str) -> bool:
+        return any(_fold(p.tokens[-1]) == _fold(word) for p in self.persons)
+
     def _accept_bare_name(self, start: int, words: list[str]) -> bool:
         """A name found only next to a speech verb: reject common words."""
         if len(words) > 1:
             return True
         word = words[0]
-        if any(_fold(p.tokens[-1]) == _fold(word) for p in self.persons):
+        if self._folds is None or self._folds[0] != len(self.persons):
+            self._folds = (len(self.persons), {_fold(p.tokens[-1]) for p in self.persons})
+        if _fold(word) in self._folds[1]:
             return True  # "Zelenskiy said" after "President Volodymyr Zelensky"
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", self.text))
@@ -1075,6 +1083,10 @@ class _Extractor:
                     continue
                 if self.is_facility(e) or not self._accept_bare_name(s, words):
                     continue
+                if key == "speaker_before" and _PREP_BEFORE.search(self.text, max(0, s - 12), s):
+                    continue  # "Residents of Tyre said": the object of a preposition
+                if len(words) == 1 and self.g.place(words[0]) is not None and not self._folds_known(words[0]):
+                    continue  # a bare town name next to a speech verb is no speaker
                 if key == "speaker_after" and len(words) == 1 and _modifies_noun(self.text, e):
                     continue  # "urged Western allies": an adjective, not a name
                 person = _Person(words)
@@ -1272,7 +1284,7 @@ class _Extractor:
             self.mention(record.name, mention_kind, hit.start, hit.end)
 
     def _in_body(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end, _ in self.body_spans)
+        return bool(self.body_spans) and any(start <= offset < end for start, end, _ in self.body_spans)
 
     def _actor_sense(self, hit: _Hit) -> tuple[str, str, str] | None:
         text = self.text
