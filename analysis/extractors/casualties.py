@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -317,9 +318,12 @@ class _Context:
             return None
         if start is not None and self._spans:
             end = start + len(surface)
-            near = [m for m in self._spans[bisect.bisect_left(self._spans, (start - 200,)):]
-                    if m[0] < end][:400]
-            near = [m for m in near if m[1] > start]
+            near = []
+            for m in itertools.islice(self._spans, bisect.bisect_left(self._spans, (start - 200,)), None):
+                if m[0] >= end or len(near) >= 400:
+                    break
+                if m[1] > start:
+                    near.append(m)
             exact = [m for m in near if m[0] == start and m[1] == end]
             if exact:
                 return exact[-1][2]
@@ -917,21 +921,35 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
 
 
 def _statement_spans(statements: pd.DataFrame | None) -> list[tuple[int, int, int, str | None]]:
-    """(start, end, statement_id, speaker) of every statement, narrowest first."""
+    """(start, end, statement_id, speaker) of every statement, in order of start."""
     if statements is None or statements.empty:
         return []
     spans = [(int(start), int(end), int(sid), None if pd.isna(speaker) else str(speaker))
              for start, end, sid, speaker in zip(statements["start"], statements["end"],
                                                  statements["statement_id"], statements["speaker"])]
-    return sorted(spans, key=lambda s: s[1] - s[0])
+    return sorted(spans)
 
 
 def _statement_at(spans: list[tuple[int, int, int, str | None]], offset: int) -> tuple[int, str | None] | None:
-    """(statement_id, speaker) of the narrowest statement whose span holds `offset`."""
-    for start, end, sid, speaker in spans:
-        if start <= offset < end:
-            return sid, speaker
-    return None
+    """(statement_id, speaker) of the narrowest statement whose span holds `offset`.
+
+    Only statements starting at most `_LONGEST_STATEMENT` characters before
+    `offset` can hold it, so the look-up stays local on long articles.
+    """
+    best = None
+    i = bisect.bisect_right(spans, (offset, float("inf")))
+    while i > 0:
+        i -= 1
+        start, end, sid, speaker = spans[i]
+        if offset - start > _LONGEST_STATEMENT:
+            break
+        if start <= offset < end and (best is None or end - start < best[1] - best[0]):
+            best = (start, end, sid, speaker)
+    return (best[2], best[3]) if best else None
+
+
+#: Statements never run past a paragraph; this bounds how far back a look-up scans.
+_LONGEST_STATEMENT = 20_000
 
 
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
@@ -974,6 +992,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     spans = _statement_spans(statements)
     rows = []
     for sentence in article.story_sentences():
+        sentence_rows = len(rows)  # rows before this sentence's own
         text = article.sentence_text(sentence)
         words = set(_WORD.findall(text.lower()))
         if not (words & t.trigger or _DIGIT.search(text)):
@@ -1029,7 +1048,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             })
             previous, previous_claim = figure, claim.name
         for m, claim in withheld:
-            if any(r["start"] <= base + m.start() < r["end"] for r in rows):
+            if any(r["start"] <= base + m.start() < r["end"] for r in rows[sentence_rows:]):
                 continue
             statement = _statement_at(spans, base + m.start())
             claimant_state = _state_of(claim.name, ctx)
