@@ -1050,17 +1050,25 @@ class _Extractor:
         roles = [p.role for p in self.persons if p.role and p.spans and begin <= p.spans[0][0] < pos]
         return roles[-1] if roles else None
 
+    def _known_surnames(self) -> set[str]:
+        """Folded surnames of the persons found so far (extended as persons are added)."""
+        if self._folds is None:
+            self._folds = (0, set())
+        seen, folds = self._folds
+        if seen < len(self.persons):
+            folds.update(_fold(p.tokens[-1]) for p in self.persons[seen:])
+            self._folds = (len(self.persons), folds)
+        return folds
+
     def _folds_known(self, word: str) -> bool:
-        return any(_fold(p.tokens[-1]) == _fold(word) for p in self.persons)
+        return _fold(word) in self._known_surnames()
 
     def _accept_bare_name(self, start: int, words: list[str]) -> bool:
         """A name found only next to a speech verb: reject common words."""
         if len(words) > 1:
             return True
         word = words[0]
-        if self._folds is None or self._folds[0] != len(self.persons):
-            self._folds = (len(self.persons), {_fold(p.tokens[-1]) for p in self.persons})
-        if _fold(word) in self._folds[1]:
+        if _fold(word) in self._known_surnames():
             return True  # "Zelenskiy said" after "President Volodymyr Zelensky"
         if self._lower_words is None:
             self._lower_words = set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", self.text))
@@ -1123,16 +1131,16 @@ class _Extractor:
 
     def merge_people(self) -> None:
         merged: list[_Person] = []
+        by_surname: dict[str, list[_Person]] = {}
         for cand in sorted(self.persons, key=lambda p: (-len(p.tokens), p.spans[0][0])):
             target = None
-            for person in merged:
-                if _fold(person.tokens[-1]) != _fold(cand.tokens[-1]):
-                    continue
+            for person in by_surname.get(_fold(cand.tokens[-1]), ()):
                 if len(cand.tokens) == 1 or all(t in person.tokens for t in cand.tokens[:-1]):
                     target = person
                     break
             if target is None:
                 merged.append(cand)
+                by_surname.setdefault(_fold(cand.tokens[-1]), []).append(cand)
                 continue
             target.spans.extend(cand.spans)
             target.surfaces.extend(cand.surfaces)
@@ -1140,6 +1148,7 @@ class _Extractor:
                 if getattr(target, attr) is None:
                     setattr(target, attr, getattr(cand, attr))
         self.persons = merged
+        self._folds = None
         for person in merged:
             record = self.actor(person.name, "person", person.affiliation, person.role)
             record.gender = person.gender
