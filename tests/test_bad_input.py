@@ -273,6 +273,7 @@ def test_utf8_with_bom_and_crlf(tmp_path, capsys):
     assert title == ["Ethiopia, Eritrea trade blame as border clashes kill dozens"]
 
 
+@pytest.mark.slow
 def test_five_megabyte_article(tmp_path, capsys):
     text = synthetic_article(850_000, seed=5)
     assert len(text.encode("utf-8")) >= 5_000_000
