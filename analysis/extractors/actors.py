@@ -322,7 +322,11 @@ class ActorIndex:
         return self._cache["rows"]
 
     def _at(self, surface: str, start: int) -> str | None:
-        end = start + len(surface)
+        return self.actor_at(start, start + len(surface))
+
+    def actor_at(self, start: int, end: int) -> str | None:
+        """The actor of the mention at text[start:end]: the exact span, else the
+        narrowest mention covering it, else the (person) mention inside it; or None."""
         rows = self._rows()
         starts = self._cache["starts"]
         lo = bisect.bisect_left(starts, start - self._cache["widest"])

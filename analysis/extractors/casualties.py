@@ -54,7 +54,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -313,27 +312,13 @@ class _Context:
                                      mentions["actor_kind"].astype(str).tolist()))
 
     def resolve(self, surface: str, start: int | None = None) -> str | None:
-        """`ActorIndex.resolve`, with the mention at `start` found from a span list built once."""
+        """The actor of the mention at `start` (`ActorIndex.actor_at`), else a word look-up cached per surface."""
         if not surface or not surface.strip():
             return None
         if start is not None and self._spans:
-            end = start + len(surface)
-            near = []
-            for m in itertools.islice(self._spans, bisect.bisect_left(self._spans, (start - 200,)), None):
-                if m[0] >= end or len(near) >= 400:
-                    break
-                if m[1] > start:
-                    near.append(m)
-            exact = [m for m in near if m[0] == start and m[1] == end]
-            if exact:
-                return exact[-1][2]
-            covering = [m for m in near if m[0] <= start and m[1] >= end]
-            if covering:
-                return min(covering, key=lambda m: m[1] - m[0])[2]
-            inside = [m for m in near if m[0] >= start and m[1] <= end]
-            if inside:
-                people = [m for m in inside if m[3] == "person"]
-                return max(people or inside, key=lambda m: m[1])[2]
+            hit = self.index.actor_at(start, start + len(surface))
+            if hit is not None:
+                return hit
         # past the mentions, the index looks the words up (gazetteer, aliases): once per surface
         if surface not in self._lookups:
             self._lookups[surface] = self.index.resolve(surface, None)
