@@ -327,3 +327,13 @@ def test_overnight_figures_are_as_of_publication():
 def test_an_armed_forces_own_withheld_losses_are_military():
     frame = story("Ukraine's armed forces have not released figures for their own losses.")
     assert figures(frame) == [("military", "casualties", None, "undisclosed")]
+
+
+@pytest.mark.parametrize("sentence, party, population, outcome", [
+    ("Chad has not said how many of its soldiers have died in the fighting.", "Chad", "military", "killed"),
+    ("Peru did not say how many civilians were injured.", "Peru", "civilian", "injured"),
+])
+def test_withheld_counts_phrased_as_how_many(sentence, party, population, outcome):
+    frame = story(sentence)
+    assert [(r.party, r.population, r.outcome, r.qualifier) for r in frame.itertuples()] == [
+        (party, population, outcome, "undisclosed")]

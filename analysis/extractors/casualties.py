@@ -200,9 +200,9 @@ def _terms() -> _Terms:
         rf"(?:(?:has|have|had|did|does|do|would|will|could)\s*(?:not|n[’']t)|(?:declined|refused|failed)\s+to)"
         rf"\s+(?:yet\s+|publicly\s+|officially\s+|immediately\s+)*(?:{_alt(by_kind['withhold_verb'])})"
         rf"\s+(?:any\s+)?(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word)\s+)?"
-        rf"(?:(?:about|on|of|for|regarding|concerning)\s+)?(?:the\s+number\s+of\s+)?"
+        rf"(?:(?:about|on|of|for|regarding|concerning)\s+)?(?:the\s+number\s+of\s+|how\s+many\s+(?:of\s+)?)?"
         rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
-        rf"(?:(?P<pop>military|civilian|army|troop|battlefield|combat)\s+)?"
+        rf"(?:(?P<pop>military|civilians?|army|troops?|battlefield|combat|soldiers|fighters|personnel|servicemen)\s+)?"
         rf"(?P<what>{_alt(by_kind['withheld_noun'])})\b", re.I)
     sing = re.compile(
         rf"\b(?:[Aa]|[Aa]n)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
@@ -212,7 +212,8 @@ def _terms() -> _Terms:
         for term in terms for word in term.split()) | frozenset(
         row["word"] for row in lexicon.table("number_words.csv"))
     trigger = frozenset(w for w in trigger if w not in ("of", "the", "a", "an", "and", "or", "to", "their", "his",
-                                                         "her", "in", "from", "number", "at"))
+                                                         "her", "in", "from", "number", "at", "have", "had",
+                                                         "were", "been"))
     events = frozenset(by_kind["event"])
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
@@ -1043,7 +1044,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             else:
                 party = _party_of_text(poss, ctx, base + m.start("poss")) or claim.name
             pop = (m.group("pop") or "").lower()
-            population = "civilian" if pop == "civilian" else ("military" if pop else "unspecified")
+            population = "civilian" if pop.startswith("civilian") else ("military" if pop else "unspecified")
             own = poss.lower() in ("its", "their", "our", "")
             if population == "unspecified" and own and (ctx.actor(claim.name) or {}).get("kind") == "armed_forces":
                 population = "military"  # "the army has not released figures for its own losses"
