@@ -459,3 +459,9 @@ def test_invented_states_organisations_and_ministry(invented):
 def test_invented_outlet(invented):
     media = row(invented, "Horn Daily")
     assert media["kind"] == "media" and media["in_story"]
+
+
+def test_their_spokesman_speaks_for_the_body_named_before():
+    index = index_of("Hezbollah did not comment. Their spokesman, Ali Nasser, said on Monday that "
+                     "the group had fired at Israeli positions.")
+    assert row(index, "Ali Nasser")["affiliation"] == "Hezbollah"

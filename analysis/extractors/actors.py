@@ -1029,7 +1029,7 @@ class _Extractor:
             if person.affiliation is not None:
                 person.affiliation = self.speaks_for(aff)
             return
-        if self.text[start:start + 4].lower() in ("his ", "her ", "its "):
+        if self.text[start:start + 6].lower().startswith(("his ", "her ", "its ", "their ")):
             person.owner = start
         if any(w.lower() in self.g.force_nouns for w in modifiers.split()):
             person.force = True
@@ -1363,10 +1363,11 @@ class _Extractor:
             person = by_name.get(record.name)
             aff = None
             if person is not None and person.owner is not None:
-                pronoun = self.text[person.owner:person.owner + 3].lower()
+                # "its"/"their" point to a body, "his"/"her" to a person
+                collective = self.text[person.owner:person.owner + 6].lower().startswith(("its ", "their "))
                 for start, _, actor in reversed(rows[:bisect.bisect_left(starts, person.owner)]):
                     other = self.actors[actor]
-                    if actor == record.name or (pronoun == "its") == (other.kind == "person"):
+                    if actor == record.name or collective == (other.kind == "person"):
                         continue
                     aff = other.affiliation if other.kind == "person" else self.speaks_for(actor)
                     if other.kind == "state":
