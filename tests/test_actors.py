@@ -465,3 +465,10 @@ def test_their_spokesman_speaks_for_the_body_named_before():
     index = index_of("Hezbollah did not comment. Their spokesman, Ali Nasser, said on Monday that "
                      "the group had fired at Israeli positions.")
     assert row(index, "Ali Nasser")["affiliation"] == "Hezbollah"
+
+
+def test_title_with_a_remit_before_an_appositive_name():
+    index = index_of("The United Nations envoy for Libya, Karin Holm, urged both sides to hold their fire.")
+    person = row(index, "Karin Holm")
+    assert (person["affiliation"], person["role"]) == ("United Nations", "envoy")
+    assert "Libya" not in names(index, "person")

@@ -88,6 +88,9 @@ _PARTICLE = r"(?:al|el|ul|bin|ibn|bint|van|von|de|da|di|du|der|den|le|la|abu|ben
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
+# A title's remit before an appositive name: "envoy for Yemen, ", "coordinator for the Sahel, "
+_TITLE_REMIT = re.compile(r"[ \t]+(?:for|to|on|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]*"
+                          r"(?:[ \t]+(?:and|of|[A-Z][\w'\u2019-]*))*[ \t]*,[ \t]+")
 _NAME_AT_END = re.compile(rf"({NAME})\s*,\s*(?:(?i:the|a|an|his|her|its|their)\s+)?$")
 _HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 _FLAG_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
@@ -990,6 +993,14 @@ class _Extractor:
             name = None
             if after and text[title_end:title_end + 1] != "." or (after and text[:title_end].endswith(".")):
                 nm = _NAME_RE.match(text, title_end + after.end()) if after else None
+                if nm:
+                    name = self.clean_name(nm.start(), nm.end())
+                    if name and name[0] != nm.start():
+                        name = None
+            if not name:
+                # "the UN envoy for Yemen, Hans Grundberg, said": a remit between title and name
+                remit = _TITLE_REMIT.match(text, title_end)
+                nm = _NAME_RE.match(text, remit.end()) if remit else None
                 if nm:
                     name = self.clean_name(nm.start(), nm.end())
                     if name and name[0] != nm.start():
