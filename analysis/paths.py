@@ -11,6 +11,8 @@ LEXICON_DIR = DATA_DIR / "lexicon"
 GAZETTEER_DIR = DATA_DIR / "gazetteer"
 NOTEBOOKS_DIR = PROJECT_DIR / "notebooks"
 REPORTS_DIR = PROJECT_DIR / "reports"
+#: Derived data that is slow to build (git-ignored; safe to delete).
+CACHE_DIR = PROJECT_DIR / ".cache"
 
 #: The article every default points to.
 SEED_ARTICLE = ARTICLES_DIR / "presstv_2020-10-10_armenia-azerbaijan-ceasefire.txt"

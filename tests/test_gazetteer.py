@@ -107,3 +107,38 @@ def test_trie_regex_matches_exactly_its_words():
 
 def test_normalize():
     assert normalize("Azerbaijan\u2019s  President") == "Azerbaijan's President"
+
+
+def test_city_index_is_cached_on_disk_and_rebuilt_when_unreadable(tmp_path, monkeypatch):
+    from analysis import gazetteer as gz
+
+    monkeypatch.setattr(gz, "CACHE_DIR", tmp_path / "cache")
+    gz._city_index.cache_clear()
+    try:
+        built = gz._city_index()
+        path = gz._city_cache_path()
+        assert path.parent == tmp_path / "cache" and path.is_file()
+        gz._city_index.cache_clear()
+        assert gz._city_index() == built  # read back from the file
+        path.write_bytes(b"not marshal data")
+        gz._city_index.cache_clear()
+        assert gz._city_index() == built  # rebuilt, and the file repaired
+        gz._city_index.cache_clear()
+        assert gz._city_index() == built
+    finally:
+        gz._city_index.cache_clear()
+    assert city("Baku").key == "geonames:587084"
+
+
+def test_city_index_works_when_the_cache_folder_cannot_be_written(tmp_path, monkeypatch):
+    from analysis import gazetteer as gz
+
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setattr(gz, "CACHE_DIR", blocker / "cache")
+    gz._city_index.cache_clear()
+    try:
+        assert gz.city("Baku").country == "Azerbaijan"
+        assert not (blocker / "cache").exists()
+    finally:
+        gz._city_index.cache_clear()
