@@ -104,11 +104,17 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     return path
 
 
-def publish(fig: Figure, out_dir: str | Path | None, name: str) -> Figure:
-    """Save `fig` as out_dir/NAME.png when `out_dir` is set; return `fig` (for display)."""
-    if out_dir:
-        save_figure(fig, Path(out_dir) / f"{name}.png")
-    return fig
+def publish(fig: Figure, out_dir: str | Path | None, name: str):
+    """Show `fig` in a notebook, and save it as out_dir/NAME.png when `out_dir` is set.
+
+    Out: `fig` itself when there is no folder; otherwise an IPython `Image`
+    of the saved file, so that the figure is drawn once for both.
+    """
+    if not out_dir:
+        return fig
+    from IPython.display import Image
+
+    return Image(data=save_figure(fig, Path(out_dir) / f"{name}.png").read_bytes(), format="png")
 
 
 @contextmanager

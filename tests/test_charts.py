@@ -104,8 +104,9 @@ def test_png_bytes_are_deterministic(full_frames, tmp_path):
 def test_publish_saves_only_with_a_folder(full_frames, tmp_path):
     fig = charts.block_structure(full_frames)
     assert charts.publish(fig, None, "x") is fig
-    charts.publish(fig, tmp_path / "figs", "x")
-    assert (tmp_path / "figs" / "x.png").is_file()
+    shown = charts.publish(fig, tmp_path / "figs", "x")
+    saved = (tmp_path / "figs" / "x.png").read_bytes()
+    assert shown.data == saved and saved.startswith(b"\x89PNG")
 
 
 def test_accusations_without_a_named_accuser(full_frames):
