@@ -19,15 +19,17 @@ import argparse
 import concurrent.futures as futures
 import datetime as dt
 import logging
-import multiprocessing
 import os
+import queue as queue_module
 import re
 import shutil
 import sys
 import tempfile
+import threading
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .errors import InputError
 from .notebook_params import validate_parameters
@@ -106,13 +108,24 @@ def write_notebook(nb, path: Path) -> Path:
 # HTML
 
 
+_exporters = threading.local()
+
+
+def _exporter():
+    """This thread's HTML exporter: built once, so its compiled templates are reused."""
+    if not hasattr(_exporters, "html"):
+        from nbconvert import HTMLExporter
+
+        _exporters.html = HTMLExporter(
+            template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+            embed_images=True,
+            optimistic_validation=True)  # validate once, not after each of a dozen preprocessors
+    return _exporters.html
+
+
 def to_html(nb, title: str) -> str:
     """A self-contained HTML page of `nb`: inputs and prompts hidden, no remote scripts or styles."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True, embed_images=True)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     return _REMOTE_LINK.sub("", _SCRIPT.sub("", body))
 
 
@@ -144,14 +157,107 @@ class _Failure:
     log: Path
 
 
-def _run(job: _Job) -> _Failure | None:
-    """Execute one notebook (papermill), normalise it, write it and its HTML; log to job.log."""
+#: Run silently before each notebook in a shared kernel: an empty namespace and
+#: execution counts from 1, as in a fresh kernel (imported modules stay loaded).
+_FRESH_NAMESPACE = "get_ipython().reset(new_session=True, aggressive=False)"
+_WARM_UP = "import analysis.charts, analysis.notebook_params, analysis.summary"
+_ENGINE = "analysis-shared-kernel"
+
+
+def _engine():
+    """Papermill's nbclient engine, running each notebook in a kernel that is already started.
+
+    Registered on first use, so that `import analysis.reports` stays cheap.
+    """
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.exceptions import PapermillException
+
+    class FreshNamespaceClient(PapermillNotebookClient):
+        def papermill_execute_cells(self):
+            reply = self.wait_for_reply(self.kc.execute(_FRESH_NAMESPACE, silent=True, store_history=False))
+            if not reply or reply["content"].get("status") != "ok":
+                raise PapermillException("could not reset the shared kernel's namespace")
+            super().papermill_execute_cells()
+
+    class SharedKernelEngine(NBClientEngine):
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False, stdout_file=None,
+                                     stderr_file=None, start_timeout=60, execution_timeout=None, **kwargs):
+            kwargs.pop("input_path", None)
+            kwargs.pop("startup_timeout", None)
+            kc = kwargs.pop("kc")
+            timeout = execution_timeout or kwargs.pop("timeout", None)
+            client = FreshNamespaceClient(nb_man, timeout=timeout, startup_timeout=start_timeout,
+                                          kernel_name=kernel_name, log=logging.getLogger("papermill"),
+                                          log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
+                                          **kwargs)
+            client.kc = kc  # connected once per kernel: connecting costs a fifth of a second
+            return client.execute()
+
+    if _ENGINE not in papermill_engines._engines:
+        papermill_engines.register(_ENGINE, SharedKernelEngine)
+    return _ENGINE
+
+
+class _Kernel:
+    """One python3 kernel, and a client connected to it, for several notebooks in turn (a context manager).
+
+    Local kernels talk over Unix sockets (no unencrypted TCP, no warning about
+    it) and keep their input history in memory, as papermill's own do; the
+    kernel's own messages go to `stderr_log`.
+    """
+
+    def __init__(self, cwd: Path, env: dict, stderr_log: Path):
+        from jupyter_client.manager import AsyncKernelManager
+
+        self._folder = Path(tempfile.mkdtemp(prefix="kernel-"))
+        self._stderr = stderr_log.open("ab")
+        transport = "ipc" if os.name == "posix" else "tcp"
+        self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME, transport=transport,
+                                          connection_file=str(self._folder / "kernel.json"))
+        self.client = None
+        self._cwd, self._env = cwd, env
+
+    def __enter__(self):
+        from jupyter_core.utils import run_sync
+
+        try:
+            run_sync(self.manager.start_kernel)(
+                cwd=str(self._cwd), env=self._env, stderr=self._stderr,
+                extra_arguments=["--HistoryManager.hist_file=:memory:"])
+            self.client = self.manager.client()
+            self.client.start_channels()
+            run_sync(self.client.wait_for_ready)(timeout=60)
+            self.client.allow_stdin = False
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc):
+        from jupyter_core.utils import run_sync
+
+        try:
+            if self.client is not None:
+                self.client.stop_channels()
+            if self.manager.has_kernel:
+                run_sync(self.manager.shutdown_kernel)(now=True)
+        finally:
+            self._stderr.close()
+            shutil.rmtree(self._folder, ignore_errors=True)
+
+
+def _run(job: _Job, kernel: _Kernel) -> _Failure | None:
+    """Execute one notebook (papermill) in `kernel`, normalise it, write it and its HTML; log to job.log."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
     job.log.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(job.log, mode="w", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    thread = threading.get_ident()
+    handler.addFilter(lambda record: record.thread == thread)  # notebooks run in parallel threads
     logger = logging.getLogger("papermill")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
@@ -160,13 +266,13 @@ def _run(job: _Job) -> _Failure | None:
         try:
             nb = papermill.execute_notebook(
                 str(job.source), None, parameters=job.parameters or None, kernel_name=KERNEL_NAME,
-                cwd=str(job.source.parent), progress_bar=False, log_output=True,
+                engine_name=_engine(), km=kernel.manager, kc=kernel.client, progress_bar=False, log_output=True,
                 request_save_on_cell_execute=False)
         except PapermillExecutionError as exc:
             logger.error("cell %s failed:\n%s", exc.exec_count, _ANSI.sub("", "\n".join(exc.traceback)))
             message = f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}".strip().rstrip(":")
             return _Failure(job.source.name, _source_cell(job, exc.cell_index), " ".join(message.split()), job.log)
-        except Exception as exc:  # kernel failed to start, unreadable notebook, ...
+        except Exception as exc:  # kernel died, unreadable notebook, ...
             logger.error("run failed:\n%s", traceback.format_exc())
             return _Failure(job.source.name, "start-up", f"{type(exc).__name__}: {' '.join(str(exc).split())}",
                             job.log)
@@ -195,14 +301,82 @@ def _source_cell(job: _Job, index: int) -> str:
     return f"cell {index + 1}"
 
 
-def _run_all(jobs: list[_Job], workers: int) -> list[_Failure]:
-    if workers <= 1 or len(jobs) <= 1:
-        results = [_run(job) for job in jobs]
-    else:
-        context = multiprocessing.get_context("spawn")
-        with futures.ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-            results = list(pool.map(_run, jobs))
-    return [r for r in results if r is not None]
+def _cost(job: _Job) -> int:
+    """A rough cost of a notebook for scheduling: its code cells' calls into `charts` (drawing dominates)."""
+    import nbformat
+
+    cells = nbformat.read(job.source, as_version=4).cells
+    return sum(cell.source.count("charts.") for cell in cells if cell.cell_type == "code")
+
+
+def _run_queue(queue: "queue_module.SimpleQueue[_Job]", cwd: Path, env: dict, kernel_log: Path,
+               ready: threading.Event) -> list[_Failure]:
+    """Start a kernel, wait for `ready`, then run notebooks from `queue` in it until the queue is empty.
+
+    A kernel that fails to start fails the notebooks it takes.
+    """
+    kernel_log.parent.mkdir(parents=True, exist_ok=True)
+    failures = []
+    try:
+        with _Kernel(cwd, env, kernel_log) as kernel:
+            # The package's modules load while the article is extracted; the
+            # notebooks import them again (for free) from an empty namespace.
+            kernel.client.execute(_WARM_UP, silent=True, store_history=False)
+            ready.wait()
+            while True:
+                try:
+                    job = queue.get_nowait()
+                except queue_module.Empty:
+                    return failures
+                failure = _run(job, kernel)
+                if failure is not None:
+                    failures.append(failure)
+    except Exception as exc:
+        message = f"the kernel did not start ({type(exc).__name__}: {' '.join(str(exc).split())})"
+        while True:
+            try:
+                job = queue.get_nowait()
+            except queue_module.Empty:
+                return failures
+            failures.append(_Failure(job.source.name, "start-up", message, kernel_log))
+
+
+def _run_all(jobs: list[_Job], workers: int, hand_off: Callable[[Path], object] | None = None) -> list[_Failure]:
+    """Run `jobs` in up to `workers` kernels at once; each kernel takes the next notebook when it is free.
+
+    The costliest notebooks go first, so that kernels finish close together.
+    A kernel imports the package once and keeps it for all of its notebooks,
+    which start from an empty namespace. `hand_off(folder)`, when given, runs
+    while the kernels start and stores frames there (`pipeline.hand_off`) for
+    the kernels to load instead of extracting the article again; should it
+    fail, the notebooks extract for themselves and report any error.
+    """
+    from .pipeline import HANDOFF_ENV
+
+    count = max(1, min(workers, len(jobs)))
+    pending: queue_module.SimpleQueue[_Job] = queue_module.SimpleQueue()
+    for job in sorted(jobs, key=_cost, reverse=True):
+        pending.put(job)
+    ready = threading.Event()
+    logs = jobs[0].log.parent
+    with tempfile.TemporaryDirectory(prefix="frames-") as folder:
+        env = {key: value for key, value in os.environ.items() if key != HANDOFF_ENV}
+        if hand_off is not None:
+            env[HANDOFF_ENV] = folder
+        with futures.ThreadPoolExecutor(max_workers=count, thread_name_prefix="notebooks") as pool:
+            running = [pool.submit(_run_queue, pending, jobs[0].source.parent, env, logs / f"kernel-{i + 1}.log",
+                                   ready)
+                       for i in range(count)]
+            try:
+                if hand_off is not None:
+                    hand_off(Path(folder))
+            except Exception:  # noqa: BLE001 - the notebooks' own extraction reports the problem
+                pass
+            finally:
+                ready.set()
+            failures = [f for run in running for f in run.result()]
+    order = {job.source.name: i for i, job in enumerate(jobs)}
+    return sorted(failures, key=lambda f: order.get(f.notebook, 0))
 
 
 def _raise(failures: list[_Failure]) -> None:
@@ -260,8 +434,13 @@ def render_reports(article: str | Path, out_root: str | Path = REPORTS_DIR, jobs
              title=f"{title_of[nb]}: {loaded.meta.headline or loaded.name}")
         for nb in notebooks
     ]
+    def hand_off(folder: Path) -> None:
+        from . import pipeline
+
+        pipeline.hand_off(pipeline.extract(loaded), article_path, folder)
+
     try:
-        failures = _run_all(batch, jobs)
+        failures = _run_all(batch, jobs, hand_off)
         if failures:
             _raise(failures)
         previous = None

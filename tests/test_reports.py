@@ -111,9 +111,23 @@ def test_an_unknown_injected_parameter_fails_in_the_notebook(tmp_path):
     nb = _notebook(tmp_path / "01-nb.ipynb", "print('never')")
     job = reports._Job(source=nb, target=tmp_path / "out.ipynb", html=None, parameters={"colour": "red"},
                        log=tmp_path / "nb.log", title="t", replace={})
-    failure = reports._run(job)
-    assert failure is not None and failure.cell == "cell 2"  # the check, right after the parameters
+    [failure] = reports._run_all([job], workers=1)
+    assert failure.cell == "cell 2"  # the check, right after the parameters
     assert failure.message.startswith("InputError: unknown notebook parameter colour")
+
+
+@pytest.mark.slow
+def test_notebooks_sharing_a_kernel_start_from_an_empty_namespace(tmp_path):
+    first = _notebook(tmp_path / "01-first.ipynb", "leftover = 1\nimport json")
+    second = _notebook(tmp_path / "02-second.ipynb", "print('leftover' in globals(), 'json' in globals())")
+    jobs = [reports._Job(source=nb, target=tmp_path / f"out-{nb.name}", html=None,
+                         parameters={"article": str(SEED_ARTICLE)}, log=tmp_path / f"{nb.stem}.log", title="t", replace={}) for nb in (first, second)]
+    assert reports._run_all(jobs, workers=1) == []
+    executed = nbformat.read(tmp_path / "out-02-second.ipynb", as_version=4)
+    counts = [cell.execution_count for cell in executed.cells if cell.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1))  # numbered from 1, as in a fresh kernel
+    assert executed.cells[-1].outputs[0]["text"] == "False False\n"
+    assert "TCP without encryption" not in (tmp_path / "kernel-1.log").read_text()
 
 
 # ----------------------------------------------------------------------------
