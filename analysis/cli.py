@@ -36,7 +36,8 @@ def _report(args: argparse.Namespace) -> int:
 def _bench(args: argparse.Namespace) -> int:
     from .bench import run_bench
 
-    return run_bench(words=args.words, repeat=args.repeat, reports=not args.no_reports)
+    return run_bench(words=args.words, repeat=args.repeat, reports=not args.no_reports,
+                     commands=not args.no_commands)
 
 
 def _key_value(text: str) -> tuple[str, str]:
@@ -79,6 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--words", type=int, default=200_000, help="size of the synthetic article (words)")
     bench.add_argument("--repeat", type=int, default=3, help="repetitions; the best time is reported")
     bench.add_argument("--no-reports", action="store_true", help="skip timing the report set")
+    bench.add_argument("--no-commands", action="store_true",
+                       help="time the report set in this process only, not also as commands")
     bench.set_defaults(run=_bench)
     return parser
 

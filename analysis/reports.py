@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as futures
 import datetime as dt
+import json
 import logging
 import os
 import queue as queue_module
@@ -28,6 +29,7 @@ import tempfile
 import threading
 import traceback
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -108,24 +110,23 @@ def write_notebook(nb, path: Path) -> Path:
 # HTML
 
 
-_exporters = threading.local()
+_export_lock = threading.Lock()
 
 
+@lru_cache(maxsize=1)
 def _exporter():
-    """This thread's HTML exporter: built once, so its compiled templates are reused."""
-    if not hasattr(_exporters, "html"):
-        from nbconvert import HTMLExporter
+    """The HTML exporter, built once so that its compiled templates are reused."""
+    from nbconvert import HTMLExporter
 
-        _exporters.html = HTMLExporter(
-            template_name="lab", exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
-            embed_images=True,
-            optimistic_validation=True)  # validate once, not after each of a dozen preprocessors
-    return _exporters.html
+    return HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True, embed_images=True,
+                        optimistic_validation=True)  # validate once, not after each of a dozen preprocessors
 
 
 def to_html(nb, title: str) -> str:
     """A self-contained HTML page of `nb`: inputs and prompts hidden, no remote scripts or styles."""
-    body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
+    with _export_lock:  # one exporter, shared by the threads that run notebooks
+        body, _ = _exporter().from_notebook_node(nb, resources={"metadata": {"name": title}})
     return _REMOTE_LINK.sub("", _SCRIPT.sub("", body))
 
 
@@ -302,11 +303,17 @@ def _source_cell(job: _Job, index: int) -> str:
 
 
 def _cost(job: _Job) -> int:
-    """A rough cost of a notebook for scheduling: its code cells' calls into `charts` (drawing dominates)."""
-    import nbformat
+    """A rough cost of a notebook for scheduling: its code cells' calls into `charts` (drawing dominates).
 
-    cells = nbformat.read(job.source, as_version=4).cells
-    return sum(cell.source.count("charts.") for cell in cells if cell.cell_type == "code")
+    Read as plain JSON (nbformat's import alone takes the better part of a
+    second); an unreadable notebook costs 0 here and fails when it runs.
+    """
+    try:
+        cells = json.loads(job.source.read_text(encoding="utf-8")).get("cells", [])
+        return sum("".join(cell.get("source", "")).count("charts.") for cell in cells
+                   if cell.get("cell_type") == "code")
+    except (OSError, ValueError, AttributeError, TypeError):
+        return 0
 
 
 def _run_queue(queue: "queue_module.SimpleQueue[_Job]", cwd: Path, env: dict, kernel_log: Path,
@@ -355,8 +362,6 @@ def _run_all(jobs: list[_Job], workers: int, hand_off: Callable[[Path], object] 
 
     count = max(1, min(workers, len(jobs)))
     pending: queue_module.SimpleQueue[_Job] = queue_module.SimpleQueue()
-    for job in sorted(jobs, key=_cost, reverse=True):
-        pending.put(job)
     ready = threading.Event()
     logs = jobs[0].log.parent
     with tempfile.TemporaryDirectory(prefix="frames-") as folder:
@@ -367,7 +372,13 @@ def _run_all(jobs: list[_Job], workers: int, hand_off: Callable[[Path], object] 
             running = [pool.submit(_run_queue, pending, jobs[0].source.parent, env, logs / f"kernel-{i + 1}.log",
                                    ready)
                        for i in range(count)]
+            # While the kernels start: queue the notebooks, import papermill and
+            # nbconvert, and extract the article.
             try:
+                for job in sorted(jobs, key=_cost, reverse=True):
+                    pending.put(job)
+                _engine()
+                _exporter()
                 if hand_off is not None:
                     hand_off(Path(folder))
             except Exception:  # noqa: BLE001 - the notebooks' own extraction reports the problem

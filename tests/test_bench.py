@@ -7,6 +7,7 @@ import pytest
 
 from analysis import bench
 from analysis.cli import main
+from analysis.paths import SEED_ARTICLE
 
 STAGES = ["all frames", "structure", "actors", "places", "statements", "casualties", "frames + validation"]
 
@@ -28,11 +29,28 @@ def test_bench_prints_report_ratio(monkeypatch, capsys):
     pytest.importorskip("analysis.reports")
     monkeypatch.setattr(bench, "empty_notebook_seconds", lambda repeat, workdir: 2.0)
     monkeypatch.setattr(bench, "report_set_seconds", lambda article, repeat, workdir, jobs: (5.0, 6))
+    monkeypatch.setattr(bench, "command_seconds", lambda article, repeat, workdir, jobs: (9.0, 2.5))
     assert bench.run_bench(words=200, repeat=1, reports=True) == 0
     out = capsys.readouterr().out
-    assert re.search(r"report set \(seed article, jobs=\d, 6 files\): 5\.00 s", out)
-    assert "empty notebook (papermill, one empty cell):" in out and "2.00 s" in out
-    assert "ratio: 2.50x (target <= 3x: met)" in out
+    assert re.search(r"report set: seed article, 6 files, jobs=\d; beside papermill running one empty cell", out)
+    assert re.search(r"in this process \(warm\)\s+5\.00 s\s+2\.00 s\s+2\.50x  \(target <= 3x: met\)", out)
+    assert re.search(r"as commands \(new processes\)\s+9\.00 s\s+2\.50 s\s+3\.60x  \(target <= 3x: NOT met\)", out)
+
+
+def test_bench_can_skip_the_commands(monkeypatch, capsys):
+    monkeypatch.setattr(bench, "empty_notebook_seconds", lambda repeat, workdir: 2.0)
+    monkeypatch.setattr(bench, "report_set_seconds", lambda article, repeat, workdir, jobs: (5.0, 6))
+    monkeypatch.setattr(bench, "command_seconds", lambda *args: pytest.fail("commands were timed"))
+    assert bench.run_bench(words=200, repeat=1, reports=True, commands=False) == 0
+    assert "as commands" not in capsys.readouterr().out
+
+
+@pytest.mark.slow
+def test_commands_are_timed_in_new_processes(tmp_path):
+    report, empty = bench.command_seconds(SEED_ARTICLE, 1, tmp_path, jobs=2)
+    assert report > 0 and empty > 0
+    assert (tmp_path / "empty.cli.ipynb").is_file()
+    assert sorted(p.suffix for p in (tmp_path / "reports-cli").glob("*/*.html")) == [".html"] * 5
 
 
 def test_empty_notebook_runs_under_papermill(tmp_path):
