@@ -372,10 +372,27 @@ def claims_table(frames: Frames) -> pd.DataFrame:
     })
 
 
-def table(frame: pd.DataFrame, empty: str):
-    """`frame` for display, or a Markdown note saying `empty` when it has no rows."""
+class Table:
+    """A frame for display without its row index, which means nothing to a reader.
+
+    Notebooks and HTML reports show `_repr_html_` (a plain, escaped HTML
+    table); consoles and logs show `repr`. The frame itself is `.frame`.
+    """
+
+    def __init__(self, frame: pd.DataFrame):
+        self.frame = frame
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(index=False, border=0, na_rep="")
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False, na_rep="")
+
+
+def table(frame: pd.DataFrame, empty: str = "No rows."):
+    """`frame` for display as a `Table`, or a Markdown note saying `empty` when it has no rows."""
     if len(frame):
-        return frame
+        return Table(frame)
     from IPython.display import Markdown
 
     return Markdown(f"*{empty}*")

@@ -36,7 +36,7 @@ frames = extract(params.article)
 # ## Metadata
 
 # %%
-summary.metadata(frames)
+summary.table(summary.metadata(frames))
 
 # %% [markdown]
 # ## Structure: blocks by kind
@@ -48,7 +48,7 @@ summary.metadata(frames)
 charts.publish(charts.block_structure(frames), params.out_dir, "01-block-structure")
 
 # %%
-summary.block_summary(frames)
+summary.table(summary.block_summary(frames))
 
 # %% [markdown]
 # ## Set aside, and why

@@ -41,7 +41,7 @@ summary.brief(frames)
 # ## Headline numbers
 
 # %%
-summary.headline_numbers(frames)
+summary.table(summary.headline_numbers(frames))
 
 # %% [markdown]
 # ## Casualty claims

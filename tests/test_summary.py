@@ -77,3 +77,18 @@ def test_format_count():
     assert summary.format_count(400, "more_than") == "over 400"
     assert summary.format_count(1200, "exact") == "1,200"
     assert summary.format_count(None, "undisclosed") == "withheld"
+
+
+def test_tables_show_no_row_index_and_escape_their_text():
+    frame = pd.DataFrame({"speaker": ["<b>Ann</b>", "Bo"], "n": [2, 1]})
+    shown = summary.table(frame, "nothing")
+    html = shown._repr_html_()
+    assert "<th>speaker</th>" in html and "<th></th>" not in html and "<th>0</th>" not in html
+    assert "&lt;b&gt;Ann&lt;/b&gt;" in html and "<b>" not in html
+    assert repr(shown).splitlines() == ["   speaker  n", "<b>Ann</b>  2", "        Bo  1"]
+    assert shown.frame is frame
+
+
+def test_an_empty_table_is_a_note():
+    note = summary.table(pd.DataFrame({"a": []}), "Nothing here.")
+    assert note._repr_markdown_() == "*Nothing here.*"
