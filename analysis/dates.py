@@ -46,6 +46,18 @@ _WEEKDAY = re.compile(
     + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this evening)\b", re.I)
 
+# Cheap necessary conditions, checked before the patterns above (find_dates runs once per
+# sentence, and most sentences hold no date): each searches the lower-cased text for words
+# every match of its pattern must contain. Case-sensitive alternations of literals let the
+# regex engine skip ahead, where the case-insensitive patterns try every word.
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_MONTH = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # every month name starts so
+_HAS_WEEKDAY = re.compile("|".join(WEEKDAYS))
+_HAS_RELATIVE_DAY = re.compile("today|yesterday|tonight|this morning|this evening")
+# Characters that match an ASCII letter case-insensitively but do not lower-case to it
+# ("İ" -> "i̇", dotless "ı", long "ſ"): in their presence the gates could miss.
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -110,7 +122,21 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for pattern in _EXPLICIT:
+    # which patterns can match at all (see the gates' comment); the order of the patterns is kept
+    if _FOLD_UNSAFE.search(text):
+        explicit, weekdays, relative = _EXPLICIT, True, True
+    else:
+        low = text.lower()
+        explicit = []
+        if _HAS_DIGIT.search(text):
+            if _HAS_MONTH.search(low):
+                explicit = _EXPLICIT[:2]  # "October 10", "10 October"
+            if "-" in text:
+                explicit = explicit + _EXPLICIT[2:]  # "2020-10-10"
+        weekdays = _HAS_WEEKDAY.search(low) is not None
+        relative = _HAS_RELATIVE_DAY.search(low) is not None
+
+    for pattern in explicit:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue
@@ -123,7 +149,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                 continue
             found.append(DateMention(m.start(), m.end(), m.group(0), date, True, year is not None))
             taken.append((m.start(), m.end()))
-    if published is not None:
+    if published is not None and weekdays:
         for m in _WEEKDAY.finditer(text):
             if not free(m.start("weekday"), m.end("weekday")):
                 continue
@@ -131,6 +157,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             date = resolve_weekday(m["weekday"], published, strictly_before=strictly)
             found.append(DateMention(m.start("weekday"), m.end("weekday"), m["weekday"], date, False, False))
             taken.append((m.start("weekday"), m.end("weekday")))
+    if published is not None and relative:
         for m in _RELATIVE_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
