@@ -69,6 +69,148 @@ from ..quotes import MASK, QuoteSpan, find_quotes, mask, opens_with_quote
 from .actors import ActorIndex
 
 # ----------------------------------------------------------------------------
+# Literal gates: a cheap test before a costly case-insensitive search
+#
+# The content rules and a few patterns here are case-insensitive alternations that the
+# regex engine tries at every word. Every match of such a pattern holds one of a few
+# literal words that can be read off the pattern ("worr", "concern", ... for "concern"),
+# so a text whose lower-cased form holds none of them cannot match and is not searched.
+
+try:  # the regex module's own parser (private, as in Python 3.11+); without it nothing is gated
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    _sre = _sre_parser = None
+
+#: Characters that match an ASCII letter case-insensitively but do not lower-case to it
+#: (dotted capital I, dotless i, long s): a text holding one is searched without a gate.
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _plain_char(ch: str) -> bool:
+    """True for a literal whose case-insensitive matches all lower-case to its lower case."""
+    return ch.isascii() or (ch.lower() == ch and ch.upper() == ch)
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two sets of required words (longer shortest word, then fewer words)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
+def _required_words(items) -> set[str] | None:
+    """Lower-cased words one of which every match of the parsed pattern `items` holds (None: no such set)."""
+    best, run = None, []
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and _plain_char(chr(av)):
+            run.append(chr(av).lower())
+            continue
+        if run:  # consecutive literals are matched side by side
+            best, run = _better(best, {"".join(run)}), []
+        if op is _sre.SUBPATTERN:
+            best = _better(best, _required_words(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            best = _better(best, _required_words(av))
+        elif op is _sre.BRANCH:
+            alternatives = [_required_words(branch) for branch in av[1]]
+            if all(alternatives):
+                best = _better(best, set().union(*alternatives))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _required_words(av[2]))
+        # anything else (classes, anchors, look-arounds, optional parts) requires no word
+    return best
+
+
+def _pattern_words(pattern: re.Pattern) -> set[str] | None:
+    """`_required_words` of a compiled pattern (None when they cannot be read)."""
+    if _sre_parser is None:
+        return None
+    try:
+        return _required_words(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an unexpected parse tree: no gate, never a wrong answer
+        return None
+
+
+def _alternation(words) -> re.Pattern:
+    """A case-sensitive pattern for any of `words`, written as a trie ("a(?:larm|ttack)") so the
+    engine tests one letter per branch, not every word. Where several words start at one offset
+    it finds the longest (the others are prefixes of it)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
+
+    return re.compile(branch(trie))
+
+
+class _Gated:
+    """A compiled pattern with its gate: `may_match(low)` is False only when the pattern
+    cannot match a text whose lower case is `low`; `search` uses it."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        words = _pattern_words(pattern)
+        self.gate = _alternation(words) if words else None
+
+    def may_match(self, low: str | None) -> bool:
+        """`low`: the text lower-cased, or None when it holds a _FOLD_UNSAFE character."""
+        return self.gate is None or low is None or self.gate.search(low) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        if self.gate is not None and not self.may_match(_lowered(text[pos:endpos])):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        if self.gate is not None and not self.may_match(_lowered(text[pos:endpos])):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+
+class _GatedRules:
+    """Patterns tried in order, gated together: `candidates(text)` holds the indices of those
+    that may match `text`, read in one pass over its lower case."""
+
+    def __init__(self, patterns):
+        word_sets = [_pattern_words(p) for p in patterns]
+        self.every = frozenset(range(len(word_sets)))
+        self.ungated = frozenset(i for i, words in enumerate(word_sets) if not words)
+        words = set().union(*(w for w in word_sets if w))
+        self.gate = _alternation(words) if words else None
+        # the gate reports the longest word at an offset: it stands for every word that is a prefix of it
+        self.rules_of = {
+            word: self.ungated | {i for i, own in enumerate(word_sets) if own and any(word.startswith(w) for w in own)}
+            for word in words}
+
+    def candidates(self, text: str) -> frozenset[int]:
+        low = _lowered(text)
+        if low is None or self.gate is None:
+            return self.every
+        found = self.ungated
+        m = self.gate.search(low)
+        while m:
+            found = found | self.rules_of[m.group()]
+            m = self.gate.search(low, m.start() + 1)
+        return found
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased for a gate, None when a gate cannot be trusted on it."""
+    return None if _FOLD_UNSAFE.search(text) else text.lower()
+
+
+# ----------------------------------------------------------------------------
 # Word lists (closed-class English; open-class knowledge lives in data/lexicon)
 
 DETERMINERS = frozenset("the a an his her its their our this that these those".split())
@@ -95,14 +237,27 @@ _SOURCE_DOCS = frozenset("estimate estimates report reports statement statements
 _DOCUMENTS = _SOURCE_DOCS | frozenset("message messages post posts video videos letter letters tweet tweets "
                                       "communique communiqué document documents".split())
 _SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS)) + r")\s+(?:from|of|by)\s+(.+)$", re.I)
-_GROUP_TARGET = re.compile(
+_GROUP_TARGET = _Gated(re.compile(
     r"\b(?:all|both|the two|the warring|the conflicting|the) (?:parties|sides|countries|neighbou?rs)\b"
-    r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I)
+    r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I))
 _SUBORDINATORS = re.compile(
     r"\b(?:before|after|since|until|when|while|as|because|though|although|which|who|where|whereas)\b", re.I)
 _WEEKDAY_OR_DATE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)")
+# A date phrase ending a subject's narration ("Lavrov on Friday said"), and a word ending it ("also").
+_TRAILING_DATE = re.compile(r"(?:\s|^)((?:early |late )?(?:on |this |last )?" + _WEEKDAY_OR_DATE + r")$")
+_TRAILING_WORD = re.compile(r"(?:^|\s)([\w'’-]+)$")
+_DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight".split())
+_MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+
+
+def _may_close_date(word: str) -> bool:
+    """False when `word` cannot be the last word of a _WEEKDAY_OR_DATE phrase (a weekday or day
+    word, a day or year number, a month after its day)."""
+    return word in _DATE_WORDS or word.isdecimal() or word.startswith(_MONTH_ABBREVIATIONS)
+
+
 # Adverbials between a cue and its clause: "said on Friday in a statement that".
 _ADVERBIALS = re.compile(
     r"(?:\s*,?\s*(?:"
@@ -152,6 +307,7 @@ _DANGLING = frozenset("for of to a an the as that was is were are be been by wit
                       "than its their his her our".split())
 _TRAIL = " \t\n\r\u00a0,;:.\u2014\u2013-"
 _LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
 
@@ -171,17 +327,17 @@ TARGET_RULES = {
     "reject": "mentioned",
 }
 #: "since ..." phrases frame a count in time; a hostile word inside them accuses no one.
-_SINCE = re.compile(r"\bsince\b[^,;.]*", re.I)
+_SINCE = _Gated(re.compile(r"\bsince\b[^,;.]*", re.I))
 #: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit").
 _SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us)\b", re.I)
 _NUMBER_WORDS = ("(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
 #: A casualty count: a number and a word for killed or wounded.
-_CASUALTY_COUNT = re.compile(
+_CASUALTY_COUNT = _Gated(re.compile(
     r"\b(?:\d[\d,.]*|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")\b[^.;]{0,60}?\b(?:killed|killing|dead|died|wounded|"
     r"wounding|injured|injuring|casualties|lost their lives)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at least |more than |over |nearly |about |some )?"
-    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I)
+    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I))
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
 OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
@@ -221,8 +377,14 @@ def _type_rules() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def _hostile() -> re.Pattern:
-    return next(p for t, p in _type_rules() if t == "accuse")
+def _type_gates() -> _GatedRules:
+    """The content rules' patterns, gated together."""
+    return _GatedRules(p for _, p in _type_rules())
+
+
+@lru_cache(maxsize=1)
+def _hostile() -> _Gated:
+    return _Gated(next(p for t, p in _type_rules() if t == "accuse"))
 
 
 @lru_cache(maxsize=1)
@@ -246,8 +408,9 @@ def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = ()) -> st
 
 def content_type(text: str, skip: tuple[str, ...] = ()) -> str | None:
     """The type the first matching content rule gives, None when none matches."""
-    for kind, pattern in _type_rules():
-        if kind not in skip and pattern.search(text):
+    candidates = _type_gates().candidates(text)
+    for i, (kind, pattern) in enumerate(_type_rules()):
+        if i in candidates and kind not in skip and pattern.search(text):
             return kind
     return None
 
@@ -383,15 +546,15 @@ def _phrase_ending(text: str, s: int, e: int) -> str:
     words = []
     pos = s
     while len(words) < 5:
-        m = re.search(r"([\w'’.&-]+)\s+$", text[max(0, pos - 40):pos])
-        if not m:
+        window = text[max(0, pos - 40):pos]
+        at, w = _word_before_space(window, "_'’.&-")
+        if w is None:
             break
-        w = m.group(1)
         low = w.lower()
         if low in _PREPOSITIONS or low in ("and", "or", "to", "of", "said", "says") or _verb_like(w):
             break
         words.insert(0, w)
-        pos -= len(text[max(0, pos - 40):pos]) - m.start(1)
+        pos -= len(window) - at
         if low in DETERMINERS or w.endswith(("'s", "’s")):
             break
     return " ".join(words + [text[s:e]])
@@ -671,18 +834,16 @@ class _Reader:
 
         hits: list[_Hit] = []
         # words first (fast), the full cue pattern only where a cue's first word stands
-        for w in _LETTERS.finditer(masked):
-            if w.group(0).lower() not in self.cue_firsts:
+        for start in _word_starts(masked, self.cue_firsts):
+            if start and (masked[start - 1] == "-" or masked[start - 1].isalnum()):
                 continue
-            if w.start() and (masked[w.start() - 1] == "-" or masked[w.start() - 1].isalnum()):
-                continue
-            m = self.cue_re.match(masked, w.start())
+            m = self.cue_re.match(masked, start)
             if not m:
                 continue
-            if w.group(0)[0].isupper() and _after_name(masked, w.start()):
+            if masked[start].isupper() and _after_name(masked, start):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
             form = " ".join(m.group(0).lower().split())
-            if _nominal(masked, w.start(), form) or _after_document(masked, w.start()):
+            if _nominal(masked, start, form) or _after_document(masked, start):
                 continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
@@ -760,11 +921,13 @@ class _Reader:
         # strip adverbs, auxiliaries and date phrases between subject and cue
         while True:
             trimmed = left[:end].rstrip(" \t\u00a0,")
-            m = re.search(r"(?:\s|^)((?:early |late )?(?:on |this |last )?" + _WEEKDAY_OR_DATE + r")$", trimmed)
+            # the patterns end at the last word: try them only when that word can close a match
+            last = trimmed.rsplit(None, 1)[-1] if trimmed.strip() else ""
+            m = _TRAILING_DATE.search(trimmed) if _may_close_date(last) else None
             if m:
                 end = m.start(1)
                 continue
-            m = re.search(r"(?:^|\s)([\w'’-]+)$", trimmed)
+            m = _TRAILING_WORD.search(trimmed) if last.lower() in _BETWEEN else None
             if m and m.group(1).lower() in _BETWEEN:
                 end = m.start(1)
                 continue
@@ -1365,7 +1528,7 @@ class _Reader:
             for said in reversed(self.history[-HISTORY:]):
                 if said.section != section:
                     break
-                if _same_actor(said.speaker, speaker) and said.date is not None:
+                if said.date is not None and _same_actor(said.speaker, speaker):
                     date = said.date
                     break
         kind_type = statement_type(d.type_text, d.cue)
@@ -1510,15 +1673,47 @@ def _nominal(masked: str, offset: int, form: str) -> bool:
 
 def _after_document(masked: str, offset: int) -> bool:
     """True when the cue word follows a document noun it modifies: "a statement posted on ..."."""
-    m = re.search(r"([\w'’-]+)\s+$", masked[max(0, offset - 30):offset])
-    return bool(m) and m.group(1).lower() in _DOCUMENTS
+    _, word = _word_before_space(masked[max(0, offset - 30):offset], "_'’-")
+    return word is not None and word.lower() in _DOCUMENTS
 
 
 def _after_name(masked: str, offset: int) -> bool:
     """True when the word at `offset` follows a capitalised word in the same sentence."""
-    before = masked[max(0, offset - 40):offset]
-    m = re.search(r"([\w'’.-]+)\s+$", before)
-    return bool(m) and m.group(1)[0].isupper() and not m.group(1).endswith(".")
+    _, word = _word_before_space(masked[max(0, offset - 40):offset], "_'’.-")
+    return word is not None and word[0].isupper() and not word.endswith(".")
+
+
+def _word_before_space(window: str, marks: str) -> tuple[int, str | None]:
+    r"""(offset, word) of the word that ends `window` before its trailing white space, a word being
+    a run of word characters and `marks` ((0, None) when `window` does not end so): what
+    re.search(r"([\w<marks>]+)\s+$", window) captures, without trying every offset."""
+    stripped = window.rstrip()
+    end = len(stripped)
+    if end == len(window):
+        return 0, None
+    start = end
+    while start and (stripped[start - 1].isalnum() or stripped[start - 1] in marks):
+        start -= 1
+    return (start, stripped[start:]) if start < end else (0, None)
+
+
+def _word_starts(text: str, words: frozenset[str]) -> list[int]:
+    """Offsets, in order, of the runs of ASCII letters in `text` whose lower case is in `words`
+    (lower-case ASCII words): the runs `_LETTERS` finds, without a Python step per word."""
+    low = text.lower()
+    if len(low) != len(text) or "\u212a" in text:
+        # lower-casing moved offsets or made an ASCII letter (the Kelvin sign): word by word
+        return [w.start() for w in _LETTERS.finditer(text) if w.group(0).lower() in words]
+    starts = []
+    for word in words.intersection(_LOWER_LETTERS.findall(low)):
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not "a" <= low[i - 1] <= "z") and (j == len(low) or not "a" <= low[j] <= "z"):
+                starts.append(i)
+            i = low.find(word, j)
+    starts.sort()
+    return starts
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:
