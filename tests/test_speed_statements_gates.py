@@ -2,7 +2,8 @@
 
 - `_Gated` / `_GatedRules`: a literal gate never hides a match of its pattern;
 - `_word_before_space`: what re.search(r"([\\w<marks>]+)\\s+$", window) captures;
-- `_word_starts`: the runs `_LETTERS.finditer` finds whose lower case is a listed word.
+- `_word_starts`: the runs `_LETTERS.finditer` finds whose lower case is a listed word;
+- `analysis.quotes.mask`: the window with MASK written over every span, as char by char.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import string
 from hypothesis import given, settings, strategies as st
 
 from analysis.extractors import statements as S
+from analysis.quotes import MASK, QuoteSpan, mask
 
 # Pieces that exercise the gates: rule words, their case variants, word edges, and the
 # characters that match ASCII letters case-insensitively without lower-casing to them.
@@ -106,3 +108,26 @@ def test_only_kelvin_and_dotted_i_lower_case_into_ascii_letters():
     odd = [chr(cp) for cp in range(128, 0x110000)
            if any(c in string.ascii_letters for c in chr(cp).lower())]
     assert odd == ["\u0130", "\u212a"]
+
+
+def _mask_reference(text, spans, start=0, end=None):
+    end = len(text) if end is None else end
+    chars = list(text[start:end])
+    for q in spans:
+        for k in range(max(q.open_mark, start), min(q.outer_end, end)):
+            chars[k - start] = MASK
+    return "".join(chars)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \"", max_size=30), st.data())
+def test_mask_writes_mask_over_every_span_as_char_by_char(text, data):
+    n = len(text)
+    spans = []
+    for _ in range(data.draw(st.integers(0, 4))):
+        a = data.draw(st.integers(0, n + 2))
+        spans.append(QuoteSpan(a, data.draw(st.one_of(st.none(), st.integers(0, n + 3))), a,
+                               data.draw(st.integers(a, n + 3))))
+    start = data.draw(st.integers(0, n))
+    end = data.draw(st.one_of(st.none(), st.integers(start, n)))
+    assert mask(text, spans, start, end) == _mask_reference(text, spans, start, end)

@@ -423,6 +423,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=16384)
 def _bare(word: str) -> str:
     word = word.strip(".,;:!?\"'“”‘’()[]")
     for suffix in ("'s", "’s"):
@@ -431,11 +432,13 @@ def _bare(word: str) -> str:
     return word.rstrip("'’")
 
 
+@lru_cache(maxsize=16384)
 def _capitalised(word: str) -> bool:
     w = _bare(word)
     return bool(w) and (w[0].isupper() or w.startswith("@"))
 
 
+@lru_cache(maxsize=16384)
 def _head_role(surface: str) -> dict[str, str] | None:
     words = _words(surface)
     if not words:
@@ -444,6 +447,7 @@ def _head_role(surface: str) -> dict[str, str] | None:
     return _roles().get(head) if not _capitalised(words[-1]) else None
 
 
+@lru_cache(maxsize=16384)
 def _np_ok(surface: str) -> bool:
     """True for a phrase that can name a speaker: a proper name, a pronoun, or a role noun phrase."""
     words = _words(surface)
@@ -468,6 +472,7 @@ def _np_ok(surface: str) -> bool:
     return bool(proper) or _head_role(surface) is not None
 
 
+@lru_cache(maxsize=16384)
 def _verb_like(word: str) -> bool:
     """True for a lower-case word that reads as a finite verb (a cue form, or a past tense)."""
     low = word.lower()
@@ -597,7 +602,7 @@ def _name_like(chunk: str) -> bool:
 # The actor index, read defensively (its lookups may be partial)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     actor: str
     kind: str
@@ -620,8 +625,9 @@ class _Actors:
         frame = getattr(index, "mentions", None)
         if frame is not None and len(frame):
             self.mentions = sorted(
-                (_Mention(str(a), str(k), int(s), int(e))
-                 for a, k, s, e in zip(frame["actor"], frame["actor_kind"], frame["start"], frame["end"])),
+                (_Mention(str(a), str(k), int(s), int(e)) for a, k, s, e in zip(
+                    frame["actor"].tolist(), frame["actor_kind"].tolist(), frame["start"].tolist(),
+                    frame["end"].tolist())),
                 key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
         actors = getattr(index, "actors", None)
@@ -710,7 +716,7 @@ class _Actors:
 # Reading a paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     """A speech cue found in the narration (offsets into the raw text)."""
 
@@ -726,7 +732,7 @@ class _Hit:
     impersonal: bool = False  # "it was announced that ...": no speaker
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     kind: str
     start: int
@@ -745,7 +751,7 @@ class _Draft:
     target_span: tuple[int, int] | None = None  # where targets are looked for (default: the words)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Said:
     """A resolved statement, remembered for later pronouns and role nouns."""
 
