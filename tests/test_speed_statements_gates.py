@@ -21,6 +21,7 @@ PIECES = ["attack", "ATTACKED", "Shelling", "fir", "fired", "strike", "strik", "
           "alarm", "reject", "won't", "won\u2019t", "never", "welcom", "call on", "urg", "must", "let them",
           "warn", "without warn", "could rise", "risk", "talks", "agree", "cease-fire", "situation is dire",
           "responsible for", "bears", "since", "killed", "27", "dozens", "each other", "all parties", "our neighbours",
+          "the sides", "while", "WHEREAS", ", adding", ", but", "according to", " as ", "before", ";",
           "the sides", " ", "  ", "\n", ",", ".", ";", "-", "x", "\u0130", "\u0131", "\u017f", "\u212a", "\u00e9",
           "\u201c", "\u2019"]
 
@@ -32,7 +33,8 @@ def _spans(matches):
 
 
 def _gated_patterns():
-    return [S._hostile(), S._GROUP_TARGET, S._SINCE, S._CASUALTY_COUNT]
+    return [S._hostile(), S._GROUP_TARGET, S._SINCE, S._CASUALTY_COUNT, S._SUBORDINATORS, S._STOP_REPORT,
+            S._STOP_RECIPROCAL, S._STOP_OBJECT]
 
 
 @settings(max_examples=300, deadline=None)

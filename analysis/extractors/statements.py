@@ -240,8 +240,8 @@ _SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS
 _GROUP_TARGET = _Gated(re.compile(
     r"\b(?:all|both|the two|the warring|the conflicting|the) (?:parties|sides|countries|neighbou?rs)\b"
     r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I))
-_SUBORDINATORS = re.compile(
-    r"\b(?:before|after|since|until|when|while|as|because|though|although|which|who|where|whereas)\b", re.I)
+_SUBORDINATORS = _Gated(re.compile(
+    r"\b(?:before|after|since|until|when|while|as|because|though|although|which|who|where|whereas)\b", re.I))
 _WEEKDAY_OR_DATE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)")
@@ -291,14 +291,16 @@ _FRONTED_REST = re.compile(
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
-# Where a reported clause ends (searched in the masked narration).
-_STOP_REPORT = re.compile(
+# Where a reported clause ends (searched in the masked narration; gated, as most clauses have no end
+# but the sentence's).
+_STOP_REPORT = _Gated(re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
-    r"explaining|arguing|according|but)\b|\s+according to\b")
-_STOP_RECIPROCAL = re.compile(r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b")
-_STOP_OBJECT = re.compile(
+    r"explaining|arguing|according|but)\b|\s+according to\b"))
+_STOP_RECIPROCAL = _Gated(re.compile(
+    r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b"))
+_STOP_OBJECT = _Gated(re.compile(
     r";|,\s+|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
-    r"|\s+according to\b")
+    r"|\s+according to\b"))
 # Words that cannot make a reported clause on their own.
 _FUNCTION_ONLY = frozenset("what it he she they we them him her this that these those which who its their there "
                            "the a an".split())
@@ -310,6 +312,15 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
+# Pieces of a subject's narration (_np_before, _subject, _indirect).
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$")  # "quoted X as saying"
+_WHAT_IT_CALLED = re.compile(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$")
+_CLAUSE_PIECE = re.compile(r"[^,;:]+")
+_RELATIVE_PRONOUN = re.compile(r"\s*(?:who|which)\b")
+_CLAUSE_OPENER = re.compile(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
+                            r"where|which|who|what|if|as)\s+")
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+)\s+")
+_UNQUOTED = re.compile(r"[^" + MASK + r"]+")
 
 #: How `target` is found for each type (types not listed get no target beyond
 #: group phrases such as "all parties", which always name the conflict's parties):
@@ -894,7 +905,7 @@ class _Reader:
             return
         if participle:
             # "the agency quoted a local official as saying ...": the one quoted is the speaker
-            quoted = re.search(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$", left)
+            quoted = _QUOTED_AS.search(left) if "quot" in left else None
             if quoted and _np_ok(quoted.group(1)):
                 h.subject = (left_start + quoted.start(1), left_start + quoted.end(1))
                 return
@@ -903,7 +914,7 @@ class _Reader:
                          None)
             if h.ref is not None:
                 return
-        if re.search(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$", left):
+        if "what" in left and _WHAT_IT_CALLED.search(left):
             # "condemned what it called ...": the naming belongs to the main cue's statement
             h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
                          None)
@@ -942,22 +953,20 @@ class _Reader:
         head = left[:end]
         closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
         head = head.rstrip(" ,")
-        pieces = [(m.start(), m.end()) for m in re.finditer(
-            r"[^,;:]+", head)]
+        pieces = [m.span() for m in _CLAUSE_PIECE.finditer(head)]
         if not pieces:
             return None
         # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
         s, e = pieces[-1]
         chunk = head[s:e]
         # "Karimov, who leads the delegation, said": the name before the relative clause
-        if len(pieces) >= 2 and closed_apposition and re.match(r"\s*(?:who|which)\b", chunk):
+        if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
             ps, pe = pieces[-2]
             if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
                 s, e = ps, pe
                 chunk = head[s:e]
         sub = None
-        for sub in re.finditer(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
-                                r"where|which|who|what|if|as)\s+", chunk):
+        for sub in _CLAUSE_OPENER.finditer(chunk):
             pass
         if sub:
             s += sub.end()
@@ -979,7 +988,7 @@ class _Reader:
             s, e, chunk = ps, pe, head[ps:pe]
         # leading conjunctions and sentence adverbs
         while True:
-            m = re.match(r"\s*([\w'’-]+)\s+", chunk)
+            m = _FIRST_WORD.match(chunk)
             if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
                 s += m.end()
                 chunk = head[s:e]
@@ -1214,7 +1223,7 @@ class _Reader:
             pass  # quoted labels ("struck 150 "terror targets" and killed "dozens of terrorists""): keep it whole
         elif MASK in clause:
             # the quoted fragments are partial statements; keep a long unquoted stretch beside them
-            best = max(((m.start(), m.end()) for m in re.finditer(r"[^" + MASK + r"]+", clause)),
+            best = max((m.span() for m in _UNQUOTED.finditer(clause)),
                        key=lambda se: se[1] - se[0], default=None)
             if best is None:
                 return []
