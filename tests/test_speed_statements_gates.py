@@ -133,3 +133,18 @@ def test_mask_writes_mask_over_every_span_as_char_by_char(text, data):
     start = data.draw(st.integers(0, n))
     end = data.draw(st.one_of(st.none(), st.integers(start, n)))
     assert mask(text, spans, start, end) == _mask_reference(text, spans, start, end)
+
+
+CUE_PIECES = ["said", "SAID", "Said", "told", "expressed", "deep", "concern", "Expressed  Deep\nConcern", "warning that",
+              "calls", "for", "according", "to", "-", " ", "\u00a0", "x", "\u212a", "\u0131", "\u017f", "\u00e9", "."]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CUE_PIECES), max_size=10).map("".join))
+def test_cue_pattern_on_lower_case_matches_as_case_insensitive(text):
+    low = S._lowered(text)
+    if low is None or len(low) != len(text):
+        return
+    for i in range(len(text) + 1):
+        a, b = S._cues()[0].match(text, i), S._cues_lower().match(low, i)
+        assert (a and a.span()) == (b and b.span())

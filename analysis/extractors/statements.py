@@ -206,7 +206,12 @@ class _GatedRules:
 
 
 def _lowered(text: str) -> str | None:
-    """`text` lower-cased for a gate, None when a gate cannot be trusted on it."""
+    """`text` lower-cased for a gate, None when a gate cannot be trusted on it.
+
+    Without the _FOLD_UNSAFE characters (and with the same length), a case-insensitive pattern
+    whose letters are all lower case matches the text exactly where, made case-sensitive, it
+    matches the lower-cased text: lower-casing then keeps what \\w, \\s and \\d see, and folds
+    every character that matches an ASCII letter case-insensitively to that letter."""
     return None if _FOLD_UNSAFE.search(text) else text.lower()
 
 
@@ -380,6 +385,14 @@ def _cues() -> tuple[re.Pattern, dict[str, Cue], frozenset[str]]:
     body = "|".join(r"\s+".join(map(re.escape, f.split())) for f in alternatives)
     firsts = frozenset(f.split()[0] for f in forms)
     return re.compile(r"(?:" + body + r")(?![\w-])", re.I), forms, firsts
+
+
+@lru_cache(maxsize=1)
+def _cues_lower() -> re.Pattern | None:
+    """The cue pattern, case-sensitive, for lower-cased text (its forms are lower case; see
+    _lowered); None when a form holds a non-ASCII letter, whose case variants lower-casing may miss."""
+    pattern = _cues()[0].pattern
+    return re.compile(pattern) if pattern.isascii() else None
 
 
 @lru_cache(maxsize=1)
@@ -850,19 +863,25 @@ class _Reader:
             return len(spans) - 1
 
         hits: list[_Hit] = []
-        # words first (fast), the full cue pattern only where a cue's first word stands
-        for start in _word_starts(masked, self.cue_firsts):
+        # words first (fast), the full cue pattern only where a cue's first word stands; matched
+        # case-sensitively in the lower-cased narration when that is safe (see _lowered)
+        low = _lowered(masked)
+        if low is not None and (len(low) != len(masked) or _cues_lower() is None):
+            low = None
+        cue_re, cue_text = (self.cue_re, masked) if low is None else (_cues_lower(), low)
+        for start in _word_starts(masked, self.cue_firsts, low):
             if start and (masked[start - 1] == "-" or masked[start - 1].isalnum()):
                 continue
-            m = self.cue_re.match(masked, start)
+            m = cue_re.match(cue_text, start)
             if not m:
                 continue
+            surface = masked[m.start():m.end()]
             if masked[start].isupper() and _after_name(masked, start):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
-            form = " ".join(m.group(0).lower().split())
+            form = " ".join(surface.lower().split())
             if _nominal(masked, start, form) or _after_document(masked, start):
                 continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
-            hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
+            hits.append(_Hit(p0 + m.start(), p0 + m.end(), surface, self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
             self._subject(h, k, hits, quotes, masked, p0, spans)
 
@@ -1712,10 +1731,11 @@ def _word_before_space(window: str, marks: str) -> tuple[int, str | None]:
     return (start, stripped[start:]) if start < end else (0, None)
 
 
-def _word_starts(text: str, words: frozenset[str]) -> list[int]:
+def _word_starts(text: str, words: frozenset[str], low: str | None = None) -> list[int]:
     """Offsets, in order, of the runs of ASCII letters in `text` whose lower case is in `words`
-    (lower-case ASCII words): the runs `_LETTERS` finds, without a Python step per word."""
-    low = text.lower()
+    (lower-case ASCII words): the runs `_LETTERS` finds, without a Python step per word.
+    `low`: text.lower(), when already made."""
+    low = text.lower() if low is None else low
     if len(low) != len(text) or "\u212a" in text:
         # lower-casing moved offsets or made an ASCII letter (the Kelvin sign): word by word
         return [w.start() for w in _LETTERS.finditer(text) if w.group(0).lower() in words]
