@@ -46,6 +46,24 @@ _WEEKDAY = re.compile(
     + "|".join(WEEKDAYS) + r")\b", re.I)
 _RELATIVE_DAY = re.compile(r"\b(?P<word>today|yesterday|tonight|this morning|this evening)\b", re.I)
 
+# Cheap necessary conditions, checked before the patterns above (find_dates runs once per
+# sentence, and most sentences hold no date): each searches the lower-cased text for words
+# every match of its pattern must contain. Case-sensitive alternations of literals let the
+# regex engine skip ahead, where the case-insensitive patterns try every word.
+_HAS_DIGIT = re.compile(r"\d")
+_HAS_MONTH = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # every month name starts so
+_HAS_WEEKDAY = re.compile("|".join(WEEKDAYS))
+_HAS_RELATIVE_DAY = re.compile("today|yesterday|tonight|this morning|this evening")
+# Characters that match an ASCII letter case-insensitively but do not lower-case to it
+# ("İ" -> "i̇", dotless "ı", long "ſ"): in their presence the gates could miss.
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+# The patterns with letters, case-sensitive, for the lower-cased text: without those characters,
+# lower-casing keeps every offset and what \b, \s and \d see, so they match where the
+# case-insensitive ones match in the text, and faster (the words are read from the text).
+_EXPLICIT_LOWER = [re.compile(p.pattern) for p in _EXPLICIT[:2]] + _EXPLICIT[2:]
+_WEEKDAY_LOWER = re.compile(_WEEKDAY.pattern)
+_RELATIVE_DAY_LOWER = re.compile(_RELATIVE_DAY.pattern)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -110,33 +128,55 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
-    for pattern in _EXPLICIT:
-        for m in pattern.finditer(text):
+    def group(m: re.Match, name: str | int) -> str | None:
+        start, end = m.span(name)
+        return text[start:end] if start >= 0 else None
+
+    # which patterns can match at all (see the gates' comment), searched in what; the order of
+    # the patterns is kept, and matched words are always read from `text`
+    if _FOLD_UNSAFE.search(text):
+        source, explicit, weekday, relative = text, _EXPLICIT, _WEEKDAY, _RELATIVE_DAY
+    else:
+        source = text.lower()
+        explicit = []
+        if _HAS_DIGIT.search(text):
+            if _HAS_MONTH.search(source):
+                explicit = _EXPLICIT_LOWER[:2]  # "October 10", "10 October"
+            if "-" in text:
+                explicit = explicit + _EXPLICIT_LOWER[2:]  # "2020-10-10"
+        weekday = _WEEKDAY_LOWER if _HAS_WEEKDAY.search(source) else None
+        relative = _RELATIVE_DAY_LOWER if _HAS_RELATIVE_DAY.search(source) else None
+
+    for pattern in explicit:
+        for m in pattern.finditer(source):
             if not free(m.start(), m.end()):
                 continue
             year = int(m["year"]) if m["year"] else None
-            date = resolve_month_day(_month_number(m["month"]), int(m["day"]), published, year)
+            month = group(m, "month")
+            date = resolve_month_day(_month_number(month), int(m["day"]), published, year)
             if date is None:
                 continue
             # "may 5" is rarely a date when "may" is lower-case (the verb)
-            if m["month"] == "may":
+            if month == "may":
                 continue
-            found.append(DateMention(m.start(), m.end(), m.group(0), date, True, year is not None))
+            found.append(DateMention(m.start(), m.end(), group(m, 0), date, True, year is not None))
             taken.append((m.start(), m.end()))
-    if published is not None:
-        for m in _WEEKDAY.finditer(text):
+    if published is not None and weekday is not None:
+        for m in weekday.finditer(source):
             if not free(m.start("weekday"), m.end("weekday")):
                 continue
             strictly = (m["last"] or "").strip().lower() == "last"
-            date = resolve_weekday(m["weekday"], published, strictly_before=strictly)
-            found.append(DateMention(m.start("weekday"), m.end("weekday"), m["weekday"], date, False, False))
+            surface = group(m, "weekday")
+            date = resolve_weekday(surface, published, strictly_before=strictly)
+            found.append(DateMention(m.start("weekday"), m.end("weekday"), surface, date, False, False))
             taken.append((m.start("weekday"), m.end("weekday")))
-        for m in _RELATIVE_DAY.finditer(text):
+    if published is not None and relative is not None:
+        for m in relative.finditer(source):
             if not free(m.start(), m.end()):
                 continue
             word = m["word"].lower()
             date = published - dt.timedelta(days=1) if word == "yesterday" else published
-            found.append(DateMention(m.start(), m.end(), m.group(0), date, False, False))
+            found.append(DateMention(m.start(), m.end(), group(m, 0), date, False, False))
             taken.append((m.start(), m.end()))
     return sorted(found, key=lambda d: d.start)
 

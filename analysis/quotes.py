@@ -167,8 +167,11 @@ def mask(text: str, spans: list[QuoteSpan], start: int = 0, end: int | None = No
     window (add `start` for offsets into `text`).
     """
     end = len(text) if end is None else end
-    chars = list(text[start:end])
-    for q in spans:
-        for k in range(max(q.open_mark, start), min(q.outer_end, end)):
-            chars[k - start] = MASK
-    return "".join(chars)
+    pieces, pos = [], start  # the window rebuilt from its unquoted stretches and runs of MASK
+    for a, b in sorted((max(q.open_mark, start), min(q.outer_end, end)) for q in spans):
+        a = max(a, pos)  # spans may overlap: what is already masked stays masked
+        if a < b:
+            pieces += (text[pos:a], MASK * (b - a))
+            pos = b
+    pieces.append(text[pos:end])
+    return "".join(pieces)

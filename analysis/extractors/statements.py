@@ -69,6 +69,153 @@ from ..quotes import MASK, QuoteSpan, find_quotes, mask, opens_with_quote
 from .actors import ActorIndex
 
 # ----------------------------------------------------------------------------
+# Literal gates: a cheap test before a costly case-insensitive search
+#
+# The content rules and a few patterns here are case-insensitive alternations that the
+# regex engine tries at every word. Every match of such a pattern holds one of a few
+# literal words that can be read off the pattern ("worr", "concern", ... for "concern"),
+# so a text whose lower-cased form holds none of them cannot match and is not searched.
+
+try:  # the regex module's own parser (private, as in Python 3.11+); without it nothing is gated
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover
+    _sre = _sre_parser = None
+
+#: Characters that match an ASCII letter case-insensitively but do not lower-case to it
+#: (dotted capital I, dotless i, long s): a text holding one is searched without a gate.
+_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
+
+
+def _plain_char(ch: str) -> bool:
+    """True for a literal whose case-insensitive matches all lower-case to its lower case."""
+    return ch.isascii() or (ch.lower() == ch and ch.upper() == ch)
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective of two sets of required words (longer shortest word, then fewer words)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return b if (min(map(len, b)), -len(b)) > (min(map(len, a)), -len(a)) else a
+
+
+def _required_words(items) -> set[str] | None:
+    """Lower-cased words one of which every match of the parsed pattern `items` holds (None: no such set)."""
+    best, run = None, []
+    for op, av in list(items) + [(None, None)]:
+        if op is _sre.LITERAL and _plain_char(chr(av)):
+            run.append(chr(av).lower())
+            continue
+        if run:  # consecutive literals are matched side by side
+            best, run = _better(best, {"".join(run)}), []
+        if op is _sre.SUBPATTERN:
+            best = _better(best, _required_words(av[-1]))
+        elif op is _sre.ATOMIC_GROUP:
+            best = _better(best, _required_words(av))
+        elif op is _sre.BRANCH:
+            alternatives = [_required_words(branch) for branch in av[1]]
+            if all(alternatives):
+                best = _better(best, set().union(*alternatives))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _required_words(av[2]))
+        # anything else (classes, anchors, look-arounds, optional parts) requires no word
+    return best
+
+
+def _pattern_words(pattern: re.Pattern) -> set[str] | None:
+    """`_required_words` of a compiled pattern (None when they cannot be read)."""
+    if _sre_parser is None:
+        return None
+    try:
+        return _required_words(_sre_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # an unexpected parse tree: no gate, never a wrong answer
+        return None
+
+
+def _alternation(words) -> re.Pattern:
+    """A case-sensitive pattern for any of `words`, written as a trie ("a(?:larm|ttack)") so the
+    engine tests one letter per branch, not every word. Where several words start at one offset
+    it finds the longest (the others are prefixes of it)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alternatives = [re.escape(ch) + branch(child) for ch, child in sorted(node.items()) if ch]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return "(?:" + body + ")?" if "" in node else body  # greedy: the longer word first
+
+    return re.compile(branch(trie))
+
+
+class _Gated:
+    """A compiled pattern with its gate: `may_match(low)` is False only when the pattern
+    cannot match a text whose lower case is `low`; `search` uses it."""
+
+    def __init__(self, pattern: re.Pattern):
+        self.pattern = pattern
+        words = _pattern_words(pattern)
+        self.gate = _alternation(words) if words else None
+
+    def may_match(self, low: str | None) -> bool:
+        """`low`: the text lower-cased, or None when it holds a _FOLD_UNSAFE character."""
+        return self.gate is None or low is None or self.gate.search(low) is not None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+        endpos = len(text) if endpos is None else endpos
+        if self.gate is not None and not self.may_match(_lowered(text[pos:endpos])):
+            return None
+        return self.pattern.search(text, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        endpos = len(text) if endpos is None else endpos
+        if self.gate is not None and not self.may_match(_lowered(text[pos:endpos])):
+            return iter(())
+        return self.pattern.finditer(text, pos, endpos)
+
+
+class _GatedRules:
+    """Patterns tried in order, gated together: `candidates(text)` holds the indices of those
+    that may match `text`, read in one pass over its lower case."""
+
+    def __init__(self, patterns):
+        word_sets = [_pattern_words(p) for p in patterns]
+        self.every = frozenset(range(len(word_sets)))
+        self.ungated = frozenset(i for i, words in enumerate(word_sets) if not words)
+        words = set().union(*(w for w in word_sets if w))
+        self.gate = _alternation(words) if words else None
+        # the gate reports the longest word at an offset: it stands for every word that is a prefix of it
+        self.rules_of = {
+            word: self.ungated | {i for i, own in enumerate(word_sets) if own and any(word.startswith(w) for w in own)}
+            for word in words}
+
+    def candidates(self, text: str) -> frozenset[int]:
+        low = _lowered(text)
+        if low is None or self.gate is None:
+            return self.every
+        found = self.ungated
+        m = self.gate.search(low)
+        while m:
+            found = found | self.rules_of[m.group()]
+            m = self.gate.search(low, m.start() + 1)
+        return found
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased for a gate, None when a gate cannot be trusted on it.
+
+    Without the _FOLD_UNSAFE characters (and with the same length), a case-insensitive pattern
+    whose letters are all lower case matches the text exactly where, made case-sensitive, it
+    matches the lower-cased text: lower-casing then keeps what \\w, \\s and \\d see, and folds
+    every character that matches an ASCII letter case-insensitively to that letter."""
+    return None if _FOLD_UNSAFE.search(text) else text.lower()
+
+
+# ----------------------------------------------------------------------------
 # Word lists (closed-class English; open-class knowledge lives in data/lexicon)
 
 DETERMINERS = frozenset("the a an his her its their our this that these those".split())
@@ -95,14 +242,27 @@ _SOURCE_DOCS = frozenset("estimate estimates report reports statement statements
 _DOCUMENTS = _SOURCE_DOCS | frozenset("message messages post posts video videos letter letters tweet tweets "
                                       "communique communiqué document documents".split())
 _SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS)) + r")\s+(?:from|of|by)\s+(.+)$", re.I)
-_GROUP_TARGET = re.compile(
+_GROUP_TARGET = _Gated(re.compile(
     r"\b(?:all|both|the two|the warring|the conflicting|the) (?:parties|sides|countries|neighbou?rs)\b"
-    r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I)
-_SUBORDINATORS = re.compile(
-    r"\b(?:before|after|since|until|when|while|as|because|though|although|which|who|where|whereas)\b", re.I)
+    r"|\beach other\b|\bone another\b|\bour neighbou?rs\b", re.I))
+_SUBORDINATORS = _Gated(re.compile(
+    r"\b(?:before|after|since|until|when|while|as|because|though|although|which|who|where|whereas)\b", re.I))
 _WEEKDAY_OR_DATE = (r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}(?:, \d{4})?|"
                     r"\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*)")
+# A date phrase ending a subject's narration ("Lavrov on Friday said"), and a word ending it ("also").
+_TRAILING_DATE = re.compile(r"(?:\s|^)((?:early |late )?(?:on |this |last )?" + _WEEKDAY_OR_DATE + r")$")
+_TRAILING_WORD = re.compile(r"(?:^|\s)([\w'’-]+)$")
+_DATE_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday tonight".split())
+_MONTH_ABBREVIATIONS = tuple("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split())
+
+
+def _may_close_date(word: str) -> bool:
+    """False when `word` cannot be the last word of a _WEEKDAY_OR_DATE phrase (a weekday or day
+    word, a day or year number, a month after its day)."""
+    return word in _DATE_WORDS or word.isdecimal() or word.startswith(_MONTH_ABBREVIATIONS)
+
+
 # Adverbials between a cue and its clause: "said on Friday in a statement that".
 _ADVERBIALS = re.compile(
     r"(?:\s*,?\s*(?:"
@@ -136,14 +296,16 @@ _FRONTED_REST = re.compile(
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
-# Where a reported clause ends (searched in the masked narration).
-_STOP_REPORT = re.compile(
+# Where a reported clause ends (searched in the masked narration; gated, as most clauses have no end
+# but the sentence's).
+_STOP_REPORT = _Gated(re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
-    r"explaining|arguing|according|but)\b|\s+according to\b")
-_STOP_RECIPROCAL = re.compile(r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b")
-_STOP_OBJECT = re.compile(
+    r"explaining|arguing|according|but)\b|\s+according to\b"))
+_STOP_RECIPROCAL = _Gated(re.compile(
+    r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b"))
+_STOP_OBJECT = _Gated(re.compile(
     r";|,\s+|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
-    r"|\s+according to\b")
+    r"|\s+according to\b"))
 # Words that cannot make a reported clause on their own.
 _FUNCTION_ONLY = frozenset("what it he she they we them him her this that these those which who its their there "
                            "the a an".split())
@@ -152,8 +314,18 @@ _DANGLING = frozenset("for of to a an the as that was is were are be been by wit
                       "than its their his her our".split())
 _TRAIL = " \t\n\r\u00a0,;:.\u2014\u2013-"
 _LETTERS = re.compile(r"[A-Za-z]+")
+_LOWER_LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
+# Pieces of a subject's narration (_np_before, _subject, _indirect).
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$")  # "quoted X as saying"
+_WHAT_IT_CALLED = re.compile(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$")
+_CLAUSE_PIECE = re.compile(r"[^,;:]+")
+_RELATIVE_PRONOUN = re.compile(r"\s*(?:who|which)\b")
+_CLAUSE_OPENER = re.compile(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
+                            r"where|which|who|what|if|as)\s+")
+_FIRST_WORD = re.compile(r"\s*([\w'’-]+)\s+")
+_UNQUOTED = re.compile(r"[^" + MASK + r"]+")
 
 #: How `target` is found for each type (types not listed get no target beyond
 #: group phrases such as "all parties", which always name the conflict's parties):
@@ -171,17 +343,17 @@ TARGET_RULES = {
     "reject": "mentioned",
 }
 #: "since ..." phrases frame a count in time; a hostile word inside them accuses no one.
-_SINCE = re.compile(r"\bsince\b[^,;.]*", re.I)
+_SINCE = _Gated(re.compile(r"\bsince\b[^,;.]*", re.I))
 #: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit").
 _SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us)\b", re.I)
 _NUMBER_WORDS = ("(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
 #: A casualty count: a number and a word for killed or wounded.
-_CASUALTY_COUNT = re.compile(
+_CASUALTY_COUNT = _Gated(re.compile(
     r"\b(?:\d[\d,.]*|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")\b[^.;]{0,60}?\b(?:killed|killing|dead|died|wounded|"
     r"wounding|injured|injuring|casualties|lost their lives)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at least |more than |over |nearly |about |some )?"
-    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I)
+    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I))
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
 OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
@@ -216,13 +388,27 @@ def _cues() -> tuple[re.Pattern, dict[str, Cue], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _cues_lower() -> re.Pattern | None:
+    """The cue pattern, case-sensitive, for lower-cased text (its forms are lower case; see
+    _lowered); None when a form holds a non-ASCII letter, whose case variants lower-casing may miss."""
+    pattern = _cues()[0].pattern
+    return re.compile(pattern) if pattern.isascii() else None
+
+
+@lru_cache(maxsize=1)
 def _type_rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((row["type"], re.compile(row["pattern"], re.I)) for row in lexicon.table("statement_types.csv"))
 
 
 @lru_cache(maxsize=1)
-def _hostile() -> re.Pattern:
-    return next(p for t, p in _type_rules() if t == "accuse")
+def _type_gates() -> _GatedRules:
+    """The content rules' patterns, gated together."""
+    return _GatedRules(p for _, p in _type_rules())
+
+
+@lru_cache(maxsize=1)
+def _hostile() -> _Gated:
+    return _Gated(next(p for t, p in _type_rules() if t == "accuse"))
 
 
 @lru_cache(maxsize=1)
@@ -246,8 +432,9 @@ def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = ()) -> st
 
 def content_type(text: str, skip: tuple[str, ...] = ()) -> str | None:
     """The type the first matching content rule gives, None when none matches."""
-    for kind, pattern in _type_rules():
-        if kind not in skip and pattern.search(text):
+    candidates = _type_gates().candidates(text)
+    for i, (kind, pattern) in enumerate(_type_rules()):
+        if i in candidates and kind not in skip and pattern.search(text):
             return kind
     return None
 
@@ -260,6 +447,7 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
+@lru_cache(maxsize=16384)
 def _bare(word: str) -> str:
     word = word.strip(".,;:!?\"'“”‘’()[]")
     for suffix in ("'s", "’s"):
@@ -268,11 +456,13 @@ def _bare(word: str) -> str:
     return word.rstrip("'’")
 
 
+@lru_cache(maxsize=16384)
 def _capitalised(word: str) -> bool:
     w = _bare(word)
     return bool(w) and (w[0].isupper() or w.startswith("@"))
 
 
+@lru_cache(maxsize=16384)
 def _head_role(surface: str) -> dict[str, str] | None:
     words = _words(surface)
     if not words:
@@ -281,6 +471,7 @@ def _head_role(surface: str) -> dict[str, str] | None:
     return _roles().get(head) if not _capitalised(words[-1]) else None
 
 
+@lru_cache(maxsize=16384)
 def _np_ok(surface: str) -> bool:
     """True for a phrase that can name a speaker: a proper name, a pronoun, or a role noun phrase."""
     words = _words(surface)
@@ -305,6 +496,7 @@ def _np_ok(surface: str) -> bool:
     return bool(proper) or _head_role(surface) is not None
 
 
+@lru_cache(maxsize=16384)
 def _verb_like(word: str) -> bool:
     """True for a lower-case word that reads as a finite verb (a cue form, or a past tense)."""
     low = word.lower()
@@ -383,15 +575,15 @@ def _phrase_ending(text: str, s: int, e: int) -> str:
     words = []
     pos = s
     while len(words) < 5:
-        m = re.search(r"([\w'’.&-]+)\s+$", text[max(0, pos - 40):pos])
-        if not m:
+        window = text[max(0, pos - 40):pos]
+        at, w = _word_before_space(window, "_'’.&-")
+        if w is None:
             break
-        w = m.group(1)
         low = w.lower()
         if low in _PREPOSITIONS or low in ("and", "or", "to", "of", "said", "says") or _verb_like(w):
             break
         words.insert(0, w)
-        pos -= len(text[max(0, pos - 40):pos]) - m.start(1)
+        pos -= len(window) - at
         if low in DETERMINERS or w.endswith(("'s", "’s")):
             break
     return " ".join(words + [text[s:e]])
@@ -434,7 +626,7 @@ def _name_like(chunk: str) -> bool:
 # The actor index, read defensively (its lookups may be partial)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     actor: str
     kind: str
@@ -457,8 +649,9 @@ class _Actors:
         frame = getattr(index, "mentions", None)
         if frame is not None and len(frame):
             self.mentions = sorted(
-                (_Mention(str(a), str(k), int(s), int(e))
-                 for a, k, s, e in zip(frame["actor"], frame["actor_kind"], frame["start"], frame["end"])),
+                (_Mention(str(a), str(k), int(s), int(e)) for a, k, s, e in zip(
+                    frame["actor"].tolist(), frame["actor_kind"].tolist(), frame["start"].tolist(),
+                    frame["end"].tolist())),
                 key=lambda m: (m.start, -m.end))
         self.starts = [m.start for m in self.mentions]
         actors = getattr(index, "actors", None)
@@ -547,7 +740,7 @@ class _Actors:
 # Reading a paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     """A speech cue found in the narration (offsets into the raw text)."""
 
@@ -563,7 +756,7 @@ class _Hit:
     impersonal: bool = False  # "it was announced that ...": no speaker
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     kind: str
     start: int
@@ -582,7 +775,7 @@ class _Draft:
     target_span: tuple[int, int] | None = None  # where targets are looked for (default: the words)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Said:
     """A resolved statement, remembered for later pronouns and role nouns."""
 
@@ -670,21 +863,25 @@ class _Reader:
             return len(spans) - 1
 
         hits: list[_Hit] = []
-        # words first (fast), the full cue pattern only where a cue's first word stands
-        for w in _LETTERS.finditer(masked):
-            if w.group(0).lower() not in self.cue_firsts:
+        # words first (fast), the full cue pattern only where a cue's first word stands; matched
+        # case-sensitively in the lower-cased narration when that is safe (see _lowered)
+        low = _lowered(masked)
+        if low is not None and (len(low) != len(masked) or _cues_lower() is None):
+            low = None
+        cue_re, cue_text = (self.cue_re, masked) if low is None else (_cues_lower(), low)
+        for start in _word_starts(masked, self.cue_firsts, low):
+            if start and (masked[start - 1] == "-" or masked[start - 1].isalnum()):
                 continue
-            if w.start() and (masked[w.start() - 1] == "-" or masked[w.start() - 1].isalnum()):
-                continue
-            m = self.cue_re.match(masked, w.start())
+            m = cue_re.match(cue_text, start)
             if not m:
                 continue
-            if w.group(0)[0].isupper() and _after_name(masked, w.start()):
+            surface = masked[m.start():m.end()]
+            if masked[start].isupper() and _after_name(masked, start):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
-            form = " ".join(m.group(0).lower().split())
-            if _nominal(masked, w.start(), form) or _after_document(masked, w.start()):
+            form = " ".join(surface.lower().split())
+            if _nominal(masked, start, form) or _after_document(masked, start):
                 continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
-            hits.append(_Hit(p0 + m.start(), p0 + m.end(), m.group(0), self.forms[form], sentence_at(p0 + m.start())))
+            hits.append(_Hit(p0 + m.start(), p0 + m.end(), surface, self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
             self._subject(h, k, hits, quotes, masked, p0, spans)
 
@@ -727,7 +924,7 @@ class _Reader:
             return
         if participle:
             # "the agency quoted a local official as saying ...": the one quoted is the speaker
-            quoted = re.search(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$", left)
+            quoted = _QUOTED_AS.search(left) if "quot" in left else None
             if quoted and _np_ok(quoted.group(1)):
                 h.subject = (left_start + quoted.start(1), left_start + quoted.end(1))
                 return
@@ -736,7 +933,7 @@ class _Reader:
                          None)
             if h.ref is not None:
                 return
-        if re.search(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$", left):
+        if "what" in left and _WHAT_IT_CALLED.search(left):
             # "condemned what it called ...": the naming belongs to the main cue's statement
             h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
                          None)
@@ -760,11 +957,13 @@ class _Reader:
         # strip adverbs, auxiliaries and date phrases between subject and cue
         while True:
             trimmed = left[:end].rstrip(" \t\u00a0,")
-            m = re.search(r"(?:\s|^)((?:early |late )?(?:on |this |last )?" + _WEEKDAY_OR_DATE + r")$", trimmed)
+            # the patterns end at the last word: try them only when that word can close a match
+            last = trimmed.rsplit(None, 1)[-1] if trimmed.strip() else ""
+            m = _TRAILING_DATE.search(trimmed) if _may_close_date(last) else None
             if m:
                 end = m.start(1)
                 continue
-            m = re.search(r"(?:^|\s)([\w'’-]+)$", trimmed)
+            m = _TRAILING_WORD.search(trimmed) if last.lower() in _BETWEEN else None
             if m and m.group(1).lower() in _BETWEEN:
                 end = m.start(1)
                 continue
@@ -773,22 +972,20 @@ class _Reader:
         head = left[:end]
         closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
         head = head.rstrip(" ,")
-        pieces = [(m.start(), m.end()) for m in re.finditer(
-            r"[^,;:]+", head)]
+        pieces = [m.span() for m in _CLAUSE_PIECE.finditer(head)]
         if not pieces:
             return None
         # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
         s, e = pieces[-1]
         chunk = head[s:e]
         # "Karimov, who leads the delegation, said": the name before the relative clause
-        if len(pieces) >= 2 and closed_apposition and re.match(r"\s*(?:who|which)\b", chunk):
+        if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
             ps, pe = pieces[-2]
             if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
                 s, e = ps, pe
                 chunk = head[s:e]
         sub = None
-        for sub in re.finditer(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
-                                r"where|which|who|what|if|as)\s+", chunk):
+        for sub in _CLAUSE_OPENER.finditer(chunk):
             pass
         if sub:
             s += sub.end()
@@ -810,7 +1007,7 @@ class _Reader:
             s, e, chunk = ps, pe, head[ps:pe]
         # leading conjunctions and sentence adverbs
         while True:
-            m = re.match(r"\s*([\w'’-]+)\s+", chunk)
+            m = _FIRST_WORD.match(chunk)
             if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
                 s += m.end()
                 chunk = head[s:e]
@@ -1045,7 +1242,7 @@ class _Reader:
             pass  # quoted labels ("struck 150 "terror targets" and killed "dozens of terrorists""): keep it whole
         elif MASK in clause:
             # the quoted fragments are partial statements; keep a long unquoted stretch beside them
-            best = max(((m.start(), m.end()) for m in re.finditer(r"[^" + MASK + r"]+", clause)),
+            best = max((m.span() for m in _UNQUOTED.finditer(clause)),
                        key=lambda se: se[1] - se[0], default=None)
             if best is None:
                 return []
@@ -1365,7 +1562,7 @@ class _Reader:
             for said in reversed(self.history[-HISTORY:]):
                 if said.section != section:
                     break
-                if _same_actor(said.speaker, speaker) and said.date is not None:
+                if said.date is not None and _same_actor(said.speaker, speaker):
                     date = said.date
                     break
         kind_type = statement_type(d.type_text, d.cue)
@@ -1510,15 +1707,48 @@ def _nominal(masked: str, offset: int, form: str) -> bool:
 
 def _after_document(masked: str, offset: int) -> bool:
     """True when the cue word follows a document noun it modifies: "a statement posted on ..."."""
-    m = re.search(r"([\w'’-]+)\s+$", masked[max(0, offset - 30):offset])
-    return bool(m) and m.group(1).lower() in _DOCUMENTS
+    _, word = _word_before_space(masked[max(0, offset - 30):offset], "_'’-")
+    return word is not None and word.lower() in _DOCUMENTS
 
 
 def _after_name(masked: str, offset: int) -> bool:
     """True when the word at `offset` follows a capitalised word in the same sentence."""
-    before = masked[max(0, offset - 40):offset]
-    m = re.search(r"([\w'’.-]+)\s+$", before)
-    return bool(m) and m.group(1)[0].isupper() and not m.group(1).endswith(".")
+    _, word = _word_before_space(masked[max(0, offset - 40):offset], "_'’.-")
+    return word is not None and word[0].isupper() and not word.endswith(".")
+
+
+def _word_before_space(window: str, marks: str) -> tuple[int, str | None]:
+    r"""(offset, word) of the word that ends `window` before its trailing white space, a word being
+    a run of word characters and `marks` ((0, None) when `window` does not end so): what
+    re.search(r"([\w<marks>]+)\s+$", window) captures, without trying every offset."""
+    stripped = window.rstrip()
+    end = len(stripped)
+    if end == len(window):
+        return 0, None
+    start = end
+    while start and (stripped[start - 1].isalnum() or stripped[start - 1] in marks):
+        start -= 1
+    return (start, stripped[start:]) if start < end else (0, None)
+
+
+def _word_starts(text: str, words: frozenset[str], low: str | None = None) -> list[int]:
+    """Offsets, in order, of the runs of ASCII letters in `text` whose lower case is in `words`
+    (lower-case ASCII words): the runs `_LETTERS` finds, without a Python step per word.
+    `low`: text.lower(), when already made."""
+    low = text.lower() if low is None else low
+    if len(low) != len(text) or "\u212a" in text:
+        # lower-casing moved offsets or made an ASCII letter (the Kelvin sign): word by word
+        return [w.start() for w in _LETTERS.finditer(text) if w.group(0).lower() in words]
+    starts = []
+    for word in words.intersection(_LOWER_LETTERS.findall(low)):
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or not "a" <= low[i - 1] <= "z") and (j == len(low) or not "a" <= low[j] <= "z"):
+                starts.append(i)
+            i = low.find(word, j)
+    starts.sort()
+    return starts
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:
