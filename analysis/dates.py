@@ -86,9 +86,19 @@ def parse_iso(value: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def fold(word: str) -> str:
+    """A matched month, weekday or day word as the lower-case ASCII key of the tables above.
+
+    The case-insensitive patterns also match the letters that Unicode folds
+    onto ASCII ones ("İ", "ı", "ſ", the Kelvin sign), which `lower()` alone
+    does not map back.
+    """
+    return word.casefold().replace("\u0307", "").replace("\u0131", "i")
+
+
 def resolve_weekday(weekday: str, published: dt.date, strictly_before: bool = False) -> dt.date:
     """The latest `weekday` on or before `published` (strictly before when asked)."""
-    target = WEEKDAYS[weekday.lower()]
+    target = WEEKDAYS[fold(weekday)]
     delta = (published.weekday() - target) % 7
     if delta == 0 and strictly_before:
         delta = 7
@@ -114,7 +124,7 @@ def resolve_month_day(month: int, day: int, published: dt.date | None, year: int
 
 
 def _month_number(value: str) -> int:
-    return int(value) if value.isdigit() else MONTHS[value.lower().rstrip(".")]
+    return int(value) if value.isdigit() else MONTHS[fold(value).rstrip(".")]
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
@@ -174,7 +184,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
         for m in relative.finditer(source):
             if not free(m.start(), m.end()):
                 continue
-            word = m["word"].lower()
+            word = fold(m["word"])
             date = published - dt.timedelta(days=1) if word == "yesterday" else published
             found.append(DateMention(m.start(), m.end(), group(m, 0), date, False, False))
             taken.append((m.start(), m.end()))

@@ -56,3 +56,10 @@ def test_infer_publication_date_takes_the_latest_full_date():
     text = "Pictured on March 08, 2019. Shelling on October 8, 2020. Posted October 10, 2020. Since September 27."
     assert infer_publication_date(text) == SATURDAY
     assert infer_publication_date("No dates here at all.") is None
+
+
+def test_letters_that_fold_onto_ascii_still_name_their_month_or_day():
+    published = dt.date(2024, 3, 15)
+    found = {d.surface: d.date for d in find_dates("on tue\u017fday, \u017fep 5, Fr\u0130day and ye\u017fterday", published)}
+    assert found == {"tue\u017fday": dt.date(2024, 3, 12), "\u017fep 5": dt.date(2023, 9, 5),
+                     "Fr\u0130day": dt.date(2024, 3, 15), "ye\u017fterday": dt.date(2024, 3, 14)}

@@ -43,7 +43,7 @@ def _reference(text: str, published: dt.date | None) -> list[DateMention]:
         for m in dates._RELATIVE_DAY.finditer(text):
             if not free(m.start(), m.end()):
                 continue
-            word = m["word"].lower()
+            word = dates.fold(m["word"])
             date = published - dt.timedelta(days=1) if word == "yesterday" else published
             found.append(DateMention(m.start(), m.end(), m.group(0), date, False, False))
             taken.append((m.start(), m.end()))
