@@ -468,3 +468,39 @@ def test_colon_quote_and_impersonal_passive():
 def test_unnamed_officials_keep_their_surface():
     frame = rows("Officials said at least 30 homes were destroyed.", index=False)
     assert one(frame, "30 homes were destroyed")["speaker_surface"] == "Officials"
+
+
+def test_past_participle_asides_and_relative_clauses_leave_the_subject():
+    frame = rows("The Lorran army, known by its initials LDF, said its units had \"held every position\".",
+                 "The Civic Council, formed by exiled lawmakers, called the raid \"a war crime\".",
+                 "A farmer who asked not to be named said the first shell hit the school.", index=False)
+    assert one(frame, "held every position")["speaker_surface"] == "The Lorran army"
+    assert one(frame, "a war crime")["speaker_surface"] == "The Civic Council"
+    assert one(frame, "the first shell hit the school")["speaker_surface"] == "A farmer"
+
+
+def test_a_negated_cue_reports_nothing():
+    frame = rows("The ministry has not said how many soldiers died. Officials haven\u2019t said when talks resume.",
+                 "The army did not immediately say whether troops were hurt.",
+                 "The army said it was not targeting civilians.", index=False)
+    assert list(frame["text"]) == ["it was not targeting civilians"]
+
+
+def test_a_fronted_clause_may_open_with_at_least():
+    frame = rows("At least 17 civilians were killed in Sake on Tuesday, the Red Cross said.",
+                 "On Friday, the ministry said the talks had failed.", index=False)
+    assert one(frame, "At least 17 civilians were killed in Sake on Tuesday")["cue"] == "said"
+    assert "On Friday" not in " ".join(frame["text"])
+
+
+def test_an_appositive_stays_with_the_accusation():
+    frame = rows("The spokesman accused the army of fighting alongside the Rift Front, a militia founded in 1994.",
+                 index=False)
+    assert one(frame, "fighting alongside")["text"] == "fighting alongside the Rift Front, a militia founded in 1994"
+
+
+def test_a_role_noun_does_not_point_back_to_a_speaker_with_another_role():
+    frame = rows("The spokesman said the talks had failed.", "The minister condemned the attack.",
+                 "The official added that no date had been set.", index=False)
+    assert one(frame, "the attack")["speaker"] == "The minister"
+    assert one(frame, "no date had been set")["speaker"] == "The minister"  # any official may be "the official"

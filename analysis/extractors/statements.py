@@ -291,6 +291,8 @@ _ISSUED = re.compile(
     r"(?:a|an|the|its|his|her|their)\s+(?:\w+\s+){0,2}?(?:statement|message|post|communiqu\w*|declaration|"
     r"video|letter|tweet|warning|response|reply))[^:]*:$")
 # What may follow a cue whose reported clause came before it: a sentence end, or a comma and a non-clause.
+# "At least 17 ...", "At most ...", "In all, ...": a figure, not a prepositional phrase.
+_QUANTIFIER_OPENING = re.compile(r"\s*(?:at\s+(?:least|most)|in\s+(?:all|total))\b", re.I)
 _FRONTED_REST = re.compile(
     r"\s*(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
@@ -303,8 +305,9 @@ _STOP_REPORT = _Gated(re.compile(
     r"explaining|arguing|according|but)\b|\s+according to\b"))
 _STOP_RECIPROCAL = _Gated(re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b"))
+# (an appositive after a comma, ", a Rwandan militia founded ...", stays with the object)
 _STOP_OBJECT = _Gated(re.compile(
-    r";|,\s+|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
+    r";|,\s+(?!(?:a|an|the)\s)|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
     r"|\s+according to\b"))
 # Words that cannot make a reported clause on their own.
 _FUNCTION_ONLY = frozenset("what it he she they we them him her this that these those which who its their there "
@@ -322,6 +325,17 @@ _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$")  # "quoted X as
 _WHAT_IT_CALLED = re.compile(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$")
 _CLAUSE_PIECE = re.compile(r"[^,;:]+")
 _RELATIVE_PRONOUN = re.compile(r"\s*(?:who|which)\b")
+# Person role nouns that any official may be called ("the official said" after "the minister said").
+_GENERIC_ROLES = frozenset("official officials leader head chief representative aide adviser advisor source "
+                           "staff deputy".split())
+# A negation right before a cue ("has not said", "did not immediately say", "never said").
+_NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:(?:yet|immediately|publicly|officially|directly)\s+)?$",
+                      re.I)
+_RELATIVE_INSIDE = re.compile(r"\s(?:who|which)\s")
+# Past participles not ending in -ed, which open an aside such as ", known as FARDC,".
+_IRREGULAR_PARTICIPLES = frozenset(
+    "known led born held sworn seen written given run built made set taken chosen drawn thrown shown "
+    "brought caught bought fought sent spent left kept put cut hit struck hidden driven".split())
 _CLAUSE_OPENER = re.compile(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
                             r"where|which|who|what|if|as)\s+")
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)\s+")
@@ -642,6 +656,7 @@ class _Actors:
         self.mentions: list[_Mention] = []
         self.kinds: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
+        self.roles: dict[str, str] = {}
         self.parties: list[str] = []
         self.starts: list[int] = []
         if index is None:
@@ -660,6 +675,8 @@ class _Actors:
                 self.kinds[str(row.name)] = str(row.kind)
                 if isinstance(row.affiliation, str) and row.affiliation:
                     self.affiliations[str(row.name)] = row.affiliation
+                if isinstance(row.role, str) and row.role:
+                    self.roles[str(row.name)] = row.role
             story = actors[(actors["kind"] == "state") & actors["in_story"].astype(bool)]
             story = story.sort_values(["mentions", "first_offset"], ascending=[False, True])
             self.parties = [str(n) for n in story["name"].head(2)]
@@ -984,6 +1001,11 @@ class _Reader:
             if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
                 s, e = ps, pe
                 chunk = head[s:e]
+        # "A resident who asked not to be named said": the noun phrase before the relative clause
+        relative = _RELATIVE_INSIDE.search(chunk) if ("who" in chunk or "which" in chunk) else None
+        if relative and _np_ok(chunk[:relative.start()].strip()):
+            e = s + relative.start()
+            chunk = head[s:e]
         sub = None
         for sub in _CLAUSE_OPENER.finditer(chunk):
             pass
@@ -1000,7 +1022,9 @@ class _Reader:
         # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
         # "X, speaking to reporters, said": skip a participial aside
         first_word = chunk.split()[0] if chunk.split() else ""
-        if first_word.lower() in _PREPOSITIONS or (first_word.islower() and first_word.endswith("ing")):
+        # "The army, known by its French acronym FARDC, said": skip a past-participle aside too
+        if first_word.lower() in _PREPOSITIONS or (first_word.islower() and (
+                first_word.endswith(("ing", "ed")) or first_word in _IRREGULAR_PARTICIPLES)):
             if len(pieces) < 2:
                 return None  # "In a statement posted on ...": no subject in a prepositional phrase
             ps, pe = pieces[-2]
@@ -1171,6 +1195,8 @@ class _Reader:
         text = self.text
         if h.subject is None and h.ref is None:
             return []
+        if _NEGATED.search(masked, max(0, h.start - p0 - 40), h.start - p0):
+            return []  # "has not said how many ...", "did not say whether ...": nothing was said
         frame = h.cue.frame
         s_start, s_end = spans[h.sentence]
         # a quote running past the sentence end belongs to the clause
@@ -1302,8 +1328,8 @@ class _Reader:
         words = body.split()
         if MASK in body or len(words) < 4:
             return None if MASK not in body else []
-        if words[0].lower() in _PREPOSITIONS and "," not in body:
-            return None  # "On Friday, the ministry said ..."
+        if words[0].lower() in _PREPOSITIONS and "," not in body and not _QUANTIFIER_OPENING.match(body):
+            return None  # "On Friday, the ministry said ..." (but "At least 17 people were killed, ...")
         h.consumed = True
         return [_Draft("indirect", start, end, self._sentence_id(block, start), k, h.form, h.cue,
                        self.text[start:end], block.paragraph, block.block_id, start)]
@@ -1521,6 +1547,18 @@ class _Reader:
                 return said.speaker, surface, "pronoun", said.kind, said.gender
         return None, surface, "pronoun", kind, gender
 
+    def _other_role(self, noun: str, said: "_Said") -> bool:
+        """True when an earlier speaker is known by another specific role than `noun`:
+        "the minister" does not point back to a spokesman."""
+        if noun in _GENERIC_ROLES:
+            return False
+        described = " ".join(filter(None, (said.surface, self.actors.roles.get(said.speaker or "")))).lower()
+        words = {_bare(w) for w in described.split()}
+        if noun in words:
+            return False
+        roles = _roles()
+        return any(w not in _GENERIC_ROLES and (roles.get(w) or {}).get("kind") == "person" for w in words)
+
     def _antecedent(self, role: dict, start: int):
         """The nearest earlier actor a role noun ("the ministry") can point to."""
         kind = role["kind"]
@@ -1533,7 +1571,7 @@ class _Reader:
                 named = " ".join(filter(None, (said.speaker, said.surface))).lower()
                 if noun in named or (said.kind == kind and kind != "group"):
                     return said.speaker, said.kind, said.gender
-            elif self._compatible(said.kind, said.gender, kind, gender):
+            elif self._compatible(said.kind, said.gender, kind, gender) and not self._other_role(noun, said):
                 return said.speaker, said.kind, said.gender
         for m in self.actors.before(start):
             if m.kind == kind:
