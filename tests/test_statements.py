@@ -504,3 +504,19 @@ def test_a_role_noun_does_not_point_back_to_a_speaker_with_another_role():
                  "The official added that no date had been set.", index=False)
     assert one(frame, "the attack")["speaker"] == "The minister"
     assert one(frame, "no date had been set")["speaker"] == "The minister"  # any official may be "the official"
+
+
+def test_threats_distress_and_passive_blame_types():
+    assert statement_type("If the army keeps shelling our positions, we will answer", None) == "warn"
+    assert statement_type("the army would not stop until order is restored", None) == "warn"
+    assert statement_type("Families here are being displaced for the third time", None) == "concern"
+    assert statement_type("5,000 civilians had been killed by the military", None) == "accuse"
+    assert statement_type("a genocidal militia on our border", None) == "accuse"
+
+
+def test_the_strikes_just_blamed_on_someone_are_still_blamed():
+    frame = rows("The Lake Front said the army carried out air strikes on the market.",
+                 "The Lake Front said the strikes killed twelve civilians.",
+                 "The health office said shelling killed 27 people.", index=False)
+    assert one(frame, "the strikes killed twelve civilians")["type"] == "accuse"
+    assert one(frame, "shelling killed 27 people")["type"] == "claim"  # a count naming no doer

@@ -358,6 +358,8 @@ TARGET_RULES = {
 }
 #: "since ..." phrases frame a count in time; a hostile word inside them accuses no one.
 _SINCE = _Gated(re.compile(r"\bsince\b[^,;.]*", re.I))
+#: A definite article right before a hostile word: "the strikes", "the attack".
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|this|that)\s+(?:\w+\s+)?$", re.I)
 #: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit").
 _SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us)\b", re.I)
 _NUMBER_WORDS = ("(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -1683,7 +1685,16 @@ class _Reader:
             if by and any(x.kind not in ("media", "territory")
                           for x in self.actors.within(m.end() + by.end(), e)):
                 return True
+            if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
+                return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
             return not _CASUALTY_COUNT.search(text, s, e)
+
+    def _accused_just_before(self, speaker: str | None) -> bool:
+        """True when this speaker's previous statement, in this or the paragraph before, was an accusation."""
+        if not speaker or not self.rows:
+            return False
+        last = self.rows[-1]
+        return last["speaker"] == speaker and last["type"] == "accuse"
         return False
 
     # -- targets -------------------------------------------------------------
