@@ -118,6 +118,9 @@ _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
+# the only characters a case-insensitive pattern matches to an ASCII letter that `str.lower()` does
+# not turn into one (see the `re` docs on IGNORECASE): their words are not in a sentence's `words`
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _START_HINT = re.compile(r"\b(?:erupted|began|begun|broke|started|flared|reignited|resumed|escalated|launched|kicked)\b")
 
 
@@ -138,6 +141,7 @@ class _Terms:
     withheld: re.Pattern
     singular: re.Pattern
     trigger: frozenset[str]
+    outcome_words: frozenset[str]
     pred_words: frozenset[str]
     population: dict[str, str]
     outcome_noun: dict[str, str]
@@ -214,11 +218,20 @@ def _terms() -> _Terms:
     trigger = frozenset(w for w in trigger if w not in ("of", "the", "a", "an", "and", "or", "to", "their", "his",
                                                          "her", "in", "from", "number", "at", "have", "had",
                                                          "were", "been"))
+    # every figure takes its outcome from a predicate, verb, toll or outcome noun, a "number of
+    # killed" toll or "losses", so a sentence holds a figure only when it holds such a term; each
+    # term is stood for by its longest word (a toll's first word may be glued to "civilian")
+    outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
+    for kind in ("predicate", "verb", "toll", "outcome_noun"):
+        for term in by_kind[kind]:
+            words = _WORD.findall(term)
+            outcome_words.add(max(reversed(words), key=len))
+    outcome_words.update(pop + _WORD.findall(term)[0] for term in tolls for pop in ("civilian", "military"))
     events = frozenset(by_kind["event"])
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
-        withheld=withheld, singular=sing, trigger=trigger,
+        withheld=withheld, singular=sing, trigger=trigger, outcome_words=frozenset(outcome_words),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
@@ -304,6 +317,8 @@ class _Context:
     _spans: list = field(default_factory=list)
     _lookups: dict = field(default_factory=dict)
     _actors: dict = field(default_factory=dict)
+    _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
+    _breaks: list | None = None  # see phrase_breaks()
 
     def __post_init__(self) -> None:
         mentions = getattr(self.index, "mentions", None)
@@ -345,6 +360,18 @@ class _Context:
                 return s[2]
         kinds = {s[2] for s in self._spans if s[3] == kind}
         return kinds.pop() if len(kinds) == 1 else None
+
+    def dates_in(self, text: str, published: dt.date | None) -> list[dates.DateMention]:
+        """`dates.find_dates(text, published)`, remembered for the sentence asked about last."""
+        if self._dates_of is None or self._dates_of[0] != (text, published):
+            self._dates_of = ((text, published), dates.find_dates(text, published))
+        return self._dates_of[1]
+
+    def phrase_breaks(self) -> list[int]:
+        """The offsets of `_PHRASE_BREAK` characters in the article text, found once."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _PHRASE_BREAK.finditer(self.article.text)]
+        return self._breaks
 
     def actor(self, name: str) -> dict | None:
         """`ActorIndex.actor`, remembered per name (None when the index has no such lookup)."""
@@ -509,24 +536,23 @@ def _joined(text: str, left: _Figure, right: _Figure) -> bool:
     return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", between, re.I))
 
 
-def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> list[_Figure]:
-    """Every casualty figure of one sentence (sentence-relative offsets)."""
+def _figures(text: str, words: set[str], ctx: _Context, base: int, published: dt.date | None) -> list[_Figure]:
+    """Every casualty figure of one sentence (sentence-relative offsets); `words`: its lower-cased words."""
     t = _terms()
-    words = set(_WORD.findall(text.lower()))
     numbers = ([n for n in find_numbers(text) if not n.attached]
                if _DIGIT.search(text) or words & _number_words() else [])
     singles = list(t.singular.finditer(text)) if words & t.pred_words else []
     if not numbers and not singles:
         return []
-    taken = [(d.start, d.end) for d in dates.find_dates(text, published)]
     figures: list[_Figure] = []
     for num in numbers:
-        if any(s < num.end and num.number_start < e for s, e in taken):
-            continue
         if _AGE_BEFORE.search(text, 0, num.number_start):
             continue
         figure = _victims(text, num, ctx, base)
         if figure is None:
+            continue
+        # a number inside a date is no figure (the dates are read only once a number could be one)
+        if any(d.start < num.end and num.number_start < d.end for d in ctx.dates_in(text, published)):
             continue
         _outcome(text, figure, num.start, ctx)
         figures.append(figure)
@@ -783,7 +809,7 @@ def _speaks_for_itself(surface: str, name: str) -> bool:
 
 def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) -> str:
     """ "the ministry", "the army", "officials": the nearest earlier body with that head or kind."""
-    found = _antecedent(ctx.article.text, start, bare)
+    found = _antecedent(ctx.article.text, start, bare, ctx.phrase_breaks())
     if found:
         at, phrase = found
         return _canonical(phrase, ctx, at)
@@ -807,21 +833,49 @@ def _antecedent_pattern(head: str) -> re.Pattern:
     return re.compile(rf"\b((?:[A-Z][\w-]*(?:'s|’s)?\s+)+(?:[a-z]+\s+){{0,2}}{re.escape(head)})\b")
 
 
-def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | None:
-    """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry")."""
+# A named phrase ("Azerbaijan's defense ministry") holds only word characters, spaces, hyphens and
+# apostrophes: any other character breaks it.
+_PHRASE_BREAK = re.compile(r"[^\w\s'’-]")
+
+
+def _antecedent(text: str, before: int | None, role: str, breaks: list[int]) -> tuple[int, str] | None:
+    """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry").
+
+    The phrase is looked for in the 3000 characters before `before`. `breaks` are the offsets
+    of `_PHRASE_BREAK` in `text`: a phrase never spans one, so only the stretches between
+    breaks that hold the head are searched, the latest first.
+    """
     if before is None:
         return None
     words = role.lower().split()
-    pattern = _antecedent_pattern(words[-1])
-    found = None
-    for m in pattern.finditer(text, max(0, before - 3000), before):
-        phrase = _DETERMINERS.sub("", m.group(1))
-        if phrase != m.group(1) and not phrase[:1].isupper():
-            continue  # "The army": a role noun, not a name
-        if not set(words[:-1]) <= set(phrase.lower().split()):
-            continue  # "the health ministry" is not "the foreign ministry"
-        found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
-    return found
+    head = words[-1]
+    pattern = _antecedent_pattern(head)
+    window = (max(0, before - 3000), before)
+    stretches = [window] if _PHRASE_BREAK.search(head) else _stretches_holding(text, *window, head, breaks)
+    for stretch in reversed(stretches):
+        found = None
+        for m in pattern.finditer(text, *stretch):
+            phrase = _DETERMINERS.sub("", m.group(1))
+            if phrase != m.group(1) and not phrase[:1].isupper():
+                continue  # "The army": a role noun, not a name
+            if not set(words[:-1]) <= set(phrase.lower().split()):
+                continue  # "the health ministry" is not "the foreign ministry"
+            found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
+        if found:
+            return found
+    return None
+
+
+def _stretches_holding(text: str, start: int, end: int, word: str, breaks: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) stretches of text[start:end] between two `breaks` that hold `word`, in order."""
+    stretches = []
+    at = text.find(word, start, end)
+    while at != -1:
+        i = bisect.bisect_left(breaks, at)  # the first break after `at` (`word` holds none)
+        stretch = (max(start, breaks[i - 1] + 1) if i else start, min(end, breaks[i]) if i < len(breaks) else end)
+        stretches.append(stretch)
+        at = text.find(word, stretch[1], end)
+    return stretches
 
 
 def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
@@ -906,32 +960,44 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     return _Claim(ctx.outlet, ctx.outlet, narrator=True)
 
 
-def _statement_spans(statements: pd.DataFrame | None) -> list[tuple[int, int, int, str | None]]:
-    """(start, end, statement_id, speaker) of every statement, in order of start."""
-    if statements is None or statements.empty:
-        return []
-    spans = [(int(start), int(end), int(sid), None if pd.isna(speaker) else str(speaker))
-             for start, end, sid, speaker in zip(statements["start"], statements["end"],
-                                                 statements["statement_id"], statements["speaker"])]
-    return sorted(spans)
+class _StatementSpans:
+    """Every statement's (start, end, statement_id, speaker), in order of start, for look-ups by offset."""
 
+    def __init__(self, statements: pd.DataFrame | None) -> None:
+        spans = []
+        if statements is not None and not statements.empty:
+            spans = [(int(start), int(end), int(sid), None if pd.isna(speaker) else str(speaker))
+                     for start, end, sid, speaker in zip(statements["start"].tolist(), statements["end"].tolist(),
+                                                         statements["statement_id"].tolist(),
+                                                         statements["speaker"].tolist())]
+        self.spans = sorted(spans)
+        # reach[i]: the furthest end among spans[:i + 1]; no span at or before i holds an offset past it
+        self.reach = []
+        furthest = -1
+        for _, end, _, _ in self.spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
 
-def _statement_at(spans: list[tuple[int, int, int, str | None]], offset: int) -> tuple[int, str | None] | None:
-    """(statement_id, speaker) of the narrowest statement whose span holds `offset`.
+    def at(self, offset: int) -> tuple[int, str | None] | None:
+        """(statement_id, speaker) of the narrowest statement whose span holds `offset`.
 
-    Only statements starting at most `_LONGEST_STATEMENT` characters before
-    `offset` can hold it, so the look-up stays local on long articles.
-    """
-    best = None
-    i = bisect.bisect_right(spans, (offset, float("inf")))
-    while i > 0:
-        i -= 1
-        start, end, sid, speaker = spans[i]
-        if offset - start > _LONGEST_STATEMENT:
-            break
-        if start <= offset < end and (best is None or end - start < best[1] - best[0]):
-            best = (start, end, sid, speaker)
-    return (best[2], best[3]) if best else None
+        Only statements starting at most `_LONGEST_STATEMENT` characters before
+        `offset` can hold it, and the scan back stops once no earlier statement
+        reaches `offset`, so the look-up stays local on long articles.
+        """
+        spans, reach = self.spans, self.reach
+        best = None
+        i = bisect.bisect_right(spans, (offset, float("inf")))
+        while i > 0:
+            i -= 1
+            if reach[i] <= offset:
+                break
+            start, end, sid, speaker = spans[i]
+            if offset - start > _LONGEST_STATEMENT:
+                break
+            if start <= offset < end and (best is None or end - start < best[1] - best[0]):
+                best = (start, end, sid, speaker)
+        return (best[2], best[3]) if best else None
 
 
 #: Statements never run past a paragraph; this bounds how far back a look-up scans.
@@ -940,7 +1006,7 @@ _LONGEST_STATEMENT = 20_000
 
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
            figure_span: tuple[int, int]) -> dt.date | None:
-    found = [d for d in dates.find_dates(text, published)
+    found = [d for d in ctx.dates_in(text, published)
              if not (since_span and since_span[0] <= d.start < since_span[1])
              and not re.search(r"\b(?:from|between|until|till|by)\s+$", text[max(0, d.start - 10):d.start], re.I)
              and not (figure_span[0] <= d.start < figure_span[1])]
@@ -975,7 +1041,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     published = article.meta.published
     ctx = _Context(article, index, statements, article.meta.outlet or "outlet",
                    _find_start_of_fighting(article, published))
-    spans = _statement_spans(statements)
+    spans = _StatementSpans(statements)
     rows = []
     for sentence in article.story_sentences():
         sentence_rows = len(rows)  # rows before this sentence's own
@@ -983,8 +1049,10 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         words = set(_WORD.findall(text.lower()))
         if not (words & t.trigger or _DIGIT.search(text)):
             continue
+        if not (words & t.outcome_words or words & _NEGATIONS or _FOLDS_TO_ASCII.search(text)):
+            continue  # no word a figure could take its outcome from, and no withheld figure: no row
         base = sentence.start
-        figures = _figures(text, ctx, base, published)
+        figures = _figures(text, words, ctx, base, published)
         withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
         if not figures and not withheld:
             continue
@@ -992,7 +1060,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         previous: _Figure | None = None
         previous_claim: str | None = None
         for figure in figures:
-            statement = _statement_at(spans, base + figure.start)
+            statement = spans.at(base + figure.start)
             claim = _claim(text, figure.start, ctx, base, statement)
             claimant_state = _state_of(claim.name, ctx)
             if figure.inherits and previous is not None:
@@ -1036,7 +1104,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         for m, claim in withheld:
             if any(r["start"] <= base + m.start() < r["end"] for r in rows[sentence_rows:]):
                 continue
-            statement = _statement_at(spans, base + m.start())
+            statement = spans.at(base + m.start())
             claimant_state = _state_of(claim.name, ctx)
             poss = (m.group("poss") or "")
             if poss.lower() in ("its", "their", "our", "his", "her", ""):
