@@ -119,7 +119,7 @@ _WORD = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
 # the only characters a case-insensitive pattern matches to an ASCII letter that `str.lower()` does
-# not turn into one (see the `re` docs on IGNORECASE): their words are not in a sentence's `words`
+# not turn into that letter alone (see the `re` docs on IGNORECASE)
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _START_HINT = re.compile(r"\b(?:erupted|began|begun|broke|started|flared|reignited|resumed|escalated|launched|kicked)\b")
 
@@ -141,7 +141,7 @@ class _Terms:
     withheld: re.Pattern
     singular: re.Pattern
     trigger: frozenset[str]
-    outcome_words: frozenset[str]
+    outcome_hint: re.Pattern
     pred_words: frozenset[str]
     population: dict[str, str]
     outcome_noun: dict[str, str]
@@ -160,6 +160,14 @@ def _alt(terms) -> str:
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
+
+
+def _by_first_letter(words) -> re.Pattern:
+    """A case-sensitive pattern finding any of `words`, its alternatives grouped by first letter (fast to search)."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=len, reverse=True):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items())))
 
 
 @lru_cache(maxsize=None)
@@ -219,19 +227,17 @@ def _terms() -> _Terms:
                                                          "her", "in", "from", "number", "at", "have", "had",
                                                          "were", "been"))
     # every figure takes its outcome from a predicate, verb, toll or outcome noun, a "number of
-    # killed" toll or "losses", so a sentence holds a figure only when it holds such a term; each
-    # term is stood for by its longest word (a toll's first word may be glued to "civilian")
+    # killed" toll or "losses", so a sentence holds a figure only when its lower-cased text holds
+    # such a term, and so the term's longest word (a fast test; see extract_casualties)
     outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
     for kind in ("predicate", "verb", "toll", "outcome_noun"):
         for term in by_kind[kind]:
-            words = _WORD.findall(term)
-            outcome_words.add(max(reversed(words), key=len))
-    outcome_words.update(pop + _WORD.findall(term)[0] for term in tolls for pop in ("civilian", "military"))
+            outcome_words.add(max(reversed(_WORD.findall(term)), key=len))
     events = frozenset(by_kind["event"])
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
-        withheld=withheld, singular=sing, trigger=trigger, outcome_words=frozenset(outcome_words),
+        withheld=withheld, singular=sing, trigger=trigger, outcome_hint=_by_first_letter(outcome_words),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
@@ -1046,11 +1052,12 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     for sentence in article.story_sentences():
         sentence_rows = len(rows)  # rows before this sentence's own
         text = article.sentence_text(sentence)
-        words = set(_WORD.findall(text.lower()))
+        lowered = text.lower()
+        words = set(_WORD.findall(lowered))
         if not (words & t.trigger or _DIGIT.search(text)):
             continue
-        if not (words & t.outcome_words or words & _NEGATIONS or _FOLDS_TO_ASCII.search(text)):
-            continue  # no word a figure could take its outcome from, and no withheld figure: no row
+        if not (words & _NEGATIONS or t.outcome_hint.search(lowered) or _FOLDS_TO_ASCII.search(text)):
+            continue  # no term a figure could take its outcome from, and no withheld figure: no row
         base = sentence.start
         figures = _figures(text, words, ctx, base, published)
         withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
