@@ -62,15 +62,29 @@ def _hedges() -> tuple[dict[str, str], dict[str, str]]:
     return before, after
 
 
-def _alternation(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+def alternation(phrases) -> str:
+    """A regex alternation of `phrases`, longest first, a space matching any run of whitespace.
+
+    The phrases are grouped by their first character ("a(?:t\\s+least|bout)|o(?:ver)"): the
+    engine then tries only the group a character can open instead of every phrase in turn,
+    and the matches are those of the flat longest-first list (phrases of other groups can
+    never match where a group's first character does).
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        groups.setdefault(phrase[:1], []).append(phrase[1:])
+
+    def escape(text: str) -> str:
+        return re.escape(text).replace(r"\ ", r"\s+")
+
+    return "|".join(escape(first) + "(?:" + "|".join(map(escape, rests)) + ")" for first, rests in groups.items())
 
 
 @lru_cache(maxsize=None)
 def _patterns() -> dict[str, re.Pattern]:
     words = _words()
-    cardinal = _alternation(w for w, (_, kind, _) in words.items() if kind in ("unit", "teen", "tens", "scale"))
-    vague = _alternation(w for w, (_, kind, _) in words.items() if kind == "vague")
+    cardinal = alternation(w for w, (_, kind, _) in words.items() if kind in ("unit", "teen", "tens", "scale"))
+    vague = alternation(w for w, (_, kind, _) in words.items() if kind == "vague")
     before, after = _hedges()
     digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
     scale = r"(?:\s+(?:hundred|thousand|million|billion)\b)?"
@@ -80,11 +94,11 @@ def _patterns() -> dict[str, re.Pattern]:
     number = rf"(?P<digits>{digits}){scale}|(?P<vague>{vague_number})|(?P<words>{word_number})"
     return {
         "number": re.compile(
-            rf"(?<![\w.,$£€#])(?:(?P<hedge>{_alternation(before)})\s+)?"
+            rf"(?<![\w.,$£€#])(?:(?P<hedge>{alternation(before)})\s+)?"
             rf"(?:between\s+(?P<lo>{digits}|{word_number})\s+and\s+(?={digits}|{word_number}))?"
             rf"(?P<num>{number})"
             rf"(?:(?P<range>\s*(?:-|–|to)\s*)(?P<hi>{digits}(?:{scale})|{word_number})\b)?"
-            rf"(?P<after>\s+(?:{_alternation(after)})\b|\+)?",
+            rf"(?P<after>\s+(?:{alternation(after)})\b|\+)?",
             re.I),
         "between": re.compile(r"between\s+", re.I),
         "attached": re.compile(r"(?:-|–)?(?:st|nd|rd|th|%|[a-z]|\s*-\s*[a-z]|:\d|\s*(?:percent|per\s+cent|pc)\b)", re.I),
@@ -92,7 +106,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # where a number expression may begin: a word start the "number" pattern's look-behind allows
         "word_start": re.compile(r"(?<![\w.,$£€#])\w+"),
         # the first words a number expression can open with, for words not in plain ASCII
-        "first_word": re.compile(rf"(?:{_alternation(_first_words())})\Z", re.I),
+        "first_word": re.compile(rf"(?:{alternation(_first_words())})\Z", re.I),
     }
 
 

@@ -62,7 +62,7 @@ import pandas as pd
 
 from .. import dates, lexicon, schemas
 from ..article import Article
-from ..numbers import NumberMention, find_numbers
+from ..numbers import NumberMention, alternation, find_numbers
 from .actors import ActorIndex
 
 # Words that may stand between victims and their predicate ("had been", "were reportedly").
@@ -155,19 +155,12 @@ class _Terms:
 
 
 def _alt(terms) -> str:
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+    """An alternation of the distinct `terms`, longest first (see `numbers.alternation`)."""
+    return alternation(set(terms))
 
 
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
-
-
-def _by_first_letter(words) -> re.Pattern:
-    """A case-sensitive pattern finding any of `words`, its alternatives grouped by first letter (fast to search)."""
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):
-        groups.setdefault(word[0], []).append(re.escape(word[1:]))
-    return re.compile("|".join(f"{re.escape(first)}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items())))
 
 
 @lru_cache(maxsize=None)
@@ -237,7 +230,7 @@ def _terms() -> _Terms:
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
-        withheld=withheld, singular=sing, trigger=trigger, outcome_hint=_by_first_letter(outcome_words),
+        withheld=withheld, singular=sing, trigger=trigger, outcome_hint=re.compile(_alt(outcome_words)),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
@@ -324,7 +317,6 @@ class _Context:
     _lookups: dict = field(default_factory=dict)
     _actors: dict = field(default_factory=dict)
     _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
-    _breaks: list | None = None  # see phrase_breaks()
 
     def __post_init__(self) -> None:
         mentions = getattr(self.index, "mentions", None)
@@ -372,12 +364,6 @@ class _Context:
         if self._dates_of is None or self._dates_of[0] != (text, published):
             self._dates_of = ((text, published), dates.find_dates(text, published))
         return self._dates_of[1]
-
-    def phrase_breaks(self) -> list[int]:
-        """The offsets of `_PHRASE_BREAK` characters in the article text, found once."""
-        if self._breaks is None:
-            self._breaks = [m.start() for m in _PHRASE_BREAK.finditer(self.article.text)]
-        return self._breaks
 
     def actor(self, name: str) -> dict | None:
         """`ActorIndex.actor`, remembered per name (None when the index has no such lookup)."""
@@ -815,7 +801,7 @@ def _speaks_for_itself(surface: str, name: str) -> bool:
 
 def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) -> str:
     """ "the ministry", "the army", "officials": the nearest earlier body with that head or kind."""
-    found = _antecedent(ctx.article.text, start, bare, ctx.phrase_breaks())
+    found = _antecedent(ctx.article.text, start, bare)
     if found:
         at, phrase = found
         return _canonical(phrase, ctx, at)
@@ -842,14 +828,15 @@ def _antecedent_pattern(head: str) -> re.Pattern:
 # A named phrase ("Azerbaijan's defense ministry") holds only word characters, spaces, hyphens and
 # apostrophes: any other character breaks it.
 _PHRASE_BREAK = re.compile(r"[^\w\s'’-]")
+_LAST_PHRASE_BREAK = re.compile(r".*[^\w\s'’-]", re.S)  # matched up to an offset: ends just after the last break
 
 
-def _antecedent(text: str, before: int | None, role: str, breaks: list[int]) -> tuple[int, str] | None:
+def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | None:
     """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry").
 
-    The phrase is looked for in the 3000 characters before `before`. `breaks` are the offsets
-    of `_PHRASE_BREAK` in `text`: a phrase never spans one, so only the stretches between
-    breaks that hold the head are searched, the latest first.
+    The phrase is looked for in the 3000 characters before `before`. A phrase never spans a
+    `_PHRASE_BREAK`, so only the stretches between breaks that hold the head are searched,
+    the latest first.
     """
     if before is None:
         return None
@@ -857,7 +844,7 @@ def _antecedent(text: str, before: int | None, role: str, breaks: list[int]) -> 
     head = words[-1]
     pattern = _antecedent_pattern(head)
     window = (max(0, before - 3000), before)
-    stretches = [window] if _PHRASE_BREAK.search(head) else _stretches_holding(text, *window, head, breaks)
+    stretches = [window] if _PHRASE_BREAK.search(head) else _stretches_holding(text, *window, head)
     for stretch in reversed(stretches):
         found = None
         for m in pattern.finditer(text, *stretch):
@@ -872,13 +859,14 @@ def _antecedent(text: str, before: int | None, role: str, breaks: list[int]) -> 
     return None
 
 
-def _stretches_holding(text: str, start: int, end: int, word: str, breaks: list[int]) -> list[tuple[int, int]]:
-    """The (start, end) stretches of text[start:end] between two `breaks` that hold `word`, in order."""
+def _stretches_holding(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
+    """The (start, end) stretches of text[start:end] between two phrase breaks that hold `word`, in order."""
     stretches = []
     at = text.find(word, start, end)
     while at != -1:
-        i = bisect.bisect_left(breaks, at)  # the first break after `at` (`word` holds none)
-        stretch = (max(start, breaks[i - 1] + 1) if i else start, min(end, breaks[i]) if i < len(breaks) else end)
+        opening = _LAST_PHRASE_BREAK.match(text, start, at)
+        closing = _PHRASE_BREAK.search(text, at, end)  # after `word`, which holds no break
+        stretch = (opening.end() if opening else start, closing.start() if closing else end)
         stretches.append(stretch)
         at = text.find(word, stretch[1], end)
     return stretches
