@@ -159,6 +159,7 @@ def _alt(terms) -> str:
     return alternation(set(terms))
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
@@ -310,13 +311,14 @@ class _Context:
     index: ActorIndex
     statements: pd.DataFrame
     outlet: str
-    start_of_fighting: dt.date | None
+    published: dt.date | None
     last_claimant: str | None = None
     paragraph_dates: dict = field(default_factory=dict)
     _spans: list = field(default_factory=list)
     _lookups: dict = field(default_factory=dict)
     _actors: dict = field(default_factory=dict)
     _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
+    _start_of_fighting: tuple | None = None  # (date or None,) once looked for
 
     def __post_init__(self) -> None:
         mentions = getattr(self.index, "mentions", None)
@@ -359,6 +361,12 @@ class _Context:
         kinds = {s[2] for s in self._spans if s[3] == kind}
         return kinds.pop() if len(kinds) == 1 else None
 
+    def start_of_fighting(self) -> dt.date | None:
+        """The date the article says the fighting began (`_find_start_of_fighting`), looked for once, when asked."""
+        if self._start_of_fighting is None:
+            self._start_of_fighting = (_find_start_of_fighting(self.article, self.published),)
+        return self._start_of_fighting[0]
+
     def dates_in(self, text: str, published: dt.date | None) -> list[dates.DateMention]:
         """`dates.find_dates(text, published)`, remembered for the sentence asked about last."""
         if self._dates_of is None or self._dates_of[0] != (text, published):
@@ -384,6 +392,11 @@ def _population(head: str | None, mods: str, default: str = "unspecified") -> st
     return _terms().population.get(_key(head), default)
 
 
+_OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+_LIVES_LOST = re.compile(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost|claimed)")
+_OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
+
+
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
     """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
     t = _terms()
@@ -405,8 +418,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
             figure.population = "unspecified"
         else:
             figure.population = _population(lower_head, mods)
-        figure.possessive = poss.lower() in ("its", "their", "our") or bool(
-            re.search(r"\b(?:its|their|our)\b", mods, re.I))
+        figure.possessive = poss.lower() in ("its", "their", "our") or bool(_OWN.search(mods))
         figure.hostile = any(w.lower() in t.hostile for w in mods.split())
         party_text = " ".join(x for x in (poss, mods, head if m.group("dem") else "") if x)
         figure.party = _party_of_text(party_text, ctx, base + m.start())
@@ -420,7 +432,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
             figure.outcome = t.outcome_noun[lower_head]
             figure.source = "noun"
             if lower_head == "lives" and not t.lives_before.search(text, 0, num.start):
-                if not re.match(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost|claimed)", text[m.end():]):
+                if not _LIVES_LOST.match(text, m.end()):
                     return None
         return figure
     # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
@@ -428,12 +440,12 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
+    of_them = _OF_THEM.match(text, num.end)
     if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not t.pred.match(text, num.end):
-        if not re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:]):
+        if not of_them:
             return None
-    of_them = re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:])
     if of_them:
-        figure.np_end = num.end + of_them.end()
+        figure.np_end = of_them.end()
     # an elliptical figure names the victims of the figure before it ("21 soldiers ... and four went missing")
     figure.inherits = True
     figure.population = ""
@@ -528,8 +540,10 @@ def _joined(text: str, left: _Figure, right: _Figure) -> bool:
     return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", between, re.I))
 
 
-def _figures(text: str, words: set[str], ctx: _Context, base: int, published: dt.date | None) -> list[_Figure]:
-    """Every casualty figure of one sentence (sentence-relative offsets); `words`: its lower-cased words."""
+def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
+             published: dt.date | None) -> list[_Figure]:
+    """Every casualty figure of one sentence (sentence-relative offsets); `lowered`: the text lower-cased,
+    `words`: its words."""
     t = _terms()
     numbers = ([n for n in find_numbers(text) if not n.attached]
                if _DIGIT.search(text) or words & _number_words() else [])
@@ -537,8 +551,9 @@ def _figures(text: str, words: set[str], ctx: _Context, base: int, published: dt
     if not numbers and not singles:
         return []
     figures: list[_Figure] = []
+    ages = "age" in lowered  # else _AGE_BEFORE cannot match
     for num in numbers:
-        if _AGE_BEFORE.search(text, 0, num.number_start):
+        if ages and _AGE_BEFORE.search(text, 0, num.number_start):
             continue
         figure = _victims(text, num, ctx, base)
         if figure is None:
@@ -710,7 +725,7 @@ def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date
     if coarse:
         return coarse, span
     if _START_WORDS.search(m.group("what")):
-        return ctx.start_of_fighting, span
+        return ctx.start_of_fighting(), span
     return None, None
 
 
@@ -892,15 +907,18 @@ def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
     return _state_in(name)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b")
+
+
 def _subject(text: str, end: int) -> str | None:
     """The subject of a verb at `end`: the clause's words before it, trimmed."""
     clause_start = 0
-    for m in re.finditer(r"[,;:—–\"“”(]|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b", text[:end]):
+    for m in _CLAUSE_BREAK.finditer(text, 0, end):
         clause_start = m.end()
     subject = text[clause_start:end].strip()
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
-    if not subject or len(subject.split()) > 9 or re.search(r"\d", subject):
+    if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
         return None
     subject = _SUBJECT_PP.sub("", subject) if not subject.lower().startswith(("according",)) else subject
     if not subject or subject.split()[-1].lower() in _terms().events:
@@ -1033,8 +1051,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     """One row per casualty figure claimed in the story (body and embedded posts only)."""
     t = _terms()
     published = article.meta.published
-    ctx = _Context(article, index, statements, article.meta.outlet or "outlet",
-                   _find_start_of_fighting(article, published))
+    ctx = _Context(article, index, statements, article.meta.outlet or "outlet", published)
     spans = _StatementSpans(statements)
     rows = []
     for sentence in article.story_sentences():
@@ -1047,7 +1064,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         if not (words & _NEGATIONS or t.outcome_hint.search(lowered) or _FOLDS_TO_ASCII.search(text)):
             continue  # no term a figure could take its outcome from, and no withheld figure: no row
         base = sentence.start
-        figures = _figures(text, words, ctx, base, published)
+        figures = _figures(text, lowered, words, ctx, base, published)
         withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
         if not figures and not withheld:
             continue
