@@ -222,7 +222,8 @@ def _terms() -> _Terms:
                                                          "were", "been"))
     # every figure takes its outcome from a predicate, verb, toll or outcome noun, a "number of
     # killed" toll or "losses", so a sentence holds a figure only when its lower-cased text holds
-    # such a term, and so the term's longest word (a fast test; see extract_casualties)
+    # such a term, and so the term's longest word, inside one of its words: a look-back window
+    # may start inside a word ("atoll" read as "toll") (a fast test; see Context.names_an_outcome)
     outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
     for kind in ("predicate", "verb", "toll", "outcome_noun"):
         for term in by_kind[kind]:
@@ -319,6 +320,7 @@ class _Context:
     _actors: dict = field(default_factory=dict)
     _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
     _start_of_fighting: tuple | None = None  # (date or None,) once looked for
+    _outcome_words: dict = field(default_factory=dict)  # word -> whether it holds an outcome term's word
 
     def __post_init__(self) -> None:
         mentions = getattr(self.index, "mentions", None)
@@ -360,6 +362,18 @@ class _Context:
                 return s[2]
         kinds = {s[2] for s in self._spans if s[3] == kind}
         return kinds.pop() if len(kinds) == 1 else None
+
+    def names_an_outcome(self, words: set[str]) -> bool:
+        """True when one of a sentence's lower-cased words holds the word of an outcome term
+        (`_Terms.outcome_hint`); each distinct word is looked at once."""
+        known = self._outcome_words
+        for word in words:
+            hit = known.get(word)
+            if hit is None:
+                hit = known[word] = _terms().outcome_hint.search(word) is not None
+            if hit:
+                return True
+        return False
 
     def start_of_fighting(self) -> dt.date | None:
         """The date the article says the fighting began (`_find_start_of_fighting`), looked for once, when asked."""
@@ -617,6 +631,9 @@ _LOCATED = re.compile(
     r"\b(?:(?P<poss>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]*)\s+)"
     r"(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}?(?:city|town|village|region|province|district|capital|port|county|governorate|"
     r"oblast|neighbou?rhood|suburb|border\s+region|border\s+town)\b")
+# one of these words is in every sentence _LOCATED matches (a fast set test)
+_SCENE_NOUNS = frozenset("city town village region province district capital port county governorate oblast "
+                         "neighbourhood neighborhood suburb".split())
 _WITH = re.compile(r"\s*,?\s*(?:with|and\s+with)\s+", re.I)  # "the toll rose to 11,240, with 29,000 wounded"
 _PREPOSITIONS = frozenset("over in on at after during for since before by with within across near from into".split())
 _OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
@@ -664,8 +681,12 @@ def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: s
     return _opponent(claim.name, claimant_state, ctx) or "unknown"
 
 
-def _located_in(text: str) -> str | None:
-    """The one state whose place the sentence names as the scene ("in the Sudanese city of X"), else None."""
+def _located_in(text: str, words: set[str]) -> str | None:
+    """The one state whose place the sentence names as the scene ("in the Sudanese city of X"), else None.
+
+    `words`: the sentence's lower-cased words."""
+    if not words & _SCENE_NOUNS:
+        return None
     states = set()
     for m in _LOCATED.finditer(text):
         state = _state_in(m.group("poss") or m.group("dem"))
@@ -907,7 +928,7 @@ def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
     return _state_in(name)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\b(?:that|while|but|whereas)\b")
 
 
 def _subject(text: str, end: int) -> str | None:
@@ -924,6 +945,12 @@ def _subject(text: str, end: int) -> str | None:
     if not subject or subject.split()[-1].lower() in _terms().events:
         return None
     return subject
+
+
+# "..., the ministry said" / "..., said the ministry": a reporting verb after the figure
+_POSTPOSED_BEFORE = re.compile(r"[,\"”]\s*([^,\"”]{1,60})\s+$")
+_POSTPOSED_AFTER = re.compile(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})")
+_QUOTE_OR_COMMA_END = re.compile(r"[,\"”]\s*$")
 
 
 def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None) -> _Claim:
@@ -944,11 +971,11 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
         else:
             # postposed: "..., the ministry said" or "..., said the ministry"
             lead = text[:verb.start()]
-            pre = re.search(r"[,\"”]\s*([^,\"”]{1,60})\s+$", lead)
-            post = re.match(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})", text[verb.end():])
+            pre = _POSTPOSED_BEFORE.search(lead)
+            post = _POSTPOSED_AFTER.match(text, verb.end())
             if pre and pre.end(1) <= verb.start():
                 subject = _subject(text, verb.start())
-            elif post and re.search(r"[,\"”]\s*$", lead):
+            elif post and _QUOTE_OR_COMMA_END.search(lead):
                 subject = post.group(1).strip()
             surface_start = text.find(subject, 0) if subject else -1
         if not subject:
@@ -978,10 +1005,11 @@ class _StatementSpans:
     def __init__(self, statements: pd.DataFrame | None) -> None:
         spans = []
         if statements is not None and not statements.empty:
-            spans = [(int(start), int(end), int(sid), None if pd.isna(speaker) else str(speaker))
-                     for start, end, sid, speaker in zip(statements["start"].tolist(), statements["end"].tolist(),
-                                                         statements["statement_id"].tolist(),
-                                                         statements["speaker"].tolist())]
+            spans = [(int(start), int(end), int(sid), None if missing else str(speaker))
+                     for start, end, sid, speaker, missing in zip(
+                         statements["start"].tolist(), statements["end"].tolist(),
+                         statements["statement_id"].tolist(), statements["speaker"].tolist(),
+                         statements["speaker"].isna().tolist())]
         self.spans = sorted(spans)
         # reach[i]: the furthest end among spans[:i + 1]; no span at or before i holds an offset past it
         self.reach = []
@@ -1016,11 +1044,14 @@ class _StatementSpans:
 _LONGEST_STATEMENT = 20_000
 
 
+_RANGE_BEFORE = re.compile(r"\b(?:from|between|until|till|by)\s+$", re.I)  # "from May 2": not a claim's date
+
+
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
            figure_span: tuple[int, int]) -> dt.date | None:
     found = [d for d in ctx.dates_in(text, published)
              if not (since_span and since_span[0] <= d.start < since_span[1])
-             and not re.search(r"\b(?:from|between|until|till|by)\s+$", text[max(0, d.start - 10):d.start], re.I)
+             and not _RANGE_BEFORE.search(text[max(0, d.start - 10):d.start])
              and not (figure_span[0] <= d.start < figure_span[1])]
     if found:
         anchor = claim.verb_at if claim.verb_at is not None else figure_span[0]
@@ -1061,7 +1092,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         words = set(_WORD.findall(lowered))
         if not (words & t.trigger or _DIGIT.search(text)):
             continue
-        if not (words & _NEGATIONS or t.outcome_hint.search(lowered) or _FOLDS_TO_ASCII.search(text)):
+        if not (words & _NEGATIONS or ctx.names_an_outcome(words) or _FOLDS_TO_ASCII.search(text)):
             continue  # no term a figure could take its outcome from, and no withheld figure: no row
         base = sentence.start
         figures = _figures(text, lowered, words, ctx, base, published)
@@ -1092,7 +1123,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if party is None and figure.outcome == "captured" and figure.source == "noun":
                 party = "all"  # "the release of 240 hostages": held from no stated side
             if party is None and figure.source != "toll" and figure.population != "military":
-                party = _located_in(text)
+                party = _located_in(text, words)
             if party is None and figure.source == "toll":
                 party = "all"
             if party is None and not claim.narrator:
