@@ -103,6 +103,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "between": re.compile(r"between\s+", re.I),
         "attached": re.compile(r"(?:-|–)?(?:st|nd|rd|th|%|[a-z]|\s*-\s*[a-z]|:\d|\s*(?:percent|per\s+cent|pc)\b)", re.I),
         "token": re.compile(r"[a-z]+", re.I),
+        "dash_letter": re.compile(r"-[a-z]", re.I),
         # where a number expression may begin: a word start the "number" pattern's look-behind allows
         "word_start": re.compile(r"(?<![\w.,$£€#])\w+"),
         # the first words a number expression can open with, for words not in plain ASCII
@@ -231,22 +232,22 @@ def _single(text: str) -> int | None:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in `text`, in order (see module doc)."""
-    pattern = _patterns()["number"]
-    attached_re = _patterns()["attached"]
+    patterns = _patterns()
+    pattern, attached_re, dash_letter = patterns["number"], patterns["attached"], patterns["dash_letter"]
     hedges_before, hedges_after = _hedges()
     found = []
     pos = 0
-    for start in _starts(text):  # the same matches as pattern.search(text, pos), tried only where one can begin
-        if start < pos:
+    for at in _starts(text):  # the same matches as pattern.search(text, pos), tried only where one can begin
+        if at < pos:
             continue
-        m = pattern.match(text, start)
+        m = pattern.match(text, at)
         if m is None:
             continue
         pos = m.end()
-        num = m.group("num")
-        num_start, num_end = m.start("num"), m.end("num")
+        num, hedge, words = m.group("num", "hedge", "words")
+        num_start, num_end = m.span("num")
         vague = bool(m.group("vague"))
-        written = bool(m.group("words"))
+        written = bool(words)
         if m.group("digits"):
             value = _digits_value(num)
         elif vague:
@@ -264,8 +265,8 @@ def find_numbers(text: str) -> list[NumberMention]:
         qualifier = "exact"
         if vague:
             qualifier = _words()[num.split()[0].lower()][2] or "at_least"
-        if m.group("hedge"):
-            qualifier = hedges_before[re.sub(r"\s+", " ", m.group("hedge").lower())]
+        if hedge:
+            qualifier = hedges_before[" ".join(hedge.lower().split())]
         low = high = None
         hi = m.group("hi") if end == m.end("num") else None
         lo = m.group("lo")
@@ -283,15 +284,15 @@ def find_numbers(text: str) -> list[NumberMention]:
             qualifier = "at_least"
         elif m.group("after") and end == m.end("num"):
             tail = m.group("after").strip().lower()
-            qualifier = "at_least" if tail == "+" else hedges_after[re.sub(r"\s+", " ", tail)]
+            qualifier = "at_least" if tail == "+" else hedges_after[" ".join(tail.split())]
             end = m.end("after")
         low, high = bounds(value, qualifier)
         if range_high is not None:
             high = range_high
-        start = m.start("hedge") if m.group("hedge") else (m.start() if lo is not None else num_start)
-        attached = bool(attached_re.match(text, num_end)) and not m.group("words") and not vague
+        start = m.start("hedge") if hedge else (m.start() if lo is not None else num_start)
+        attached = not written and not vague and bool(attached_re.match(text, num_end))
         if not attached and written:
-            attached = bool(re.match(r"-[a-z]", text[num_end:num_end + 2], re.I))
+            attached = bool(dash_letter.match(text, num_end))
         if text[num_end:num_end + 1] == ":" or (num_start and text[num_start - 1] in "$£€#:"):
             attached = True
         found.append(NumberMention(start, end, value, qualifier, text[start:end], num_start, low, high,
