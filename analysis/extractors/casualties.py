@@ -320,7 +320,8 @@ class _Context:
     _actors: dict = field(default_factory=dict)
     _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
     _start_of_fighting: tuple | None = None  # (date or None,) once looked for
-    _outcome_words: dict = field(default_factory=dict)  # word -> whether it holds an outcome term's word
+    _outcome_words: set = field(default_factory=set)  # words seen that hold an outcome term's word
+    _words_seen: set = field(default_factory=set)  # every word names_an_outcome has looked at
 
     def __post_init__(self) -> None:
         mentions = getattr(self.index, "mentions", None)
@@ -366,14 +367,12 @@ class _Context:
     def names_an_outcome(self, words: set[str]) -> bool:
         """True when one of a sentence's lower-cased words holds the word of an outcome term
         (`_Terms.outcome_hint`); each distinct word is looked at once."""
-        known = self._outcome_words
-        for word in words:
-            hit = known.get(word)
-            if hit is None:
-                hit = known[word] = _terms().outcome_hint.search(word) is not None
-            if hit:
-                return True
-        return False
+        new = words - self._words_seen
+        if new:
+            hint = _terms().outcome_hint.search
+            self._outcome_words.update(word for word in new if hint(word))
+            self._words_seen |= new
+        return not self._outcome_words.isdisjoint(words)
 
     def start_of_fighting(self) -> dt.date | None:
         """The date the article says the fighting began (`_find_start_of_fighting`), looked for once, when asked."""
