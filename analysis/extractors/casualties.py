@@ -116,6 +116,8 @@ _OVERNIGHT = re.compile(r"\b(?:overnight|in\s+the\s+(?:past|last)\s+(?:24|twenty
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
+_UPPER = re.compile(r"[A-Z]")
+_CAPITALISED = re.compile(r"[A-Z][\w.-]*")
 _DIGIT = re.compile(r"\d")
 _NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
 # the only characters a case-insensitive pattern matches to an ASCII letter that `str.lower()` does
@@ -261,10 +263,11 @@ def _places_to_states() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def _state_in(text: str) -> str | None:
     """The first country, capital or demonym named in `text` ("Ethiopia's defense ministry" -> Ethiopia)."""
     table = _places_to_states()
-    words = re.findall(r"[A-Z][\w.-]*", text.replace("’s", "").replace("'s", ""))
+    words = _CAPITALISED.findall(text.replace("’s", "").replace("'s", ""))
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size]).lower()
@@ -465,10 +468,14 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
     return figure
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)*")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+
+
 def _party_of_text(text: str, ctx: _Context, offset: int) -> str | None:
     """A state or actor named in a victims' phrase ("Azeri", "Armenia's"), else None."""
-    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)*", text):
-        bare = re.sub(r"(?:'s|’s)$", "", word)
+    for word in _NAME_RUN.findall(text):
+        bare = _POSSESSIVE_END.sub("", word)
         resolved = ctx.resolve(bare, None) or ctx.resolve(word, None)
         if resolved:
             state = _state_of(resolved, ctx) or resolved
@@ -548,9 +555,11 @@ def _toll_outcome(what: str | None, numof: str | None, t: _Terms) -> str | None:
     return t.toll.get(_key(what or ""))
 
 
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", re.I)
+
+
 def _joined(text: str, left: _Figure, right: _Figure) -> bool:
-    between = text[left.np_end:right.start]
-    return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", between, re.I))
+    return bool(_COORDINATION.fullmatch(text[left.np_end:right.start]))
 
 
 def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
@@ -805,7 +814,7 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     bare = _DETERMINERS.sub("", surface)
     if not bare:
         return surface
-    if not re.search(r"[A-Z]", bare[1:]) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
+    if not _UPPER.search(bare, 1) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
         return _role_claimant(surface, bare, ctx, start)
     for candidate in (surface, bare):
         for at in (start, None):
