@@ -970,26 +970,27 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     if m:
         np = _SOURCE_NOUNS.sub("", _DETERMINERS.sub("", m.group("np").strip()))
         return _Claim(_canonical(np, ctx, base + m.start("np")), np, m.start())
+    # the claim's verb: the last reporting verb before the figure that has a subject, else the
+    # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
-    for verb in t.report.finditer(text):
+    verbs = list(t.report.finditer(text))
+    for verb in reversed([verb for verb in verbs if verb.start() < at]):
+        subject = _subject(text, verb.start())
+        if subject:
+            best = (verb, subject, text.rfind(subject, 0, verb.start()))
+            break
+    for verb in ([verb for verb in verbs if verb.start() >= at] if best is None else []):
         subject = None
-        if verb.start() < at:
+        lead = text[:verb.start()]
+        pre = _POSTPOSED_BEFORE.search(lead)
+        post = _POSTPOSED_AFTER.match(text, verb.end())
+        if pre and pre.end(1) <= verb.start():
             subject = _subject(text, verb.start())
-            surface_start = text.rfind(subject, 0, verb.start()) if subject else -1
-        else:
-            # postposed: "..., the ministry said" or "..., said the ministry"
-            lead = text[:verb.start()]
-            pre = _POSTPOSED_BEFORE.search(lead)
-            post = _POSTPOSED_AFTER.match(text, verb.end())
-            if pre and pre.end(1) <= verb.start():
-                subject = _subject(text, verb.start())
-            elif post and _QUOTE_OR_COMMA_END.search(lead):
-                subject = post.group(1).strip()
-            surface_start = text.find(subject, 0) if subject else -1
-        if not subject:
-            continue
-        if verb.start() < at or best is None:
-            best = (verb, subject, surface_start)
+        elif post and _QUOTE_OR_COMMA_END.search(lead):
+            subject = post.group(1).strip()
+        if subject:
+            best = (verb, subject, text.find(subject, 0))
+            break
     if best:
         verb, subject, surface_start = best
         first = subject.split()[0].lower()
