@@ -244,10 +244,10 @@ def find_numbers(text: str) -> list[NumberMention]:
         if m is None:
             continue
         pos = m.end()
-        num, hedge, words = m.group("num", "hedge", "words")
+        num, hedge = m.group("num", "hedge")
         num_start, num_end = m.span("num")
         vague = bool(m.group("vague"))
-        written = bool(words)
+        written = bool(m.group("words"))
         if m.group("digits"):
             value = _digits_value(num)
         elif vague:

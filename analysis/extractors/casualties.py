@@ -222,10 +222,11 @@ def _terms() -> _Terms:
     trigger = frozenset(w for w in trigger if w not in ("of", "the", "a", "an", "and", "or", "to", "their", "his",
                                                          "her", "in", "from", "number", "at", "have", "had",
                                                          "were", "been"))
-    # every figure takes its outcome from a predicate, verb, toll or outcome noun, a "number of
-    # killed" toll or "losses", so a sentence holds a figure only when its lower-cased text holds
-    # such a term, and so the term's longest word, inside one of its words: a look-back window
-    # may start inside a word ("atoll" read as "toll") (a fast test; see Context.names_an_outcome)
+    # Every figure takes its outcome from a predicate, verb, toll or outcome-noun term, a "number of
+    # killed" toll or "losses", so the term's longest word is in the sentence's lower-cased text,
+    # possibly inside a longer word (a look-back window may open inside one: "atoll" read as
+    # "toll"). A sentence none of whose words holds one of these has no figure (a fast test, see
+    # _Context.names_an_outcome).
     outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
     for kind in ("predicate", "verb", "toll", "outcome_noun"):
         for term in by_kind[kind]:
