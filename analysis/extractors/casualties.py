@@ -62,7 +62,7 @@ import pandas as pd
 
 from .. import dates, lexicon, schemas
 from ..article import Article
-from ..numbers import NumberMention, find_numbers
+from ..numbers import NumberMention, alternation, find_numbers
 from .actors import ActorIndex
 
 # Words that may stand between victims and their predicate ("had been", "were reportedly").
@@ -116,8 +116,13 @@ _OVERNIGHT = re.compile(r"\b(?:overnight|in\s+the\s+(?:past|last)\s+(?:24|twenty
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
+_UPPER = re.compile(r"[A-Z]")
+_CAPITALISED = re.compile(r"[A-Z][\w.-]*")
 _DIGIT = re.compile(r"\d")
 _NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
+# the only characters a case-insensitive pattern matches to an ASCII letter that `str.lower()` does
+# not turn into that letter alone (see the `re` docs on IGNORECASE)
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _START_HINT = re.compile(r"\b(?:erupted|began|begun|broke|started|flared|reignited|resumed|escalated|launched|kicked)\b")
 
 
@@ -138,6 +143,7 @@ class _Terms:
     withheld: re.Pattern
     singular: re.Pattern
     trigger: frozenset[str]
+    outcome_hint: re.Pattern
     pred_words: frozenset[str]
     population: dict[str, str]
     outcome_noun: dict[str, str]
@@ -151,9 +157,11 @@ class _Terms:
 
 
 def _alt(terms) -> str:
-    return "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in sorted(set(terms), key=len, reverse=True))
+    """An alternation of the distinct `terms`, longest first (see `numbers.alternation`)."""
+    return alternation(set(terms))
 
 
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
     return re.sub(r"\s+", " ", text.strip().lower())
 
@@ -214,11 +222,20 @@ def _terms() -> _Terms:
     trigger = frozenset(w for w in trigger if w not in ("of", "the", "a", "an", "and", "or", "to", "their", "his",
                                                          "her", "in", "from", "number", "at", "have", "had",
                                                          "were", "been"))
+    # Every figure takes its outcome from a predicate, verb, toll or outcome-noun term, a "number of
+    # killed" toll or "losses", so the term's longest word is in the sentence's lower-cased text,
+    # possibly inside a longer word (a look-back window may open inside one: "atoll" read as
+    # "toll"). A sentence none of whose words holds one of these has no figure (a fast test, see
+    # _Context.names_an_outcome).
+    outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
+    for kind in ("predicate", "verb", "toll", "outcome_noun"):
+        for term in by_kind[kind]:
+            outcome_words.add(max(reversed(_WORD.findall(term)), key=len))
     events = frozenset(by_kind["event"])
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
-        withheld=withheld, singular=sing, trigger=trigger,
+        withheld=withheld, singular=sing, trigger=trigger, outcome_hint=re.compile(_alt(outcome_words)),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
@@ -247,10 +264,11 @@ def _places_to_states() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=4096)
 def _state_in(text: str) -> str | None:
     """The first country, capital or demonym named in `text` ("Ethiopia's defense ministry" -> Ethiopia)."""
     table = _places_to_states()
-    words = re.findall(r"[A-Z][\w.-]*", text.replace("’s", "").replace("'s", ""))
+    words = _CAPITALISED.findall(text.replace("’s", "").replace("'s", ""))
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
             phrase = " ".join(words[i:i + size]).lower()
@@ -298,12 +316,16 @@ class _Context:
     index: ActorIndex
     statements: pd.DataFrame
     outlet: str
-    start_of_fighting: dt.date | None
+    published: dt.date | None
     last_claimant: str | None = None
     paragraph_dates: dict = field(default_factory=dict)
     _spans: list = field(default_factory=list)
     _lookups: dict = field(default_factory=dict)
     _actors: dict = field(default_factory=dict)
+    _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
+    _start_of_fighting: tuple | None = None  # (date or None,) once looked for
+    _outcome_words: set = field(default_factory=set)  # words seen that hold an outcome term's word
+    _words_seen: set = field(default_factory=set)  # every word names_an_outcome has looked at
 
     def __post_init__(self) -> None:
         mentions = getattr(self.index, "mentions", None)
@@ -346,6 +368,28 @@ class _Context:
         kinds = {s[2] for s in self._spans if s[3] == kind}
         return kinds.pop() if len(kinds) == 1 else None
 
+    def names_an_outcome(self, words: set[str]) -> bool:
+        """True when one of a sentence's lower-cased words holds the word of an outcome term
+        (`_Terms.outcome_hint`); each distinct word is looked at once."""
+        new = words - self._words_seen
+        if new:
+            hint = _terms().outcome_hint.search
+            self._outcome_words.update(word for word in new if hint(word))
+            self._words_seen |= new
+        return not self._outcome_words.isdisjoint(words)
+
+    def start_of_fighting(self) -> dt.date | None:
+        """The date the article says the fighting began (`_find_start_of_fighting`), looked for once, when asked."""
+        if self._start_of_fighting is None:
+            self._start_of_fighting = (_find_start_of_fighting(self.article, self.published),)
+        return self._start_of_fighting[0]
+
+    def dates_in(self, text: str, published: dt.date | None) -> list[dates.DateMention]:
+        """`dates.find_dates(text, published)`, remembered for the sentence asked about last."""
+        if self._dates_of is None or self._dates_of[0] != (text, published):
+            self._dates_of = ((text, published), dates.find_dates(text, published))
+        return self._dates_of[1]
+
     def actor(self, name: str) -> dict | None:
         """`ActorIndex.actor`, remembered per name (None when the index has no such lookup)."""
         if name not in self._actors:
@@ -363,6 +407,11 @@ def _population(head: str | None, mods: str, default: str = "unspecified") -> st
     if head is None:
         return default
     return _terms().population.get(_key(head), default)
+
+
+_OWN = re.compile(r"\b(?:its|their|our)\b", re.I)
+_LIVES_LOST = re.compile(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost|claimed)")
+_OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
 
 
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
@@ -386,8 +435,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
             figure.population = "unspecified"
         else:
             figure.population = _population(lower_head, mods)
-        figure.possessive = poss.lower() in ("its", "their", "our") or bool(
-            re.search(r"\b(?:its|their|our)\b", mods, re.I))
+        figure.possessive = poss.lower() in ("its", "their", "our") or bool(_OWN.search(mods))
         figure.hostile = any(w.lower() in t.hostile for w in mods.split())
         party_text = " ".join(x for x in (poss, mods, head if m.group("dem") else "") if x)
         figure.party = _party_of_text(party_text, ctx, base + m.start())
@@ -401,7 +449,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
             figure.outcome = t.outcome_noun[lower_head]
             figure.source = "noun"
             if lower_head == "lives" and not t.lives_before.search(text, 0, num.start):
-                if not re.match(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost|claimed)", text[m.end():]):
+                if not _LIVES_LOST.match(text, m.end()):
                     return None
         return figure
     # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
@@ -409,22 +457,26 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
+    of_them = _OF_THEM.match(text, num.end)
     if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not t.pred.match(text, num.end):
-        if not re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:]):
+        if not of_them:
             return None
-    of_them = re.match(r"\s*of\s+(?:them|whom|those)\b", text[num.end:])
     if of_them:
-        figure.np_end = num.end + of_them.end()
+        figure.np_end = of_them.end()
     # an elliptical figure names the victims of the figure before it ("21 soldiers ... and four went missing")
     figure.inherits = True
     figure.population = ""
     return figure
 
 
+_NAME_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)*")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+
+
 def _party_of_text(text: str, ctx: _Context, offset: int) -> str | None:
     """A state or actor named in a victims' phrase ("Azeri", "Armenia's"), else None."""
-    for word in re.findall(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.-]*)*", text):
-        bare = re.sub(r"(?:'s|’s)$", "", word)
+    for word in _NAME_RUN.findall(text):
+        bare = _POSSESSIVE_END.sub("", word)
         resolved = ctx.resolve(bare, None) or ctx.resolve(word, None)
         if resolved:
             state = _state_of(resolved, ctx) or resolved
@@ -504,29 +556,33 @@ def _toll_outcome(what: str | None, numof: str | None, t: _Terms) -> str | None:
     return t.toll.get(_key(what or ""))
 
 
+_COORDINATION = re.compile(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", re.I)
+
+
 def _joined(text: str, left: _Figure, right: _Figure) -> bool:
-    between = text[left.np_end:right.start]
-    return bool(re.fullmatch(r"\s*(?:,\s*)?(?:and|or|as\s+well\s+as|plus|along\s+with)?\s*,?\s*", between, re.I))
+    return bool(_COORDINATION.fullmatch(text[left.np_end:right.start]))
 
 
-def _figures(text: str, ctx: _Context, base: int, published: dt.date | None) -> list[_Figure]:
-    """Every casualty figure of one sentence (sentence-relative offsets)."""
+def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
+             published: dt.date | None) -> list[_Figure]:
+    """Every casualty figure of one sentence (sentence-relative offsets); `lowered`: the text lower-cased,
+    `words`: its words."""
     t = _terms()
-    words = set(_WORD.findall(text.lower()))
     numbers = ([n for n in find_numbers(text) if not n.attached]
                if _DIGIT.search(text) or words & _number_words() else [])
     singles = list(t.singular.finditer(text)) if words & t.pred_words else []
     if not numbers and not singles:
         return []
-    taken = [(d.start, d.end) for d in dates.find_dates(text, published)]
     figures: list[_Figure] = []
+    ages = "age" in lowered  # else _AGE_BEFORE cannot match
     for num in numbers:
-        if any(s < num.end and num.number_start < e for s, e in taken):
-            continue
-        if _AGE_BEFORE.search(text, 0, num.number_start):
+        if ages and _AGE_BEFORE.search(text, 0, num.number_start):
             continue
         figure = _victims(text, num, ctx, base)
         if figure is None:
+            continue
+        # a number inside a date is no figure (the dates are read only once a number could be one)
+        if any(d.start < num.end and num.number_start < d.end for d in ctx.dates_in(text, published)):
             continue
         _outcome(text, figure, num.start, ctx)
         figures.append(figure)
@@ -584,6 +640,9 @@ _LOCATED = re.compile(
     r"\b(?:(?P<poss>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:'s|’s)\s+|(?P<dem>[A-Z][\w-]*)\s+)"
     r"(?:[a-z][\w-]*(?<!ed)(?<!s)\s+){0,2}?(?:city|town|village|region|province|district|capital|port|county|governorate|"
     r"oblast|neighbou?rhood|suburb|border\s+region|border\s+town)\b")
+# one of these words is in every sentence _LOCATED matches (a fast set test)
+_SCENE_NOUNS = frozenset("city town village region province district capital port county governorate oblast "
+                         "neighbourhood neighborhood suburb".split())
 _WITH = re.compile(r"\s*,?\s*(?:with|and\s+with)\s+", re.I)  # "the toll rose to 11,240, with 29,000 wounded"
 _PREPOSITIONS = frozenset("over in on at after during for since before by with within across near from into".split())
 _OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
@@ -631,8 +690,12 @@ def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: s
     return _opponent(claim.name, claimant_state, ctx) or "unknown"
 
 
-def _located_in(text: str) -> str | None:
-    """The one state whose place the sentence names as the scene ("in the Sudanese city of X"), else None."""
+def _located_in(text: str, words: set[str]) -> str | None:
+    """The one state whose place the sentence names as the scene ("in the Sudanese city of X"), else None.
+
+    `words`: the sentence's lower-cased words."""
+    if not words & _SCENE_NOUNS:
+        return None
     states = set()
     for m in _LOCATED.finditer(text):
         state = _state_in(m.group("poss") or m.group("dem"))
@@ -692,7 +755,7 @@ def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date
     if coarse:
         return coarse, span
     if _START_WORDS.search(m.group("what")):
-        return ctx.start_of_fighting, span
+        return ctx.start_of_fighting(), span
     return None, None
 
 
@@ -752,7 +815,7 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     bare = _DETERMINERS.sub("", surface)
     if not bare:
         return surface
-    if not re.search(r"[A-Z]", bare[1:]) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
+    if not _UPPER.search(bare, 1) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
         return _role_claimant(surface, bare, ctx, start)
     for candidate in (surface, bare):
         for at in (start, None):
@@ -807,21 +870,51 @@ def _antecedent_pattern(head: str) -> re.Pattern:
     return re.compile(rf"\b((?:[A-Z][\w-]*(?:'s|’s)?\s+)+(?:[a-z]+\s+){{0,2}}{re.escape(head)})\b")
 
 
+# A named phrase ("Azerbaijan's defense ministry") holds only word characters, spaces, hyphens and
+# apostrophes: any other character breaks it.
+_PHRASE_BREAK = re.compile(r"[^\w\s'’-]")
+_LAST_PHRASE_BREAK = re.compile(r".*[^\w\s'’-]", re.S)  # matched up to an offset: ends just after the last break
+
+
 def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | None:
-    """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry")."""
+    """The latest earlier named phrase ending in the same head ("the ministry" -> "Azerbaijan's defense ministry").
+
+    The phrase is looked for in the 3000 characters before `before`. A phrase never spans a
+    `_PHRASE_BREAK`, so only the stretches between breaks that hold the head are searched,
+    the latest first.
+    """
     if before is None:
         return None
     words = role.lower().split()
-    pattern = _antecedent_pattern(words[-1])
-    found = None
-    for m in pattern.finditer(text, max(0, before - 3000), before):
-        phrase = _DETERMINERS.sub("", m.group(1))
-        if phrase != m.group(1) and not phrase[:1].isupper():
-            continue  # "The army": a role noun, not a name
-        if not set(words[:-1]) <= set(phrase.lower().split()):
-            continue  # "the health ministry" is not "the foreign ministry"
-        found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
-    return found
+    head = words[-1]
+    pattern = _antecedent_pattern(head)
+    window = (max(0, before - 3000), before)
+    stretches = [window] if _PHRASE_BREAK.search(head) else _stretches_holding(text, *window, head)
+    for stretch in reversed(stretches):
+        found = None
+        for m in pattern.finditer(text, *stretch):
+            phrase = _DETERMINERS.sub("", m.group(1))
+            if phrase != m.group(1) and not phrase[:1].isupper():
+                continue  # "The army": a role noun, not a name
+            if not set(words[:-1]) <= set(phrase.lower().split()):
+                continue  # "the health ministry" is not "the foreign ministry"
+            found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
+        if found:
+            return found
+    return None
+
+
+def _stretches_holding(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
+    """The (start, end) stretches of text[start:end] between two phrase breaks that hold `word`, in order."""
+    stretches = []
+    at = text.find(word, start, end)
+    while at != -1:
+        opening = _LAST_PHRASE_BREAK.match(text, start, at)
+        closing = _PHRASE_BREAK.search(text, at, end)  # after `word`, which holds no break
+        stretch = (opening.end() if opening else start, closing.start() if closing else end)
+        stretches.append(stretch)
+        at = text.find(word, stretch[1], end)
+    return stretches
 
 
 def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
@@ -844,20 +937,29 @@ def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
     return _state_in(name)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\b(?:that|while|but|whereas)\b")
+
+
 def _subject(text: str, end: int) -> str | None:
     """The subject of a verb at `end`: the clause's words before it, trimmed."""
     clause_start = 0
-    for m in re.finditer(r"[,;:—–\"“”(]|\bthat\b|\bwhile\b|\bbut\b|\bwhereas\b", text[:end]):
+    for m in _CLAUSE_BREAK.finditer(text, 0, end):
         clause_start = m.end()
     subject = text[clause_start:end].strip()
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
-    if not subject or len(subject.split()) > 9 or re.search(r"\d", subject):
+    if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
         return None
     subject = _SUBJECT_PP.sub("", subject) if not subject.lower().startswith(("according",)) else subject
     if not subject or subject.split()[-1].lower() in _terms().events:
         return None
     return subject
+
+
+# "..., the ministry said" / "..., said the ministry": a reporting verb after the figure
+_POSTPOSED_BEFORE = re.compile(r"[,\"”]\s*([^,\"”]{1,60})\s+$")
+_POSTPOSED_AFTER = re.compile(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})")
+_QUOTE_OR_COMMA_END = re.compile(r"[,\"”]\s*$")
 
 
 def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None) -> _Claim:
@@ -869,26 +971,27 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     if m:
         np = _SOURCE_NOUNS.sub("", _DETERMINERS.sub("", m.group("np").strip()))
         return _Claim(_canonical(np, ctx, base + m.start("np")), np, m.start())
+    # the claim's verb: the last reporting verb before the figure that has a subject, else the
+    # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
-    for verb in t.report.finditer(text):
+    verbs = list(t.report.finditer(text))
+    for verb in reversed([verb for verb in verbs if verb.start() < at]):
+        subject = _subject(text, verb.start())
+        if subject:
+            best = (verb, subject, text.rfind(subject, 0, verb.start()))
+            break
+    for verb in ([verb for verb in verbs if verb.start() >= at] if best is None else []):
         subject = None
-        if verb.start() < at:
+        lead = text[:verb.start()]
+        pre = _POSTPOSED_BEFORE.search(lead)
+        post = _POSTPOSED_AFTER.match(text, verb.end())
+        if pre and pre.end(1) <= verb.start():
             subject = _subject(text, verb.start())
-            surface_start = text.rfind(subject, 0, verb.start()) if subject else -1
-        else:
-            # postposed: "..., the ministry said" or "..., said the ministry"
-            lead = text[:verb.start()]
-            pre = re.search(r"[,\"”]\s*([^,\"”]{1,60})\s+$", lead)
-            post = re.match(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})", text[verb.end():])
-            if pre and pre.end(1) <= verb.start():
-                subject = _subject(text, verb.start())
-            elif post and re.search(r"[,\"”]\s*$", lead):
-                subject = post.group(1).strip()
-            surface_start = text.find(subject, 0) if subject else -1
-        if not subject:
-            continue
-        if verb.start() < at or best is None:
-            best = (verb, subject, surface_start)
+        elif post and _QUOTE_OR_COMMA_END.search(lead):
+            subject = post.group(1).strip()
+        if subject:
+            best = (verb, subject, text.find(subject, 0))
+            break
     if best:
         verb, subject, surface_start = best
         first = subject.split()[0].lower()
@@ -906,43 +1009,59 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     return _Claim(ctx.outlet, ctx.outlet, narrator=True)
 
 
-def _statement_spans(statements: pd.DataFrame | None) -> list[tuple[int, int, int, str | None]]:
-    """(start, end, statement_id, speaker) of every statement, in order of start."""
-    if statements is None or statements.empty:
-        return []
-    spans = [(int(start), int(end), int(sid), None if pd.isna(speaker) else str(speaker))
-             for start, end, sid, speaker in zip(statements["start"], statements["end"],
-                                                 statements["statement_id"], statements["speaker"])]
-    return sorted(spans)
+class _StatementSpans:
+    """Every statement's (start, end, statement_id, speaker), in order of start, for look-ups by offset."""
 
+    def __init__(self, statements: pd.DataFrame | None) -> None:
+        spans = []
+        if statements is not None and not statements.empty:
+            spans = [(int(start), int(end), int(sid), None if missing else str(speaker))
+                     for start, end, sid, speaker, missing in zip(
+                         statements["start"].tolist(), statements["end"].tolist(),
+                         statements["statement_id"].tolist(), statements["speaker"].tolist(),
+                         statements["speaker"].isna().tolist())]
+        self.spans = sorted(spans)
+        # reach[i]: the furthest end among spans[:i + 1]; no span at or before i holds an offset past it
+        self.reach = []
+        furthest = -1
+        for _, end, _, _ in self.spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
 
-def _statement_at(spans: list[tuple[int, int, int, str | None]], offset: int) -> tuple[int, str | None] | None:
-    """(statement_id, speaker) of the narrowest statement whose span holds `offset`.
+    def at(self, offset: int) -> tuple[int, str | None] | None:
+        """(statement_id, speaker) of the narrowest statement whose span holds `offset`.
 
-    Only statements starting at most `_LONGEST_STATEMENT` characters before
-    `offset` can hold it, so the look-up stays local on long articles.
-    """
-    best = None
-    i = bisect.bisect_right(spans, (offset, float("inf")))
-    while i > 0:
-        i -= 1
-        start, end, sid, speaker = spans[i]
-        if offset - start > _LONGEST_STATEMENT:
-            break
-        if start <= offset < end and (best is None or end - start < best[1] - best[0]):
-            best = (start, end, sid, speaker)
-    return (best[2], best[3]) if best else None
+        Only statements starting at most `_LONGEST_STATEMENT` characters before
+        `offset` can hold it, and the scan back stops once no earlier statement
+        reaches `offset`, so the look-up stays local on long articles.
+        """
+        spans, reach = self.spans, self.reach
+        best = None
+        i = bisect.bisect_right(spans, (offset, float("inf")))
+        while i > 0:
+            i -= 1
+            if reach[i] <= offset:
+                break
+            start, end, sid, speaker = spans[i]
+            if offset - start > _LONGEST_STATEMENT:
+                break
+            if start <= offset < end and (best is None or end - start < best[1] - best[0]):
+                best = (start, end, sid, speaker)
+        return (best[2], best[3]) if best else None
 
 
 #: Statements never run past a paragraph; this bounds how far back a look-up scans.
 _LONGEST_STATEMENT = 20_000
 
 
+_RANGE_BEFORE = re.compile(r"\b(?:from|between|until|till|by)\s+$", re.I)  # "from May 2": not a claim's date
+
+
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
            figure_span: tuple[int, int]) -> dt.date | None:
-    found = [d for d in dates.find_dates(text, published)
+    found = [d for d in ctx.dates_in(text, published)
              if not (since_span and since_span[0] <= d.start < since_span[1])
-             and not re.search(r"\b(?:from|between|until|till|by)\s+$", text[max(0, d.start - 10):d.start], re.I)
+             and not _RANGE_BEFORE.search(text[max(0, d.start - 10):d.start])
              and not (figure_span[0] <= d.start < figure_span[1])]
     if found:
         anchor = claim.verb_at if claim.verb_at is not None else figure_span[0]
@@ -973,18 +1092,20 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     """One row per casualty figure claimed in the story (body and embedded posts only)."""
     t = _terms()
     published = article.meta.published
-    ctx = _Context(article, index, statements, article.meta.outlet or "outlet",
-                   _find_start_of_fighting(article, published))
-    spans = _statement_spans(statements)
+    ctx = _Context(article, index, statements, article.meta.outlet or "outlet", published)
+    spans = _StatementSpans(statements)
     rows = []
     for sentence in article.story_sentences():
         sentence_rows = len(rows)  # rows before this sentence's own
         text = article.sentence_text(sentence)
-        words = set(_WORD.findall(text.lower()))
+        lowered = text.lower()
+        words = set(_WORD.findall(lowered))
         if not (words & t.trigger or _DIGIT.search(text)):
             continue
+        if not (words & _NEGATIONS or ctx.names_an_outcome(words) or _FOLDS_TO_ASCII.search(text)):
+            continue  # no term a figure could take its outcome from, and no withheld figure: no row
         base = sentence.start
-        figures = _figures(text, ctx, base, published)
+        figures = _figures(text, lowered, words, ctx, base, published)
         withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
         if not figures and not withheld:
             continue
@@ -992,7 +1113,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         previous: _Figure | None = None
         previous_claim: str | None = None
         for figure in figures:
-            statement = _statement_at(spans, base + figure.start)
+            statement = spans.at(base + figure.start)
             claim = _claim(text, figure.start, ctx, base, statement)
             claimant_state = _state_of(claim.name, ctx)
             if figure.inherits and previous is not None:
@@ -1012,7 +1133,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if party is None and figure.outcome == "captured" and figure.source == "noun":
                 party = "all"  # "the release of 240 hostages": held from no stated side
             if party is None and figure.source != "toll" and figure.population != "military":
-                party = _located_in(text)
+                party = _located_in(text, words)
             if party is None and figure.source == "toll":
                 party = "all"
             if party is None and not claim.narrator:
@@ -1036,7 +1157,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         for m, claim in withheld:
             if any(r["start"] <= base + m.start() < r["end"] for r in rows[sentence_rows:]):
                 continue
-            statement = _statement_at(spans, base + m.start())
+            statement = spans.at(base + m.start())
             claimant_state = _state_of(claim.name, ctx)
             poss = (m.group("poss") or "")
             if poss.lower() in ("its", "their", "our", "his", "her", ""):
