@@ -337,3 +337,8 @@ def test_withheld_counts_phrased_as_how_many(sentence, party, population, outcom
     frame = story(sentence)
     assert [(r.party, r.population, r.outcome, r.qualifier) for r in frame.itertuples()] == [
         (party, population, outcome, "undisclosed")]
+
+
+def test_terms_written_with_letters_that_fold_onto_ascii():
+    frame = story("Three soldiers were \u017flain on Monday, the army said.")
+    assert frame[["outcome", "count"]].values.tolist() == [["killed", 3]]

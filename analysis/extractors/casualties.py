@@ -163,7 +163,9 @@ def _alt(terms) -> str:
 
 @lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+    """A matched term as the key of the term tables: lower case, single spaces, and the letters
+    that case-insensitive patterns fold onto ASCII ("ſlain", "İnjured") mapped back (dates.fold)."""
+    return re.sub(r"\s+", " ", dates.fold(text.strip()))
 
 
 @lru_cache(maxsize=None)
