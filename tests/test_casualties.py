@@ -342,3 +342,21 @@ def test_withheld_counts_phrased_as_how_many(sentence, party, population, outcom
 def test_terms_written_with_letters_that_fold_onto_ascii():
     frame = story("Three soldiers were \u017flain on Monday, the army said.")
     assert frame[["outcome", "count"]].values.tolist() == [["killed", 3]]
+
+
+def test_a_toll_declined_in_a_coordinated_clause_is_withheld_by_the_first_subject():
+    frame = story("The Sudanese army said it repelled the assault.",
+                  "An army spokesman confirmed that soldiers had been killed but declined to give a toll.")
+    row = frame[frame["qualifier"] == "undisclosed"].iloc[0]
+    assert (row["population"], row["outcome"]) == ("military", "killed") and pd.isna(row["count"])
+
+
+def test_a_parenthesised_acronym_stays_in_the_claimant_and_a_role_noun_takes_the_statements_speaker():
+    from analysis import pipeline
+
+    article = parse_article("Border clashes\n\nAt least 17 civilians were killed in Sake on Tuesday, the International "
+                            "Committee of the Red Cross (ICRC) said.\n\nIts teams had treated 64 wounded people by "
+                            "nightfall, the organisation added.\n", {"outlet": "Test News", "published": "2024-03-15",
+                                                                        "headline": "Border clashes"})
+    frame = pipeline.extract(article).casualties
+    assert list(frame["reported_by"]) == ["International Committee of the Red Cross"] * 2

@@ -119,6 +119,7 @@ _WORD = re.compile(r"[a-z]+")
 _UPPER = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][\w.-]*")
 _DIGIT = re.compile(r"\d")
+_COORDINATED = re.compile(r"\b(?:but|and)\s+$")
 _NEGATIONS = frozenset(("not", "t", "declined", "refused", "failed"))
 # the only characters a case-insensitive pattern matches to an ASCII letter that `str.lower()` does
 # not turn into that letter alone (see the `re` docs on IGNORECASE)
@@ -209,7 +210,8 @@ def _terms() -> _Terms:
     withheld = re.compile(
         rf"(?:(?:has|have|had|did|does|do|would|will|could)\s*(?:not|n[’']t)|(?:declined|refused|failed)\s+to)"
         rf"\s+(?:yet\s+|publicly\s+|officially\s+|immediately\s+)*(?:{_alt(by_kind['withhold_verb'])})"
-        rf"\s+(?:any\s+)?(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word)\s+)?"
+        rf"\s+(?:any\s+|an?\s+(?=toll|death|casualty|figure|number|tally|breakdown)|the\s+)?"
+        rf"(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word)\s+)?"
         rf"(?:(?:about|on|of|for|regarding|concerning)\s+)?(?:the\s+number\s+of\s+|how\s+many\s+(?:of\s+)?)?"
         rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
         rf"(?:(?P<pop>military|civilians?|army|troops?|battlefield|combat|soldiers|fighters|personnel|servicemen)\s+)?"
@@ -481,12 +483,20 @@ def _party_of_text(text: str, ctx: _Context, offset: int) -> str | None:
         bare = _POSSESSIVE_END.sub("", word)
         resolved = ctx.resolve(bare, None) or ctx.resolve(word, None)
         if resolved:
+            if _armed_group(resolved, ctx):
+                return resolved  # "31 AA fighters": the group's own dead, not its country's
             state = _state_of(resolved, ctx) or resolved
             return state
         state = _state_in(bare)
         if state:
             return state
     return None
+
+
+def _armed_group(name: str, ctx: _Context) -> bool:
+    """True for a non-state armed group (its actor row's role is "armed group")."""
+    actor = ctx.actor(name)
+    return bool(actor) and actor.get("role") == "armed group"
 
 
 def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
@@ -846,6 +856,12 @@ def _speaks_for_itself(surface: str, name: str) -> bool:
     return head in name.lower().split() or head.rstrip("s") in name.lower()
 
 
+def _unresolved_role(subject: str, name: str) -> bool:
+    """True when `name` is only the capitalised role noun `_role_claimant` falls back to."""
+    bare = _DETERMINERS.sub("", subject.strip(" ,.;:\"“”'’"))
+    return bool(bare) and bare[:1].islower() and name == bare[:1].upper() + bare[1:]
+
+
 def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) -> str:
     """ "the ministry", "the army", "officials": the nearest earlier body with that head or kind."""
     found = _antecedent(ctx.article.text, start, bare)
@@ -946,6 +962,8 @@ def _subject(text: str, end: int) -> str | None:
     """The subject of a verb at `end`: the clause's words before it, trimmed."""
     clause_start = 0
     for m in _CLAUSE_BREAK.finditer(text, 0, end):
+        if m.group() == "(" and text.find(")", m.end(), end) != -1:
+            continue  # a parenthesis closed before the verb is part of the subject: "the Arakan Army (AA) said"
         clause_start = m.end()
     subject = text[clause_start:end].strip()
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
@@ -1005,7 +1023,10 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
             if name:
                 return _Claim(name, subject, verb.start())
         else:
-            return _Claim(_canonical(subject, ctx, base + max(surface_start, 0)), subject, verb.start())
+            name = _canonical(subject, ctx, base + max(surface_start, 0))
+            if statement and statement[1] and _unresolved_role(subject, name):
+                name = statement[1]  # "..., the organisation added": the statement's reader resolved it
+            return _Claim(name, subject, verb.start())
     if statement and statement[1]:
         return _Claim(statement[1], statement[1])
     return _Claim(ctx.outlet, ctx.outlet, narrator=True)
@@ -1079,6 +1100,12 @@ def _withheld(text: str, ctx: _Context, base: int) -> list[tuple[re.Match, _Clai
     out = []
     for m in _terms().withheld.finditer(text):
         subject = _subject(text, m.start())
+        if not subject and _COORDINATED.search(text, 0, m.start()):
+            # "An army spokesman confirmed ... but declined to give a toll": the first clause's subject
+            for verb in _terms().report.finditer(text, 0, m.start()):
+                subject = _subject(text, verb.start())
+                if subject:
+                    break
         if not subject:
             continue
         if subject.lower() in _PRONOUNS:
