@@ -88,6 +88,9 @@ _PARTICLE = r"(?:al|el|ul|bin|ibn|bint|van|von|de|da|di|du|der|den|le|la|abu|ben
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
+_NAME_TOKEN = re.compile(rf"(?:{_PARTICLE})?{_TOKEN}")
+_WORD_RUN = re.compile(r"[\w\-]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 # A title's remit before an appositive name: "envoy for Yemen, ", "coordinator for the Sahel, "
 _TITLE_REMIT = re.compile(r"[ \t]+(?:for|to|on|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]*"
                           r"(?:[ \t]+(?:and|of|[A-Z][\w'\u2019-]*))*[ \t]*,[ \t]+")
@@ -131,6 +134,96 @@ _OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 _DATELINE = re.compile(r"([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}),")
 _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "minister", "commander",
                             "director", "chair", "envoy", "general", "colonel"})
+
+
+# ----------------------------------------------------------------------------
+# Fast scans
+#
+# sre scans a pattern that opens with a lookbehind, or that ignores case, by
+# trying every position of the text in turn. Each such pattern below comes with
+# a *prefilter*: a case-sensitive pattern with a plain start (sre skips to
+# candidates quickly) that matches wherever the pattern does; the pattern itself
+# then decides at each candidate (`_finditer`).
+
+#: İ ı ſ K: the only non-ASCII characters that re.IGNORECASE equates with an ASCII
+#: letter while str.lower() does not map them onto it (İ also lengthens under lower()).
+_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _folded(text: str) -> str | None:
+    """`text.lower()` when it can stand in for `text` under re.IGNORECASE, offset for offset:
+    for ASCII-lettered patterns, a lower-cased pattern matches it wherever the case-insensitive
+    one matches `text`. None when an odd character (`_CASE_ODD`) forbids that."""
+    folded = text.lower()
+    if len(folded) != len(text) or _CASE_ODD.search(text):
+        return None
+    return folded
+
+
+def _finditer(pattern: re.Pattern, prefilter: re.Pattern | None, text: str, subject: str | None):
+    """The matches of `pattern.finditer(text)`, in order, found faster.
+
+    `prefilter` must match `subject` (`text`, or `_folded(text)` for a case-insensitive
+    `pattern`) at every offset where `pattern` matches `text`; `pattern.match` decides
+    at each offset it proposes. Searching on from the end of each match, and from the next
+    offset after a rejected proposal, gives finditer's leftmost, non-overlapping matches
+    (`pattern` never matches the empty string). Without a prefilter or subject, plain finditer.
+    """
+    if prefilter is None or subject is None:
+        yield from pattern.finditer(text)
+        return
+    search, match = prefilter.search, pattern.match
+    pos = 0
+    while True:
+        candidate = search(subject, pos)
+        if candidate is None:
+            return
+        at = candidate.start()
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = max(m.end(), at + 1)
+
+
+def _strip_prefilter(pattern: re.Pattern, head: str, tail: str = "") -> re.Pattern | None:
+    """A prefilter for `pattern` (HEAD CORE TAIL, HEAD and TAIL zero-width assertions): CORE
+    alone, lower-cased when `pattern` ignores case. None when `pattern` has another shape, or
+    ignores case with a non-ASCII or escaped letter in CORE."""
+    source = pattern.pattern
+    if not (source.startswith(head) and source.endswith(tail)) or len(source) <= len(head) + len(tail):
+        return None
+    core = source[len(head):len(source) - len(tail)]
+    if pattern.flags & re.IGNORECASE:
+        if not core.isascii() or re.search(r"\\[A-Za-z]", core):
+            return None
+        core = core.lower()
+    return re.compile(core)
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> dict[str, re.Pattern | None]:
+    """Prefilters (see `_finditer`) for the patterns of `_patterns()` and the gazetteer's."""
+    g = gazetteer()
+
+    def folded(words, after: str = "") -> re.Pattern | None:
+        if not all(w.isascii() for w in words):
+            return None
+        return re.compile(rf"(?:{trie_regex({w.lower() for w in words})}){after}")
+
+    return {
+        # case-insensitive: matched against the folded text
+        "ministry": folded(g.portfolios, r"\s+ministry"),
+        "ministry_of": re.compile(r"ministry\s+of\s+"),
+        "forces": folded(g.force_nouns),
+        "title": _strip_prefilter(g.title_regex, r"(?<![\w\-])", r"(?![\w\-])"),
+        # case-sensitive: matched against the text
+        "the_ministry": re.compile(r"[Tt]he\s+ministry"),
+        "honorific": re.compile(r"M[rs]|Dr"),
+        "body_head": re.compile(rf"(?:{trie_regex(set(g.body_nouns))})"),
+        "known": _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])"),
+    }
 
 
 @lru_cache(maxsize=1)
@@ -207,10 +300,12 @@ class _Actor:
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
     handle: str | None = None
+    _alias_set: set[str] = field(default_factory=set, repr=False, compare=False)  # `aliases`, for `in`
 
     def alias(self, surface: str) -> None:
         surface = normalize(surface)
-        if surface and surface not in self.aliases:
+        if surface and surface not in self._alias_set:
+            self._alias_set.add(surface)
             self.aliases.append(surface)
 
 
@@ -481,8 +576,10 @@ class _Extractor:
         self._hit_ends: list[int] | None = None
         self._hit_starts: list[int] | None = None
         self._folds: tuple[int, set[str]] | None = None
+        self._folded: tuple[str | None] | None = None
+        self.prefilters = _prefilters()
         self.body_spans: list[tuple[int, int, str]] = []
-        self._inner_caps: set[str] = set()
+        self._inner_caps: set[str] | None = None
         if article is not None:
             self._block_starts = [b.start for b in article.blocks]
             self._blocks = article.blocks
@@ -490,6 +587,15 @@ class _Extractor:
             self._block_starts, self._blocks = [], []
 
     # -- small helpers ------------------------------------------------------
+    def finditer(self, pattern: re.Pattern, prefilter: str):
+        """`pattern.finditer(self.text)`, through `_prefilters()[prefilter]` (see `_finditer`)."""
+        subject = self.text
+        if pattern.flags & re.IGNORECASE:
+            if self._folded is None:
+                self._folded = (_folded(self.text),)
+            subject = self._folded[0]
+        return _finditer(pattern, self.prefilters[prefilter], self.text, subject)
+
     def block_kind(self, offset: int) -> str:
         if not self._blocks:
             return "body"
@@ -579,15 +685,16 @@ class _Extractor:
 
     def clean_name(self, start: int, end: int) -> tuple[int, int, list[str]] | None:
         """Trim a captured name to its real tokens; None if it is no name."""
-        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"(?:{_PARTICLE})?{_TOKEN}", self.text[start:end])]
-        tokens = [(start + s, start + e, w) for s, e, w in tokens]
+        tokens = [(start + m.start(), start + m.end(), m.group()) for m in _NAME_TOKEN.finditer(self.text[start:end])]
         while tokens and (tokens[-1][2] in _NOT_NAMES or self.covered(tokens[-1][0])):
             tokens.pop()
         # A name starts after the last word that is a title, a known name or
         # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
-        cut = max((i for i, (s, _, w) in enumerate(tokens)
-                   if w in _NOT_NAMES or self.covered(s) or self.in_title(s)), default=-1)
-        tokens = tokens[cut + 1:]
+        for cut in range(len(tokens) - 1, -1, -1):
+            s, _, w = tokens[cut]
+            if w in _NOT_NAMES or self.covered(s) or self.in_title(s):
+                tokens = tokens[cut + 1:]
+                break
         if not tokens:
             return None
         words = [w for _, _, w in tokens]
@@ -613,11 +720,15 @@ class _Extractor:
         self.add_flags()
 
     def find_hits(self) -> None:
-        for m in self.g.known_regex.finditer(self.text):
-            senses = self.g.lookup(m.group())
+        senses_of: dict[str, list[Sense]] = {}  # a name recurs: look each surface up once
+        for m in self.finditer(self.g.known_regex, "known"):
+            surface = m.group()
+            senses = senses_of.get(surface)
+            if senses is None:
+                senses = senses_of[surface] = self.g.lookup(surface)
             if not senses:
                 continue
-            hit = _Hit(m.start(), m.end(), m.group(), senses)
+            hit = _Hit(m.start(), m.end(), surface, senses)
             self.hits.append(hit)
             self.hit_by_end[hit.end] = hit
             self.hit_by_start[hit.start] = hit
@@ -631,7 +742,7 @@ class _Extractor:
 
     def find_ministries(self) -> None:
         text = self.text
-        for m in self.p["ministry"].finditer(text):
+        for m in self.finditer(self.p["ministry"], "ministry"):
             portfolio = self.g.portfolios[m.group("port").lower()]
             hit = self.prev_hit(m.start())
             state = self.state_of(hit)
@@ -655,7 +766,7 @@ class _Extractor:
                 self.ministry_names.append(name)
             else:
                 self.role_nouns.append(_RoleNoun(m.start(), m.end(), f"{portfolio} ministry", None, None, False))
-        for m in self.p["ministry_of"].finditer(text):
+        for m in self.finditer(self.p["ministry_of"], "ministry_of"):
             portfolio = self.g.portfolios[m.group("port").lower()]
             state, start, end = self.state_of(self.prev_hit(m.start())), m.start(), m.end()
             if state:
@@ -668,7 +779,7 @@ class _Extractor:
                     end = nxt.end
             if state:
                 self._ministry(state, portfolio, start, end)
-        for m in self.p["the_ministry"].finditer(text):
+        for m in self.finditer(self.p["the_ministry"], "the_ministry"):
             self.role_nouns.append(_RoleNoun(m.start(), m.end(), "ministry", None, None, False))
 
     def _mentions_un(self) -> bool:
@@ -737,7 +848,7 @@ class _Extractor:
             self.hit_by_end[hit.end] = _Hit(before.start, hit.end, text[before.start:hit.end],
                                             [Sense(name, heads[last], "name")])
             self._hit_starts = None
-        for m in self.p["body_head"].finditer(text):
+        for m in self.finditer(self.p["body_head"], "body_head"):
             if self.covered(m.start()):
                 continue
             head_kind = heads[m.group()]
@@ -866,7 +977,7 @@ class _Extractor:
             self.mention(self.body_forms[m.group()], "name", m.start(), m.end())
 
     def find_forces(self) -> None:
-        for m in self.p["forces"].finditer(self.text):
+        for m in self.finditer(self.p["forces"], "forces"):
             hit = self.prev_hit(m.start())
             state = self.state_of(hit)
             if not state or any(s.use == "building" for s in hit.senses):
@@ -952,9 +1063,10 @@ class _Extractor:
 
     def find_titles(self) -> None:
         text = self.text
-        self.title_spans = [(m.start(), m.end()) for m in self.g.title_regex.finditer(text)]
+        titles = list(self.finditer(self.g.title_regex, "title"))
+        self.title_spans = [(m.start(), m.end()) for m in titles]
         title_ends = dict(self.title_spans)
-        for m in self.g.title_regex.finditer(text):
+        for m in titles:
             if self._in_body(m.start()):
                 continue  # "General" in "the General Staff"
             phrase = normalize(m.group()).lower()
@@ -1085,13 +1197,26 @@ class _Extractor:
         word = words[0]
         if _fold(word) in self._known_surnames():
             return True  # "Zelenskiy said" after "President Volodymyr Zelensky"
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", self.text))
-            self._inner_caps = set(re.findall(r"[a-z,;]\s+([A-Z]\w+)", self.text))
-        if word.lower() in self._lower_words:
+        if word.lower() in self._lowercase_words():
             return False
         at_start = self.sentence_start(start) == start or self.text[max(0, start - 2):start] in ('"', "“", '" ', "“ ")
-        return not at_start or word in self._inner_caps
+        if not at_start:
+            return True
+        if self._inner_caps is None:
+            self._inner_caps = set(re.findall(r"[a-z,;]\s+([A-Z]\w+)", self.text))
+        return word in self._inner_caps
+
+    def _lowercase_words(self) -> set[str]:
+        r"""Every all-lower-case word standing alone in the text (the words of
+        re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", text)).
+
+        Such a word is a whole run of [\w-] characters, and no run crosses white space,
+        so the runs are found within the text's distinct white-space-separated pieces."""
+        if self._lower_words is None:
+            pieces = set(self.text.split())
+            self._lower_words = {word for piece in pieces for word in _WORD_RUN.findall(piece)
+                                 if _LOWER_WORD.fullmatch(word)}
+        return self._lower_words
 
     def find_speakers(self) -> None:
         for key in ("speaker_before", "speaker_after"):
@@ -1115,7 +1240,7 @@ class _Extractor:
                 person = _Person(words)
                 person.spans.append((s, e, "name"))
                 self.persons.append(person)
-        for m in self.p["honorific"].finditer(self.text):
+        for m in self.finditer(self.p["honorific"], "honorific"):
             cleaned = self.clean_name(m.start("name"), m.end("name"))
             if cleaned and cleaned[0] == m.start("name") and not self.is_facility(cleaned[1]):
                 s, e, words = cleaned
@@ -1441,27 +1566,37 @@ def index_actors(article: Article) -> ActorIndex:
         record.alias(outlet)
 
         already = {x.start for x in ex.mentions if x.actor == name}
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(outlet)}(?![\w\-])", article.text):
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(outlet)}(?![\w\-])")
+        # the outlet's name itself proposes where to look (see `_finditer`)
+        for m in _finditer(pattern, re.compile(re.escape(outlet)), article.text, article.text):
             if m.start() not in already:
                 ex.mention(name, "name", m.start(), m.end())
 
     sentence_starts = [s.start for s in article.sentences]
-    rows = []
+    sentence_ids = [s.sentence_id for s in article.sentences]
+    text, records = article.text, ex.actors
+    kept = []
     seen = set()
     for mention in sorted(ex.mentions, key=lambda m: (m.start, -m.end)):
         key = (mention.actor, mention.start, mention.end)
         if key in seen:
             continue
         seen.add(key)
-        i = bisect.bisect_right(sentence_starts, mention.start) - 1
-        rows.append({
-            "actor": mention.actor, "actor_kind": ex.actors[mention.actor].kind,
-            "mention_kind": mention.kind, "surface": article.text[mention.start:mention.end],
-            "start": mention.start, "end": mention.end,
-            "sentence_id": article.sentences[i].sentence_id if i >= 0 else 0,
-            "block_kind": ex.block_kind(mention.start),
-        })
-    mentions = pd.DataFrame(rows, columns=[c for c in schemas.COLUMNS["mentions"] if c != "mention_id"])
+        kept.append(mention)
+    sentence_of = [bisect.bisect_right(sentence_starts, m.start) - 1 for m in kept]
+    # built column by column: a frame builds faster from lists than from one dict per row
+    columns = {
+        "actor": [m.actor for m in kept],
+        "actor_kind": [records[m.actor].kind for m in kept],
+        "mention_kind": [m.kind for m in kept],
+        "surface": [text[m.start:m.end] for m in kept],
+        "start": [m.start for m in kept],
+        "end": [m.end for m in kept],
+        "sentence_id": [sentence_ids[i] if i >= 0 else 0 for i in sentence_of],
+        "block_kind": [ex.block_kind(m.start) for m in kept],
+    }
+    mentions = pd.DataFrame(columns if kept else [],
+                            columns=[c for c in schemas.COLUMNS["mentions"] if c != "mention_id"])
     mentions.insert(0, "mention_id", range(len(mentions)))
     mentions = schemas.conform("mentions", mentions)
 
