@@ -408,8 +408,8 @@ class ActorIndex:
         """Mentions as (start, end, actor, actor kind), sorted; built once (lookups stay cheap)."""
         if self._cache.get("rows") is None:
             m = self.mentions
-            rows = sorted(zip(m["start"].astype(int), m["end"].astype(int), m["actor"].astype(str),
-                              m["actor_kind"].astype(str)))
+            rows = sorted(zip(m["start"].astype(int).tolist(), m["end"].astype(int).tolist(),
+                              m["actor"].astype(str).tolist(), m["actor_kind"].astype(str).tolist()))
             self._cache["rows"] = rows
             self._cache["starts"] = [r[0] for r in rows]
             self._cache["widest"] = max((r[1] - r[0] for r in rows), default=0)
@@ -450,29 +450,72 @@ class ActorIndex:
             return set(self._records)
         return {name for name, first in self._cache["first"].items() if first <= start}
 
+    def _surface(self, surface: str) -> _Surface:
+        """What `_lookup` learns from `surface` alone, worked out once per surface."""
+        known = self._cache.setdefault("surfaces", {}).get(surface)
+        if known is not None:
+            return known
+        text = normalize(surface).strip(" ,.;:")
+        bare = _ARTICLE_START.sub("", text)
+        lowered = bare.lower()
+        answer = None
+        if not bare.startswith("@"):
+            for sense in gazetteer().lookup(bare):
+                if sense.kind in ("state", "organization", "armed_forces", "media"):
+                    answer = sense.entity
+                    break
+                if sense.kind == "place" and sense.entity in self._records:
+                    answer = sense.entity
+                    break
+        names = ()
+        if answer is None:
+            by_name, by_alias = self._lowered_names()
+            names = tuple(dict.fromkeys(by_name.get(lowered, []) + by_alias.get(lowered, [])
+                                        + by_alias.get(text.lower(), [])))
+        known = self._cache["surfaces"][surface] = _Surface(text, bare, lowered, answer, names)
+        return known
+
+    def _lowered_names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """({lower-cased name: names}, {lower-cased alias: names}) over every actor, built once."""
+        if "lowered_names" not in self._cache:
+            by_name: dict[str, list[str]] = {}
+            by_alias: dict[str, list[str]] = {}
+            for name, record in self._records.items():
+                by_name.setdefault(name.lower(), []).append(name)
+                for alias in dict.fromkeys(a.lower() for a in record.aliases):
+                    by_alias.setdefault(alias, []).append(name)
+            self._cache["lowered_names"] = (by_name, by_alias)
+        return self._cache["lowered_names"]
+
     def _lookup(self, surface: str, start: int | None) -> str | None:
         g = gazetteer()
-        text = normalize(surface).strip(" ,.;:")
-        bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        found = self._surface(surface)
+        text, bare, lowered = found.text, found.bare, found.lowered
         if bare.startswith("@"):
             return self._handles.get(bare.lower())
-        for sense in g.lookup(bare):
-            if sense.kind in ("state", "organization", "armed_forces", "media"):
-                return sense.entity
-            if sense.kind == "place" and sense.entity in self._records:
-                return sense.entity
-        seen = self._seen(start)
-        lowered = bare.lower()
-        for name in sorted(seen, key=lambda n: n not in self._records):
-            record = self._records.get(name)
-            if record and (lowered == name.lower() or lowered in (a.lower() for a in record.aliases)
-                           or text.lower() in (a.lower() for a in record.aliases)):
-                return name
+        if found.answer is not None:
+            return found.answer
+        # The actors seen by `start` whose name or an alias is the surface, lower-cased.
+        if found.names:
+            self._rows()
+            first = self._cache["first"]
+            matches = [n for n in found.names if start is None or first.get(n, start + 1) <= start]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:  # which one comes first depends on a set's order: take it as before
+                seen = self._seen(start)
+                for name in sorted(seen, key=lambda n: n not in self._records):
+                    record = self._records.get(name)
+                    if record and (lowered == name.lower() or lowered in (a.lower() for a in record.aliases)
+                                   or text.lower() in (a.lower() for a in record.aliases)):
+                        return name
         # A phrase: scan it as a small text and take its head.
         sub = _scan_phrase(bare)
-        context = self._records
-        ministries = [n for n, r in context.items() if r.kind == "organization" and n.endswith("ministry")]
-        if re.fullmatch(r"(?:\w+\s+)?ministry", lowered) and not sub.ministry_names:
+        if _BARE_MINISTRY.fullmatch(lowered) and not sub.ministry_names:
+            if "ministries" not in self._cache:
+                self._cache["ministries"] = {n for n, r in self._records.items()
+                                             if r.kind == "organization" and n.endswith("ministry")}
+            ministries = self._cache["ministries"]
             portfolio = g.portfolios.get(lowered.split()[0]) if " " in lowered else None
             return self._recent(start, lambda n: n in ministries and (portfolio is None or f" {portfolio} " in n))
         if sub.ministry_names:
@@ -501,26 +544,52 @@ class ActorIndex:
 
     def _recent(self, start: int | None, accept) -> str | None:
         rows = self._rows()
-        if start is not None:
-            rows = rows[:bisect.bisect_right(self._cache["starts"], start)]
-        for row in reversed(rows):
-            if accept(row[2]):
-                return row[2]
+        last = len(rows) if start is None else bisect.bisect_right(self._cache["starts"], start)
+        for i in range(last - 1, -1, -1):
+            if accept(rows[i][2]):
+                return rows[i][2]
         for name in self._records:
             if accept(name):
                 return name
         return None
 
     def _person_by_name(self, tokens: list[str]) -> str | None:
-        people = [r for r in self._records.values() if r.kind == "person"]
-        for record in people:
-            if record.name.split() == tokens:
-                return record.name
-        for record in people:
-            own = record.name.split()
-            if _fold(own[-1]) == _fold(tokens[-1]) and (len(tokens) == 1 or all(t in own for t in tokens[:-1])):
-                return record.name
+        """The person named `tokens`, else the first (in actor order) whose surname folds
+        like the last token and whose other names hold the others."""
+        if "people" not in self._cache:
+            by_tokens: dict[tuple[str, ...], str] = {}
+            by_fold: dict[str, list[tuple[str, list[str]]]] = {}
+            for record in self._records.values():
+                if record.kind == "person":
+                    own = record.name.split()
+                    by_tokens.setdefault(tuple(own), record.name)
+                    by_fold.setdefault(_fold(own[-1]), []).append((record.name, own))
+            self._cache["people"] = (by_tokens, by_fold)
+        by_tokens, by_fold = self._cache["people"]
+        name = by_tokens.get(tuple(tokens))
+        if name is not None:
+            return name
+        for name, own in by_fold.get(_fold(tokens[-1]), ()):
+            if len(tokens) == 1 or all(t in own for t in tokens[:-1]):
+                return name
         return None
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """A surface as `ActorIndex._lookup` reads it: normalised `text`; `bare` without a leading
+    article; `lowered`; the gazetteer's `answer` for it; the `names` of actors whose name or
+    alias it is, lower-cased (in actor order)."""
+
+    text: str
+    bare: str
+    lowered: str
+    answer: str | None
+    names: tuple[str, ...]
+
+
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+_BARE_MINISTRY = re.compile(r"(?:\w+\s+)?ministry")
 
 
 @lru_cache(maxsize=4096)
