@@ -89,12 +89,18 @@ _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
 _NAME_TOKEN = re.compile(rf"(?:{_PARTICLE})?{_TOKEN}")
+_TOKEN_AT_END = re.compile(rf"({_TOKEN})\s+$")
 _WORD_RUN = re.compile(r"[\w\-]+")
 _LOWER_WORD = re.compile(r"[a-z]+")
 # A title's remit before an appositive name: "envoy for Yemen, ", "coordinator for the Sahel, "
 _TITLE_REMIT = re.compile(r"[ \t]+(?:for|to|on|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]*"
                           r"(?:[ \t]+(?:and|of|[A-Z][\w'\u2019-]*))*[ \t]*,[ \t]+")
 _NAME_AT_END = re.compile(rf"({NAME})\s*,\s*(?:(?i:the|a|an|his|her|its|their)\s+)?$")
+_COMMA_AT_END = re.compile(r",\s*(?:\S{1,5}\s+)?$")  # found wherever _NAME_AT_END is (determiners: 1-5 letters)
+_AFTER_TITLE = re.compile(r"\s*,?\s+")
+_AFTER_TITLE_SAME_LINE = re.compile(r"[ \t]*,?[ \t]+")
+_OF_AFTER = re.compile(r"\s+of\s+")
+_LIST_GAP = re.compile(r"(?:,\s*|\s+)(?:and|or|,)\s+$|,\s+$")
 _HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 _FLAG_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
@@ -187,6 +193,42 @@ def _finditer(pattern: re.Pattern, prefilter: re.Pattern | None, text: str, subj
         pos = max(m.end(), at + 1)
 
 
+def _finditer_anchored(pattern: re.Pattern, text: str, anchors, window):
+    """The matches of `pattern.finditer(text)` for a pattern each of whose matches holds exactly
+    one of `anchors` (ascending (start, end) spans, none inside another), found window by window.
+
+    `window(start, end)` gives (lo, hi): every match holding that anchor lies in text[lo:hi],
+    with room before `hi` for whatever the pattern looks at past a match's end. Each anchor in
+    turn, `pattern` searches its window from `lo` (or the end of the last match). A match in a
+    window is then a match in the whole text, and the first window holding one holds the
+    leftmost match left: the matches are finditer's.
+    """
+    pos = 0
+    for start, end in anchors:
+        if start < pos:
+            continue  # inside the last match
+        lo, hi = window(start, end)
+        m = pattern.search(text, max(pos, lo), hi)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _space_before(text: str, offset: int) -> int:
+    """Where the run of white space ending at `offset` starts (`offset` itself if none)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
+def _space_after(text: str, offset: int) -> int:
+    """Where the run of white space starting at `offset` ends."""
+    size = len(text)
+    while offset < size and text[offset].isspace():
+        offset += 1
+    return offset
+
+
 def _strip_prefilter(pattern: re.Pattern, head: str, tail: str = "") -> re.Pattern | None:
     """A prefilter for `pattern` (HEAD CORE TAIL, HEAD and TAIL zero-width assertions): CORE
     alone, lower-cased when `pattern` ignores case. None when `pattern` has another shape, or
@@ -214,16 +256,28 @@ def _prefilters() -> dict[str, re.Pattern | None]:
 
     return {
         # case-insensitive: matched against the folded text
-        "ministry": folded(g.portfolios, r"\s+ministry"),
         "ministry_of": re.compile(r"ministry\s+of\s+"),
         "forces": folded(g.force_nouns),
         "title": _strip_prefilter(g.title_regex, r"(?<![\w\-])", r"(?![\w\-])"),
         # case-sensitive: matched against the text
-        "the_ministry": re.compile(r"[Tt]he\s+ministry"),
         "honorific": re.compile(r"M[rs]|Dr"),
         "body_head": re.compile(rf"(?:{trie_regex(set(g.body_nouns))})"),
         "known": _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])"),
     }
+
+
+_MINISTRY_WORD = re.compile("ministry")
+_OPEN_PAREN = re.compile(r"\(")
+
+
+@lru_cache(maxsize=1)
+def _longest_portfolio() -> int | None:
+    """The length of the longest portfolio, or None when one holds "ministry" or ends in white
+    space (then `portfolio_ministries` scans the plain way)."""
+    portfolios = gazetteer().portfolios
+    if not portfolios or any("ministry" in p.lower() or p != p.rstrip() or not p.isascii() for p in portfolios):
+        return None
+    return max(len(p) for p in portfolios)
 
 
 @lru_cache(maxsize=1)
@@ -301,8 +355,12 @@ class _Actor:
     aliases: list[str] = field(default_factory=list)
     handle: str | None = None
     _alias_set: set[str] = field(default_factory=set, repr=False, compare=False)  # `aliases`, for `in`
+    _surfaces: set[str] = field(default_factory=set, repr=False, compare=False)  # given to alias() so far
 
     def alias(self, surface: str) -> None:
+        if surface in self._surfaces:
+            return  # normalised and kept (or not) before
+        self._surfaces.add(surface)
         surface = normalize(surface)
         if surface and surface not in self._alias_set:
             self._alias_set.add(surface)
@@ -656,14 +714,61 @@ class _Extractor:
             self._block_starts, self._blocks = [], []
 
     # -- small helpers ------------------------------------------------------
+    def folded(self) -> str | None:
+        """The text lower-cased for case-insensitive scans (see `_folded`), or None."""
+        if self._folded is None:
+            self._folded = (_folded(self.text),)
+        return self._folded[0]
+
     def finditer(self, pattern: re.Pattern, prefilter: str):
         """`pattern.finditer(self.text)`, through `_prefilters()[prefilter]` (see `_finditer`)."""
-        subject = self.text
-        if pattern.flags & re.IGNORECASE:
-            if self._folded is None:
-                self._folded = (_folded(self.text),)
-            subject = self._folded[0]
+        subject = self.folded() if pattern.flags & re.IGNORECASE else self.text
         return _finditer(pattern, self.prefilters[prefilter], self.text, subject)
+
+    def portfolio_ministries(self):
+        """The matches of the "ministry" pattern ("the health ministry"), found from each
+        "ministry" of the text back (see `_finditer_anchored`): a match is a portfolio (none
+        holds "ministry", none is longer than `_longest_portfolio()`), white space, "ministry",
+        and a look at the next character."""
+        pattern, folded, text = self.p["ministry"], self.folded(), self.text
+        reach = _longest_portfolio()
+        if folded is None or reach is None:
+            return pattern.finditer(text)
+        size = len(text)
+
+        def window(start: int, end: int) -> tuple[int, int]:
+            return max(0, _space_before(text, start) - reach), min(size, end + 1)
+
+        anchors = ((m.start(), m.end()) for m in _MINISTRY_WORD.finditer(folded))
+        return _finditer_anchored(pattern, text, anchors, window)
+
+    def the_ministries(self):
+        """The matches of the "the_ministry" pattern, found from each "ministry" of the text
+        (see `_finditer_anchored`): "the", white space, "ministry", and a look past it at
+        white space and "of"."""
+        text = self.text
+        size = len(text)
+
+        def window(start: int, end: int) -> tuple[int, int]:
+            return max(0, _space_before(text, start) - 3), min(size, _space_after(text, end) + 3)
+
+        anchors = ((m.start(), m.end()) for m in _MINISTRY_WORD.finditer(text))
+        return _finditer_anchored(self.p["the_ministry"], text, anchors, window)
+
+    def acronym_definitions(self):
+        """The matches of `_ACRONYM_DEF` (" (ACLED)"), found from each "(" of the text (see
+        `_finditer_anchored`): spaces or tabs, "(", at most ten characters, ")"."""
+        text = self.text
+        size = len(text)
+
+        def window(start: int, end: int) -> tuple[int, int]:
+            lo = start
+            while lo > 0 and text[lo - 1] in " \t":
+                lo -= 1
+            return lo, min(size, end + 11)
+
+        anchors = ((m.start(), m.end()) for m in _OPEN_PAREN.finditer(text))
+        return _finditer_anchored(_ACRONYM_DEF, text, anchors, window)
 
     def block_kind(self, offset: int) -> str:
         if not self._blocks:
@@ -811,7 +916,7 @@ class _Extractor:
 
     def find_ministries(self) -> None:
         text = self.text
-        for m in self.finditer(self.p["ministry"], "ministry"):
+        for m in self.portfolio_ministries():
             portfolio = self.g.portfolios[m.group("port").lower()]
             hit = self.prev_hit(m.start())
             state = self.state_of(hit)
@@ -841,14 +946,14 @@ class _Extractor:
             if state:
                 start = self.prev_hit(m.start()).start
             else:
-                after = re.match(r"\s+of\s+", text[end:end + 8])
+                after = _OF_AFTER.match(text[end:end + 8])
                 nxt = self.hit_by_start.get(end + after.end()) if after else None
                 state = self.state_of(nxt)
                 if state:
                     end = nxt.end
             if state:
                 self._ministry(state, portfolio, start, end)
-        for m in self.finditer(self.p["the_ministry"], "the_ministry"):
+        for m in self.the_ministries():
             self.role_nouns.append(_RoleNoun(m.start(), m.end(), "ministry", None, None, False))
 
     def _mentions_un(self) -> bool:
@@ -988,7 +1093,7 @@ class _Extractor:
     def find_acronym_names(self) -> None:
         """'Armed Conflict Location & Event Data Project (ACLED)': a name defining its acronym."""
         text = self.text
-        for a in _ACRONYM_DEF.finditer(text):
+        for a in self.acronym_definitions():
             acronym = a.group(1)
             if self.g.lookup(acronym) or acronym in self.body_forms or self.covered(a.start()):
                 continue
@@ -1057,7 +1162,7 @@ class _Extractor:
             self.mention(name, "name", hit.start, m.end())
             self.forces_names.append(name)
             # "Armenian and Azerbaijani forces": the first demonym too.
-            gap = re.search(r"(?:,\s*|\s+)(?:and|or|,)\s+$|,\s+$", self.text[max(0, hit.start - 8):hit.start])
+            gap = _LIST_GAP.search(self.text[max(0, hit.start - 8):hit.start])
             if gap:
                 first = self.hit_by_end.get(hit.start - len(gap.group()))
                 other = self.state_of(first)
@@ -1164,13 +1269,13 @@ class _Extractor:
             # The name after the title ("President Ilham Aliyev", "counterpart, Jeyhun Bayramov"),
             # over further titles ("Pentagon spokesman Brig. Gen. Pat Ryder").
             title_end = m.end()
-            after = re.match(r"\s*,?\s+", text[title_end:title_end + 4])
+            after = _AFTER_TITLE.match(text[title_end:title_end + 4])
             while after and title_end + after.end() in title_ends:
                 nxt = title_end + after.end()
                 if "\n" in text[title_end:nxt]:
                     break
                 title_end = title_ends[nxt]
-                after = re.match(r"[ \t]*,?[ \t]+", text[title_end:title_end + 4])
+                after = _AFTER_TITLE_SAME_LINE.match(text[title_end:title_end + 4])
             name = None
             if after and text[title_end:title_end + 1] != "." or (after and text[:title_end].endswith(".")):
                 nm = _NAME_RE.match(text, title_end + after.end()) if after else None
@@ -1200,7 +1305,9 @@ class _Extractor:
                 self.persons.append(person)
                 continue
             # No name after: a role noun, unless it is an appositive of a name before it.
-            before = _NAME_AT_END.search(text[max(0, start - 60):start])
+            window = text[max(0, start - 60):start]
+            # (a quick test first: the name needs a comma that only spaces and a determiner follow)
+            before = _NAME_AT_END.search(window) if _COMMA_AT_END.search(window) else None
             if before:
                 bs = max(0, start - 60) + before.start(1)
                 cleaned = self.clean_name(bs, bs + len(before.group(1)))
@@ -1464,9 +1571,11 @@ class _Extractor:
                     bare = _PARTICLE_START.sub("", tokens[-1])
                     if bare != tokens[-1] and len(bare) > 3:
                         forms.setdefault(bare, person.name)  # "Burhan" for "al-Burhan"
-        regex = re.compile(r"(?<![\w\-@])(?:" + trie_regex(set(forms)) + r")(?![\w\-])")
+        names = trie_regex(set(forms))
+        regex = re.compile(r"(?<![\w\-@])(?:" + names + r")(?![\w\-])")
         starts = sorted(claimed)
-        for m in regex.finditer(self.text):
+        # the names alone propose where to look (see `_finditer`)
+        for m in _finditer(regex, re.compile(names), self.text, self.text):
             i = bisect.bisect_right(starts, (m.start(), 10 ** 9)) - 1
             if i >= 0 and starts[i][1] > m.start():
                 continue
@@ -1476,7 +1585,7 @@ class _Extractor:
             if self.is_known(m.start()):
                 continue
             # "Heydar Aliyev" is not "Ilham Aliyev": a different first name before the surname
-            before = re.search(rf"({_TOKEN})\s+$", self.text[max(0, m.start() - 30):m.start()])
+            before = _TOKEN_AT_END.search(self.text[max(0, m.start() - 30):m.start()])
             name = forms[m.group()]
             if before and before.group(1) not in _NOT_NAMES and before.group(1) not in name.split() \
                     and not self.is_known(m.start() - len(before.group(0))) and len(m.group().split()) == 1:
@@ -1611,6 +1720,8 @@ class _Extractor:
         return best
 
     def add_flags(self) -> None:
+        if len(self.text.encode("utf-16-le", "surrogatepass")) == 2 * len(self.text):
+            return  # no character beyond the BMP, so no flag (a quick test before a slow scan)
         for m in _FLAG_RE.finditer(self.text):
             iso = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group())
             state = self.g.states_by_iso.get(iso)
