@@ -148,32 +148,56 @@ _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "mi
 # sre scans a pattern that opens with a lookbehind, or that ignores case, by
 # trying every position of the text in turn. Each such pattern below comes with
 # a *prefilter*: a case-sensitive pattern with a plain start (sre skips to
-# candidates quickly) that matches wherever the pattern does; the pattern itself
-# then decides at each candidate (`_finditer`).
+# candidates quickly) that matches a *subject* wherever the pattern matches the
+# text; the pattern itself then decides at each candidate (`_finditer`). The
+# subject is the text itself, its lower-cased copy (`_folded`: for patterns that
+# ignore case), or that copy title-cased (`_titled`: only word starts are
+# capitals, so a prefilter of capitalised words skips all the rest quickly).
 
-#: İ ı ſ K: the only non-ASCII characters that re.IGNORECASE equates with an ASCII
-#: letter while str.lower() does not map them onto it (İ also lengthens under lower()).
-_CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+#: Characters the folded and title-cased copies cannot stand: İ ı ſ K, the only non-ASCII
+#: characters that re.IGNORECASE equates with an ASCII letter while str.lower() does not map
+#: them onto it; and the only characters that are no word characters (\w) yet that str.title()
+#: counts as cased, so that no capital follows them (a combining mark, circled and squared
+#: letters; lower() maps no other character onto them). `_ODD_BMP`: those below U+10000.
+_ODD = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9"
+                  "\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]")
+_ODD_BMP = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9]")
+
+
+def _beyond_bmp(text: str) -> bool:
+    """True when `text` has a character beyond U+FFFF (quicker than a scan for one)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def _folded(text: str) -> str | None:
     """`text.lower()` when it can stand in for `text` under re.IGNORECASE, offset for offset:
     for ASCII-lettered patterns, a lower-cased pattern matches it wherever the case-insensitive
-    one matches `text`. None when an odd character (`_CASE_ODD`) forbids that."""
+    one matches `text`. None when an odd character (`_ODD`) forbids that."""
     folded = text.lower()
-    if len(folded) != len(text) or _CASE_ODD.search(text):
+    if len(folded) != len(text) or (_ODD if _beyond_bmp(text) else _ODD_BMP).search(text):
         return None
     return folded
+
+
+def _titled(folded: str | None) -> str | None:
+    """`folded.title()`, offset for offset: each letter after a non-word character is a capital
+    there (`_folded` has ruled out the odd characters), so a lower-case ASCII phrase W that the
+    text holds right after a non-word character (in any case, for a case-insensitive pattern)
+    reads W.title() in it. None when `folded` is None or title() changes a length."""
+    if folded is None:
+        return None
+    titled = folded.title()
+    return titled if len(titled) == len(folded) else None
 
 
 def _finditer(pattern: re.Pattern, prefilter: re.Pattern | None, text: str, subject: str | None):
     """The matches of `pattern.finditer(text)`, in order, found faster.
 
-    `prefilter` must match `subject` (`text`, or `_folded(text)` for a case-insensitive
-    `pattern`) at every offset where `pattern` matches `text`; `pattern.match` decides
-    at each offset it proposes. Searching on from the end of each match, and from the next
-    offset after a rejected proposal, gives finditer's leftmost, non-overlapping matches
-    (`pattern` never matches the empty string). Without a prefilter or subject, plain finditer.
+    `prefilter` must match `subject` (an offset-for-offset copy of `text`) at every offset
+    where `pattern` matches `text`; `pattern.match` decides at each offset it proposes.
+    Searching on from the end of each match, and from the next offset after a rejected
+    proposal, gives finditer's leftmost, non-overlapping matches (`pattern` never matches the
+    empty string). Without a prefilter or subject, plain finditer.
     """
     if prefilter is None or subject is None:
         yield from pattern.finditer(text)
@@ -245,24 +269,41 @@ def _strip_prefilter(pattern: re.Pattern, head: str, tail: str = "") -> re.Patte
 
 
 @lru_cache(maxsize=1)
-def _prefilters() -> dict[str, re.Pattern | None]:
-    """Prefilters (see `_finditer`) for the patterns of `_patterns()` and the gazetteer's."""
+def _prefilters() -> dict[str, list[tuple[str, re.Pattern]]]:
+    """Prefilters (see `_finditer`) for the patterns of `_patterns()` and the gazetteer's:
+    name -> [(subject, prefilter)], best first; subject is "text", "folded" or "titled"."""
     g = gazetteer()
 
-    def folded(words, after: str = "") -> re.Pattern | None:
-        if not all(w.isascii() for w in words):
-            return None
-        return re.compile(rf"(?:{trie_regex({w.lower() for w in words})}){after}")
+    def titled(words) -> list[tuple[str, re.Pattern]]:
+        """For a pattern that matches one of `words` (lower-case ASCII) right after a non-word
+        character (see `_titled`)."""
+        if not words or not all(w.isascii() and w == w.lower() for w in words):
+            return []
+        return [("titled", re.compile(f"(?:{trie_regex({w.title() for w in words})})"))]
 
+    def folded(words) -> list[tuple[str, re.Pattern]]:
+        if not all(w.isascii() for w in words):
+            return []
+        return [("folded", re.compile(f"(?:{trie_regex({w.lower() for w in words})})"))]
+
+    def option(subject: str, prefilter: re.Pattern | None) -> list[tuple[str, re.Pattern]]:
+        return [(subject, prefilter)] if prefilter is not None else []
+
+    # the title regex's own words, when the gazetteer still builds it from these
+    title_words = set(g.titles) | {f"{portfolio} minister" for portfolio in g.portfolios}
+    own_titles = g.title_regex.pattern == r"(?<![\w\-])(?:" + trie_regex(title_words) + r")(?![\w\-])" \
+        and bool(g.title_regex.flags & re.IGNORECASE)
     return {
-        # case-insensitive: matched against the folded text
-        "ministry_of": re.compile(r"ministry\s+of\s+"),
-        "forces": folded(g.force_nouns),
-        "title": _strip_prefilter(g.title_regex, r"(?<![\w\-])", r"(?![\w\-])"),
-        # case-sensitive: matched against the text
-        "honorific": re.compile(r"M[rs]|Dr"),
-        "body_head": re.compile(rf"(?:{trie_regex(set(g.body_nouns))})"),
-        "known": _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])"),
+        # case-insensitive
+        "ministry_of": [("folded", re.compile(r"ministry\s+of\s+"))],
+        "forces": titled({w.lower() for w in g.force_nouns}) + folded(g.force_nouns),
+        "title": (titled(title_words) if own_titles else [])
+        + option("folded", _strip_prefilter(g.title_regex, r"(?<![\w\-])", r"(?![\w\-])")),
+        # case-sensitive
+        "speaker_after": titled(set(g.speech_verbs)),
+        "honorific": [("text", re.compile(r"M[rs]|Dr"))],
+        "body_head": [("text", re.compile(rf"(?:{trie_regex(set(g.body_nouns))})"))],
+        "known": option("text", _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])")),
     }
 
 
@@ -703,7 +744,7 @@ class _Extractor:
         self._hit_ends: list[int] | None = None
         self._hit_starts: list[int] | None = None
         self._folds: tuple[int, set[str]] | None = None
-        self._folded: tuple[str | None] | None = None
+        self._subjects: dict[str, str | None] = {"text": text}  # see subject()
         self.prefilters = _prefilters()
         self.body_spans: list[tuple[int, int, str]] = []
         self._inner_caps: set[str] | None = None
@@ -716,14 +757,24 @@ class _Extractor:
     # -- small helpers ------------------------------------------------------
     def folded(self) -> str | None:
         """The text lower-cased for case-insensitive scans (see `_folded`), or None."""
-        if self._folded is None:
-            self._folded = (_folded(self.text),)
-        return self._folded[0]
+        if "folded" not in self._subjects:
+            self._subjects["folded"] = _folded(self.text)
+        return self._subjects["folded"]
+
+    def subject(self, kind: str) -> str | None:
+        """The text ("text"), lower-cased ("folded") or title-cased ("titled"), for prefilters."""
+        if kind not in self._subjects:
+            self._subjects[kind] = _titled(self.folded()) if kind == "titled" else self.folded()
+        return self._subjects[kind]
 
     def finditer(self, pattern: re.Pattern, prefilter: str):
-        """`pattern.finditer(self.text)`, through `_prefilters()[prefilter]` (see `_finditer`)."""
-        subject = self.folded() if pattern.flags & re.IGNORECASE else self.text
-        return _finditer(pattern, self.prefilters[prefilter], self.text, subject)
+        """`pattern.finditer(self.text)`, through the first of `_prefilters()[prefilter]`
+        whose subject this text allows (see `_finditer`)."""
+        for kind, candidate in self.prefilters.get(prefilter, ()):
+            subject = self.subject(kind)
+            if subject is not None:
+                return _finditer(pattern, candidate, self.text, subject)
+        return pattern.finditer(self.text)
 
     def portfolio_ministries(self):
         """The matches of the "ministry" pattern ("the health ministry"), found from each
@@ -1396,7 +1447,7 @@ class _Extractor:
 
     def find_speakers(self) -> None:
         for key in ("speaker_before", "speaker_after"):
-            for m in self.p[key].finditer(self.text):
+            for m in self.finditer(self.p[key], key):
                 cleaned = self.clean_name(m.start("name"), m.end("name"))
                 if not cleaned:
                     continue
@@ -1720,8 +1771,8 @@ class _Extractor:
         return best
 
     def add_flags(self) -> None:
-        if len(self.text.encode("utf-16-le", "surrogatepass")) == 2 * len(self.text):
-            return  # no character beyond the BMP, so no flag (a quick test before a slow scan)
+        if not _beyond_bmp(self.text):
+            return  # flags are beyond the BMP (a quick test before a slow scan)
         for m in _FLAG_RE.finditer(self.text):
             iso = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group())
             state = self.g.states_by_iso.get(iso)
