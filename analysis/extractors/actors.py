@@ -711,6 +711,17 @@ def _fold(surname: str) -> str:
     return re.sub(r"(?:iy|yi|ii|ij|yj|iy)$", "y", key)
 
 
+def _last_at_or_before(starts: list[int], offsets: list[int]) -> list[int]:
+    """[bisect.bisect_right(starts, offset) - 1 for offset in offsets] for ascending `starts`
+    and `offsets`, in one walk."""
+    found, i, size = [], -1, len(starts)
+    for offset in offsets:
+        while i + 1 < size and starts[i + 1] <= offset:
+            i += 1
+        found.append(i)
+    return found
+
+
 def _same_role(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
@@ -830,6 +841,14 @@ class _Extractor:
         block = self._blocks[i]
         return block.kind if offset < block.end else "boilerplate"
 
+    def block_kinds(self, offsets: list[int]) -> list[str]:
+        """[self.block_kind(offset) for offset in offsets] for ascending offsets, in one walk."""
+        if not self._blocks:
+            return ["body"] * len(offsets)
+        blocks = self._blocks
+        return ["boilerplate" if i < 0 or offset >= blocks[i].end else blocks[i].kind
+                for i, offset in zip(_last_at_or_before(self._block_starts, offsets), offsets)]
+
     def sentence_start(self, offset: int) -> int:
         """Start of the sentence (or line) holding `offset`."""
         if self.article is not None and self.article.sentences:
@@ -910,14 +929,16 @@ class _Extractor:
 
     def clean_name(self, start: int, end: int) -> tuple[int, int, list[str]] | None:
         """Trim a captured name to its real tokens; None if it is no name."""
-        tokens = [(start + m.start(), start + m.end(), m.group()) for m in _NAME_TOKEN.finditer(self.text[start:end])]
-        while tokens and (tokens[-1][2] in _NOT_NAMES or self.covered(tokens[-1][0])):
+        # (the token pattern looks behind nothing, so scanning within the text is scanning the slice)
+        tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(self.text, start, end)]
+        covered = self.covered
+        while tokens and (tokens[-1][2] in _NOT_NAMES or covered(tokens[-1][0])):
             tokens.pop()
         # A name starts after the last word that is a title, a known name or
         # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
         for cut in range(len(tokens) - 1, -1, -1):
             s, _, w = tokens[cut]
-            if w in _NOT_NAMES or self.covered(s) or self.in_title(s):
+            if w in _NOT_NAMES or covered(s) or self.in_title(s):
                 tokens = tokens[cut + 1:]
                 break
         if not tokens:
@@ -1814,7 +1835,7 @@ def index_actors(article: Article) -> ActorIndex:
             continue
         seen.add(key)
         kept.append(mention)
-    sentence_of = [bisect.bisect_right(sentence_starts, m.start) - 1 for m in kept]
+    sentence_of = _last_at_or_before(sentence_starts, [m.start for m in kept])
     # built column by column: a frame builds faster from lists than from one dict per row
     columns = {
         "actor": [m.actor for m in kept],
@@ -1824,7 +1845,7 @@ def index_actors(article: Article) -> ActorIndex:
         "start": [m.start for m in kept],
         "end": [m.end for m in kept],
         "sentence_id": [sentence_ids[i] if i >= 0 else 0 for i in sentence_of],
-        "block_kind": [ex.block_kind(m.start) for m in kept],
+        "block_kind": ex.block_kinds([m.start for m in kept]),
     }
     mentions = pd.DataFrame(columns if kept else [],
                             columns=[c for c in schemas.COLUMNS["mentions"] if c != "mention_id"])
