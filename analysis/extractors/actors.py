@@ -1349,7 +1349,7 @@ class _Extractor:
                 title_end = title_ends[nxt]
                 after = _AFTER_TITLE_SAME_LINE.match(text[title_end:title_end + 4])
             name = None
-            if after and text[title_end:title_end + 1] != "." or (after and text[:title_end].endswith(".")):
+            if after and text[title_end:title_end + 1] != "." or (after and text.endswith(".", 0, title_end)):
                 nm = _NAME_RE.match(text, title_end + after.end()) if after else None
                 if nm:
                     name = self.clean_name(nm.start(), nm.end())
