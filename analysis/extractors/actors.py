@@ -54,6 +54,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -408,8 +409,7 @@ class _Actor:
             self.aliases.append(surface)
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):  # a tuple of strings and ints: no work for the garbage collector
     actor: str
     kind: str
     start: int
@@ -461,6 +461,17 @@ class ActorIndex:
     _records: dict[str, _Actor] = field(default_factory=dict, repr=False)
     _handles: dict[str, str] = field(default_factory=dict, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
+    #: every known name of the article's text (see `known_names_in`), kept from indexing
+    known_names: list[_Hit] | None = field(default=None, repr=False)
+
+    def known_names_in(self, text: str) -> list[_Hit]:
+        """Each name the gazetteer's regex finds in `text` and knows a sense of (start, end,
+        surface, senses): as indexing found them when `text` is the article's."""
+        if self.known_names is not None and (text is self.article.text or text == self.article.text):
+            return self.known_names
+        g = gazetteer()
+        found = ((m, g.lookup(m.group())) for m in g.known_regex.finditer(text))
+        return [_Hit(m.start(), m.end(), m.group(), senses) for m, senses in found if senses]
 
     def actor(self, name: str) -> dict | None:
         """The actor row of `name` as a dict (with `gender`), or None."""
@@ -740,6 +751,7 @@ class _Extractor:
         self.g = g
         self.p = _patterns()
         self.hits: list[_Hit] = []
+        self.known_names: list[_Hit] = []  # the hits as found, for ActorIndex
         self.hit_by_end: dict[int, _Hit] = {}
         self.hit_by_start: dict[int, _Hit] = {}
         self.persons: list[_Person] = []
@@ -978,6 +990,7 @@ class _Extractor:
             self.hits.append(hit)
             self.hit_by_end[hit.end] = hit
             self.hit_by_start[hit.start] = hit
+        self.known_names = list(self.hits)  # later passes edit `hits`, never a _Hit
 
     def _ministry(self, state: str, portfolio: str, start: int, end: int) -> str:
         name = f"{self.g.demonym(state)} {portfolio} ministry"
@@ -1872,4 +1885,5 @@ def index_actors(article: Article) -> ActorIndex:
     actors = actors.sort_values(["in_story", "first_offset"], ascending=[False, True], kind="stable")
     actors = schemas.conform("actors", actors)
     handles = {r.handle.lower(): r.name for r in ex.actors.values() if r.handle}
-    return ActorIndex(article, actors, mentions, _records=dict(ex.actors), _handles=handles)
+    return ActorIndex(article, actors, mentions, _records=dict(ex.actors), _handles=handles,
+                      known_names=ex.known_names)
