@@ -723,14 +723,9 @@ def _fold(surname: str) -> str:
 
 
 def _last_at_or_before(starts: list[int], offsets: list[int]) -> list[int]:
-    """[bisect.bisect_right(starts, offset) - 1 for offset in offsets] for ascending `starts`
-    and `offsets`, in one walk."""
-    found, i, size = [], -1, len(starts)
-    for offset in offsets:
-        while i + 1 < size and starts[i + 1] <= offset:
-            i += 1
-        found.append(i)
-    return found
+    """For each offset, the index of the last of the ascending `starts` at or before it (-1: none)."""
+    right = bisect.bisect_right
+    return [right(starts, offset) - 1 for offset in offsets]
 
 
 def _same_role(a: str, b: str) -> bool:
@@ -854,7 +849,7 @@ class _Extractor:
         return block.kind if offset < block.end else "boilerplate"
 
     def block_kinds(self, offsets: list[int]) -> list[str]:
-        """[self.block_kind(offset) for offset in offsets] for ascending offsets, in one walk."""
+        """[self.block_kind(offset) for offset in offsets]."""
         if not self._blocks:
             return ["body"] * len(offsets)
         blocks = self._blocks

@@ -116,11 +116,10 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return i >= 0 and offset < blocks[i].end and blocks[i].kind in STORY_KINDS
 
     mentions = index.mentions
-    starts, ends = mentions["start"].tolist(), mentions["end"].tolist()
-    actor_spans = {(int(s), int(e)) for s, e, kind in zip(starts, ends, mentions["mention_kind"].tolist())
-                   if kind == "metonym"}
-    person_spans = sorted((int(s), int(e)) for s, e, k in zip(starts, ends, mentions["actor_kind"].tolist())
-                          if k == "person")
+    metonyms = mentions[mentions["mention_kind"] == "metonym"]
+    actor_spans = set(zip(metonyms["start"].astype(int).tolist(), metonyms["end"].astype(int).tolist()))
+    people = mentions[mentions["actor_kind"] == "person"]
+    person_spans = sorted(zip(people["start"].astype(int).tolist(), people["end"].astype(int).tolist()))
 
     def is_person(start: int) -> bool:
         i = bisect.bisect_right(person_spans, (start, 10 ** 9)) - 1
@@ -128,14 +127,17 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
 
     found: dict[str, _Found] = {}
     taken: set[int] = set()
+    normalized: dict[str, str] = {}
 
     def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None) -> _Found | None:
         if start in taken or not in_story(start) or is_person(start):
             return None
         taken.add(start)
-        key = place.key if place else "unknown:" + normalize(surface)
+        if surface not in normalized:
+            normalized[surface] = normalize(surface)
+        key = place.key if place else "unknown:" + normalized[surface]
         entry = found.setdefault(key, _Found(key, place))
-        entry.surfaces.append(normalize(surface))
+        entry.surfaces.append(normalized[surface])
         entry.starts.append(start)
         entry.noun_kind = entry.noun_kind or noun_kind
         return entry
@@ -155,6 +157,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return senses_of[surface]
 
     looked_up: dict[str, Place | None] = {}
+    actor_names: dict[str, bool] = {}
+
+    def names_actor(surface: str) -> bool:
+        if surface not in actor_names:
+            actor_names[surface] = _names_actor(surface)
+        return actor_names[surface]
 
     def lookup(surface: str) -> Place | None:
         if surface in looked_up:
@@ -174,7 +182,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             continue
         noun_kind = _PLACE_NOUNS[noun.group("noun").lower()]
         items = [(n.start() + m.start("items"), n.group()) for n in _NAME_RE.finditer(m.group("items"))]
-        items = [(s, w) for s, w in items if w not in _NOT_NAMES and not _names_actor(w)]
+        items = [(s, w) for s, w in items if w not in _NOT_NAMES and not names_actor(w)]
         entries = [(s, w, lookup(w)) for s, w in items]
         if not any(p for _, _, p in entries):
             continue  # a list of unknown names before "towns" is too weak alone
@@ -198,7 +206,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             continue
         name = " ".join(words)
         start = m.end("name") - len(name)
-        if _names_actor(name):
+        if names_actor(name):
             continue
         if start in taken:
             continue
@@ -206,12 +214,16 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         add(place, name, start, _PLACE_NOUNS[noun.group("noun").lower()])
 
     # Known names (as the actor index found them: the same scan of the same text).
+    read: dict[str, tuple[bool, object]] = {}  # surface -> (names a place, its first state sense)
     for hit in index.known_names_in(text):
-        start, end, surface, found_senses = hit.start, hit.end, hit.surface, hit.senses
-        if any(s.kind == "place" for s in found_senses):
+        start, end, surface = hit.start, hit.end, hit.surface
+        if surface not in read:
+            read[surface] = (any(s.kind == "place" for s in hit.senses),
+                             next((s for s in hit.senses if s.kind == "state"), None))
+        is_place, state = read[surface]
+        if is_place:
             add(place_of(surface), surface, start)
             continue
-        state = next((s for s in found_senses if s.kind == "state"), None)
         if state is None:
             continue
         prep, _ = _locative(text, start)
@@ -241,7 +253,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         words = m.group("name").split()
         if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text[start:start + 40]):
             continue
-        if senses(words[0]) and not place_of(words[0]) or _names_actor(m.group("name")):
+        if senses(words[0]) and not place_of(words[0]) or names_actor(m.group("name")):
             continue  # states, demonyms, organisations: the known-names pass decided
         parts = m.group("name").split()
         name = " ".join(parts)
