@@ -85,7 +85,9 @@ _HONORIFICS = {"Mr": "male", "Mr.": "male", "Mrs": "female", "Mrs.": "female", "
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿā-žə"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LOW}]+)*"
-_PARTICLE = r"(?:al|el|ul|bin|ibn|bint|van|von|de|da|di|du|der|den|le|la|abu|ben)(?:-|[ \t\u00a0]+)"
+_PARTICLES = ("al", "el", "ul", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "der", "den", "le", "la",
+              "abu", "ben")
+_PARTICLE = rf"(?:{'|'.join(_PARTICLES)})(?:-|[ \t\u00a0]+)"
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
@@ -191,25 +193,46 @@ def _titled(folded: str | None) -> str | None:
     return titled if len(titled) == len(folded) else None
 
 
-def _finditer(pattern: re.Pattern, prefilter: re.Pattern | None, text: str, subject: str | None):
+def _finditer(pattern: re.Pattern, proposals: list[tuple[re.Pattern, str]], text: str):
     """The matches of `pattern.finditer(text)`, in order, found faster.
 
-    `prefilter` must match `subject` (an offset-for-offset copy of `text`) at every offset
-    where `pattern` matches `text`; `pattern.match` decides at each offset it proposes.
+    Each of `proposals` is a prefilter and its subject (`text`, or an offset-for-offset copy
+    of it); at every offset where `pattern` matches `text`, at least one prefilter matches its
+    subject. `pattern.match` decides at each offset they propose, the nearest first.
     Searching on from the end of each match, and from the next offset after a rejected
     proposal, gives finditer's leftmost, non-overlapping matches (`pattern` never matches the
-    empty string). Without a prefilter or subject, plain finditer.
+    empty string).
     """
-    if prefilter is None or subject is None:
-        yield from pattern.finditer(text)
-        return
-    search, match = prefilter.search, pattern.match
+    match = pattern.match
+    if len(proposals) == 1:  # the usual case, kept simple
+        (prefilter, subject), = proposals
+        search = prefilter.search
+        pos = 0
+        while True:
+            candidate = search(subject, pos)
+            if candidate is None:
+                return
+            at = candidate.start()
+            m = match(text, at)
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = max(m.end(), at + 1)
+    searches = [(prefilter.search, subject) for prefilter, subject in proposals]
+    ahead: list[int | None] = [-1] * len(searches)  # each one's next proposal (None: no more)
     pos = 0
     while True:
-        candidate = search(subject, pos)
-        if candidate is None:
+        at = None
+        for i, (search, subject) in enumerate(searches):
+            offset = ahead[i]
+            if offset is not None and offset < pos:
+                candidate = search(subject, pos)
+                offset = ahead[i] = candidate.start() if candidate is not None else None
+            if offset is not None and (at is None or offset < at):
+                at = offset
+        if at is None:
             return
-        at = candidate.start()
         m = match(text, at)
         if m is None:
             pos = at + 1
@@ -270,25 +293,26 @@ def _strip_prefilter(pattern: re.Pattern, head: str, tail: str = "") -> re.Patte
 
 
 @lru_cache(maxsize=1)
-def _prefilters() -> dict[str, list[tuple[str, re.Pattern]]]:
+def _prefilters() -> dict[str, list[tuple[tuple[str, re.Pattern], ...]]]:
     """Prefilters (see `_finditer`) for the patterns of `_patterns()` and the gazetteer's:
-    name -> [(subject, prefilter)], best first; subject is "text", "folded" or "titled"."""
+    name -> options, best first; an option is one or more (subject, prefilter) that together
+    propose every match; a subject is "text", "folded" or "titled"."""
     g = gazetteer()
 
-    def titled(words) -> list[tuple[str, re.Pattern]]:
+    def titled(words) -> list[tuple[tuple[str, re.Pattern], ...]]:
         """For a pattern that matches one of `words` (lower-case ASCII) right after a non-word
         character (see `_titled`)."""
         if not words or not all(w.isascii() and w == w.lower() for w in words):
             return []
-        return [("titled", re.compile(f"(?:{trie_regex({w.title() for w in words})})"))]
+        return [(("titled", re.compile(f"(?:{trie_regex({w.title() for w in words})})")),)]
 
-    def folded(words) -> list[tuple[str, re.Pattern]]:
+    def folded(words) -> list[tuple[tuple[str, re.Pattern], ...]]:
         if not all(w.isascii() for w in words):
             return []
-        return [("folded", re.compile(f"(?:{trie_regex({w.lower() for w in words})})"))]
+        return [(("folded", re.compile(f"(?:{trie_regex({w.lower() for w in words})})")),)]
 
-    def option(subject: str, prefilter: re.Pattern | None) -> list[tuple[str, re.Pattern]]:
-        return [(subject, prefilter)] if prefilter is not None else []
+    def option(subject: str, prefilter: re.Pattern | None) -> list[tuple[tuple[str, re.Pattern], ...]]:
+        return [((subject, prefilter),)] if prefilter is not None else []
 
     # the title regex's own words, when the gazetteer still builds it from these
     title_words = set(g.titles) | {f"{portfolio} minister" for portfolio in g.portfolios}
@@ -296,14 +320,15 @@ def _prefilters() -> dict[str, list[tuple[str, re.Pattern]]]:
         and bool(g.title_regex.flags & re.IGNORECASE)
     return {
         # case-insensitive
-        "ministry_of": [("folded", re.compile(r"ministry\s+of\s+"))],
+        "ministry_of": option("folded", re.compile(r"ministry\s+of\s+")),
         "forces": titled({w.lower() for w in g.force_nouns}) + folded(g.force_nouns),
         "title": (titled(title_words) if own_titles else [])
         + option("folded", _strip_prefilter(g.title_regex, r"(?<![\w\-])", r"(?![\w\-])")),
         # case-sensitive
         "speaker_after": titled(set(g.speech_verbs)),
-        "honorific": [("text", re.compile(r"M[rs]|Dr"))],
-        "body_head": [("text", re.compile(rf"(?:{trie_regex(set(g.body_nouns))})"))],
+        "speaker_before": _speaker_before_prefilters(trie_regex(set(g.speech_verbs))),
+        "honorific": option("text", re.compile(r"M[rs]|Dr")),
+        "body_head": option("text", re.compile(rf"(?:{trie_regex(set(g.body_nouns))})")),
         "known": option("text", _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])")),
     }
 
@@ -322,6 +347,27 @@ def _longest_portfolio() -> int | None:
     return max(len(p) for p in portfolios)
 
 
+#: Words that may stand between a speaker's name and the speech verb ("Zarif also said").
+_SPEECH_ADVERBS = r"also|later|then|further|has|had|again|once\s+again"
+
+
+def _speaker_before_prefilters(verbs: str) -> list[tuple[tuple[str, re.Pattern], ...]]:
+    """Prefilters for the "speaker_before" pattern (see `_finditer`), whose name starts with a
+    capital or a particle after no word character. For the capitals, on the text: a name-like
+    run of at most ten words (each after the first a capitalised one or a particle) and a speech
+    verb; its first character is matched plainly, so sre skips to capitals (the lookbehind after
+    it is the pattern's before it). For the particles, on the title-cased copy (see `_titled`),
+    where a particle starting a name is capitalised: the particle and what follows it."""
+    if not all(p.isascii() and p == p.lower() for p in _PARTICLES):
+        return []
+    word = r"[\w'’\-.]*"
+    capitals = re.compile(
+        rf"[{_UP}](?<![\w\-'’].){word}(?:[ \t\u00a0]+(?:[{_UP}]|{'|'.join(_PARTICLES)}){word}){{0,9}}"
+        rf"\s+(?:(?:{_SPEECH_ADVERBS})\s+)?(?:{verbs})\b")
+    particles = re.compile(rf"(?:{trie_regex({p.title() for p in _PARTICLES})})(?:-|[ \t\u00a0]+)")
+    return [(("text", capitals), ("titled", particles))]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     g = gazetteer()
@@ -335,7 +381,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "the_ministry": re.compile(r"(?<![\w\-])[Tt]he\s+ministry\b(?!\s+of\b)"),
         "forces": re.compile(rf"(?<![\w\-])(?:{forces})\b", re.I),
         "speaker_before": re.compile(
-            rf"(?<![\w\-'’])(?P<name>{NAME})\s+(?:(?:also|later|then|further|has|had|again|once\s+again)\s+)?"
+            rf"(?<![\w\-'’])(?P<name>{NAME})\s+(?:(?:{_SPEECH_ADVERBS})\s+)?"
             rf"(?:{verbs})\b"),
         "speaker_after": re.compile(rf"\b(?:{verbs})\s+(?P<name>{NAME})(?!['’\w])"),
         "honorific": re.compile(rf"\b(?P<hon>Mrs?\.?|Ms\.?|Dr\.?)\s+(?P<name>{NAME})"),
@@ -786,12 +832,12 @@ class _Extractor:
         return self._subjects[kind]
 
     def finditer(self, pattern: re.Pattern, prefilter: str):
-        """`pattern.finditer(self.text)`, through the first of `_prefilters()[prefilter]`
-        whose subject this text allows (see `_finditer`)."""
-        for kind, candidate in self.prefilters.get(prefilter, ()):
-            subject = self.subject(kind)
-            if subject is not None:
-                return _finditer(pattern, candidate, self.text, subject)
+        """`pattern.finditer(self.text)`, through the first option of `_prefilters()[prefilter]`
+        whose subjects this text allows (see `_finditer`)."""
+        for option in self.prefilters.get(prefilter, ()):
+            proposals = [(candidate, self.subject(kind)) for kind, candidate in option]
+            if all(subject is not None for _, subject in proposals):
+                return _finditer(pattern, proposals, self.text)
         return pattern.finditer(self.text)
 
     def portfolio_ministries(self):
@@ -1655,7 +1701,7 @@ class _Extractor:
         regex = re.compile(r"(?<![\w\-@])(?:" + names + r")(?![\w\-])")
         starts = sorted(claimed)
         # the names alone propose where to look (see `_finditer`)
-        for m in _finditer(regex, re.compile(names), self.text, self.text):
+        for m in _finditer(regex, [(re.compile(names), self.text)], self.text):
             i = bisect.bisect_right(starts, (m.start(), 10 ** 9)) - 1
             if i >= 0 and starts[i][1] > m.start():
                 continue
@@ -1828,7 +1874,7 @@ def index_actors(article: Article) -> ActorIndex:
         already = {x.start for x in ex.mentions if x.actor == name}
         pattern = re.compile(rf"(?<![\w\-]){re.escape(outlet)}(?![\w\-])")
         # the outlet's name itself proposes where to look (see `_finditer`)
-        for m in _finditer(pattern, re.compile(re.escape(outlet)), article.text, article.text):
+        for m in _finditer(pattern, [(re.compile(re.escape(outlet)), article.text)], article.text):
             if m.start() not in already:
                 ex.mention(name, "name", m.start(), m.end())
 

@@ -174,7 +174,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return place
 
     # Place nouns first, so "Agdam" in "... and Agdam districts" takes the noun's kind.
-    nouns = list(_finditer(_NOUN, _NOUN_PREFILTER, text, text))
+    nouns = list(_finditer(_NOUN, [(_NOUN_PREFILTER, text)], text))
     for noun in nouns:
         offset = max(0, noun.start() - 300)
         m = _LIST.search(text, offset, noun.start()) if _may_end_list(text, offset, noun.start()) else None
