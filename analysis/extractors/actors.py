@@ -768,6 +768,13 @@ def _fold(surname: str) -> str:
     return re.sub(r"(?:iy|yi|ii|ij|yj|iy)$", "y", key)
 
 
+def _backwards(items: list, stop: int):
+    """items[:stop] from the last to the first, without copying them (a search back from an
+    offset usually stops early)."""
+    for i in range(stop - 1, -1, -1):
+        yield items[i]
+
+
 def _last_at_or_before(starts: list[int], offsets: list[int]) -> list[int]:
     """For each offset, the index of the last of the ascending `starts` at or before it (-1: none)."""
     right = bisect.bisect_right
@@ -811,6 +818,8 @@ class _Extractor:
         self._subjects: dict[str, str | None] = {"text": text}  # see subject()
         self.prefilters = _prefilters()
         self.body_spans: list[tuple[int, int, str]] = []
+        self._body_index: tuple[list, int, list[int], list[int]] | None = None  # see _in_body
+        self._un_hits: set[int] | None = None  # see _mentions_un
         self._inner_caps: set[str] | None = None
         if article is not None:
             self._block_starts = [b.start for b in article.blocks]
@@ -1083,8 +1092,22 @@ class _Extractor:
             self.role_nouns.append(_RoleNoun(m.start(), m.end(), "ministry", None, None, False))
 
     def _mentions_un(self) -> bool:
-        return any(any(x.entity == "United Nations" or x.entity.startswith("UN ") and
-                       re.search(r"\bU\.?N\b|United Nations", h.surface) for x in h.senses) for h in self.hits)
+        """True when a hit names the UN (kept as a set of such hits, updated by `_drop_hit`)."""
+        if self._un_hits is None:
+            self._un_hits = {id(h) for h in self.hits
+                             if any(x.entity == "United Nations" or x.entity.startswith("UN ") and
+                                    re.search(r"\bU\.?N\b|United Nations", h.surface) for x in h.senses)}
+        return bool(self._un_hits)
+
+    def _drop_hit(self, hit: _Hit) -> None:
+        """self.hits.remove(hit), found by its start (hits are in text order, one per start)."""
+        i = bisect.bisect_left(self.hits, hit.start, key=lambda h: h.start)
+        if i < len(self.hits) and self.hits[i] is hit:
+            del self.hits[i]
+        else:
+            self.hits.remove(hit)
+        if self._un_hits is not None:
+            self._un_hits.discard(id(hit))
 
     def _run_by(self, pos: int) -> tuple[str, str] | None:
         """("Hamas-run", "Hamas") when a known body "runs" what starts at `pos`."""
@@ -1133,7 +1156,7 @@ class _Extractor:
                     self.actor(name, heads[last], state).alias(hit.surface)
                     self.mention(name, "name", hit.start, hit.end)
                     self.body_spans.append((hit.start, hit.end, name))
-                    self.hits.remove(hit)
+                    self._drop_hit(hit)
                     self.hit_by_end[hit.end] = _Hit(hit.start, hit.end, hit.surface, [Sense(name, heads[last], "name")])
                     self.hit_by_start[hit.start] = self.hit_by_end[hit.end]
                     self._hit_starts = None
@@ -1143,7 +1166,7 @@ class _Extractor:
             record.alias(hit.surface)
             self.mention(name, "name", before.start, hit.end)
             self.body_spans.append((before.start, hit.end, name))
-            self.hits.remove(hit)
+            self._drop_hit(hit)
             del self.hit_by_start[hit.start]
             self.hit_by_end[hit.end] = _Hit(before.start, hit.end, text[before.start:hit.end],
                                             [Sense(name, heads[last], "name")])
@@ -1346,7 +1369,7 @@ class _Extractor:
         """The territory ("the region's") or state ("the country's") named last before `pos`."""
         if self._hit_ends is None:
             self._hit_ends = [h.end for h in self.hits]
-        for hit in reversed(self.hits[:bisect.bisect_right(self._hit_ends, pos)]):
+        for hit in _backwards(self.hits, bisect.bisect_right(self._hit_ends, pos)):
             if noun in ("region", "territory", "enclave", "republic"):
                 for sense in hit.senses:
                     if sense.kind == "place" and sense.entity in self.g.actors:
@@ -1639,7 +1662,7 @@ class _Extractor:
 
     def _recent_mention(self, pos: int, accept) -> str | None:
         i = bisect.bisect_left(self._by_start, (pos, ""))
-        for _, actor in reversed(self._by_start[:i]):
+        for _, actor in _backwards(self._by_start, i):
             record = self.actors[actor]
             if accept(record):
                 return record.name
@@ -1737,7 +1760,20 @@ class _Extractor:
             self.mention(record.name, mention_kind, hit.start, hit.end)
 
     def _in_body(self, offset: int) -> bool:
-        return bool(self.body_spans) and any(start <= offset < end for start, end, _ in self.body_spans)
+        """True when `offset` lies inside a named body found by `find_bodies` (spans only added)."""
+        if not self.body_spans:
+            return False
+        index = self._body_index
+        if index is None or index[0] is not self.body_spans or index[1] != len(self.body_spans):
+            spans = sorted((start, end) for start, end, _ in self.body_spans)
+            reach, farthest = [], 0  # reach[i]: the farthest end among spans[:i + 1]
+            for _, end in spans:
+                farthest = max(farthest, end)
+                reach.append(farthest)
+            self._body_index = (self.body_spans, len(self.body_spans), [start for start, _ in spans], reach)
+        _, _, starts, reach = self._body_index
+        i = bisect.bisect_right(starts, offset) - 1  # the spans from here back start at or before it
+        return i >= 0 and reach[i] > offset
 
     def _actor_sense(self, hit: _Hit) -> tuple[str, str, str] | None:
         text = self.text
@@ -1805,7 +1841,7 @@ class _Extractor:
             if person is not None and person.owner is not None:
                 # "its"/"their" point to a body, "his"/"her" to a person
                 collective = self.text[person.owner:person.owner + 6].lower().startswith(("its ", "their "))
-                for start, _, actor in reversed(rows[:bisect.bisect_left(starts, person.owner)]):
+                for start, _, actor in _backwards(rows, bisect.bisect_left(starts, person.owner)):
                     other = self.actors[actor]
                     if actor == record.name or collective == (other.kind == "person"):
                         continue
@@ -1815,7 +1851,7 @@ class _Extractor:
                     if aff:
                         break
             if aff is None and person is not None and person.force:
-                for start, _, actor in reversed(rows[:bisect.bisect_left(starts, pos)]):
+                for start, _, actor in _backwards(rows, bisect.bisect_left(starts, pos)):
                     other = self.actors[actor]
                     if other.kind == "armed_forces" and other.affiliation in self.g.actors and \
                             self.g.actors[other.affiliation].kind == "state":
