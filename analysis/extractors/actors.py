@@ -768,6 +768,11 @@ def _fold(surname: str) -> str:
     return re.sub(r"(?:iy|yi|ii|ij|yj|iy)$", "y", key)
 
 
+def _nowhere(offset: int) -> bool:
+    """A test that holds at no offset."""
+    return False
+
+
 def _backwards(items: list, stop: int):
     """items[:stop] from the last to the first, without copying them (a search back from an
     offset usually stops early)."""
@@ -985,6 +990,17 @@ class _Extractor:
         i = bisect.bisect_right(self._hit_starts, offset) - 1
         return i >= 0 and self.hits[i].start <= offset < self.hits[i].end
 
+    def _clear_of_names(self, start: int, end: int) -> bool:
+        """True when no known name and no title overlaps text[start:end], so that neither
+        covered() nor in_title() holds there (both kinds of span are ordered and disjoint)."""
+        if self._hit_starts is None:
+            self._hit_starts = [h.start for h in self.hits]
+        i = bisect.bisect_left(self._hit_starts, end) - 1  # the last known name starting before `end`
+        if i >= 0 and self.hits[i].end > start:
+            return False
+        j = bisect.bisect_left(self.title_spans, (end,)) - 1  # the last title starting before `end`
+        return not (j >= 0 and self.title_spans[j][1] > start)
+
     def is_facility(self, end: int) -> bool:
         """True when a facility noun follows `end` ("Al-Shifa hospital", "Nasser Hospital")."""
         return self.p["facility_after"].match(self.text, end) is not None
@@ -993,14 +1009,17 @@ class _Extractor:
         """Trim a captured name to its real tokens; None if it is no name."""
         # (the token pattern looks behind nothing, so scanning within the text is scanning the slice)
         tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(self.text, start, end)]
-        covered = self.covered
+        if self._clear_of_names(start, end):
+            covered = in_title = _nowhere  # no known name or title within: spare the look-ups
+        else:
+            covered, in_title = self.covered, self.in_title
         while tokens and (tokens[-1][2] in _NOT_NAMES or covered(tokens[-1][0])):
             tokens.pop()
         # A name starts after the last word that is a title, a known name or
         # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
         for cut in range(len(tokens) - 1, -1, -1):
             s, _, w = tokens[cut]
-            if w in _NOT_NAMES or covered(s) or self.in_title(s):
+            if w in _NOT_NAMES or covered(s) or in_title(s):
                 tokens = tokens[cut + 1:]
                 break
         if not tokens:
@@ -1942,10 +1961,15 @@ def index_actors(article: Article) -> ActorIndex:
     mentions.insert(0, "mention_id", range(len(mentions)))
     mentions = schemas.conform("mentions", mentions)
 
-    story = mentions[mentions["block_kind"].isin(STORY_KINDS)]
-    counts = story.groupby("actor", observed=True).size().to_dict() if not story.empty else {}
-    first_story = story.groupby("actor", observed=True)["start"].min().to_dict() if not story.empty else {}
-    first_any = mentions.groupby("actor", observed=True)["start"].min().to_dict() if not mentions.empty else {}
+    # per actor: mentions in story text, and the first offset in it and anywhere (mentions are in offset order)
+    counts: dict[str, int] = {}
+    first_story: dict[str, int] = {}
+    first_any: dict[str, int] = {}
+    for name, start, block_kind in zip(columns["actor"], columns["start"], columns["block_kind"]):
+        first_any.setdefault(name, start)
+        if block_kind in STORY_KINDS:
+            counts[name] = counts.get(name, 0) + 1
+            first_story.setdefault(name, start)
     actor_rows = []
     for record in ex.actors.values():
         in_story = record.name in counts or (record.kind == "media" and record.role == "publisher")
