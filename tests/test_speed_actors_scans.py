@@ -93,3 +93,38 @@ def test_sentence_boundaries_as_before():
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         for start in range(len(text) + 1):
             assert _spans(structure._BOUNDARY.finditer(text, start)) == _spans(before.finditer(text, start))
+
+
+def test_locative_as_before():
+    from analysis.extractors.places import _OF_NOUNS, _PREPS, _locative
+
+    def before(text: str, pos: int):
+        words = text[max(0, pos - 40):pos].split()
+        if not words or text[pos - 1:pos] not in (" ", "\u00a0"):
+            return None, None
+        last = [w.lower().lstrip("(") for w in words[-3:]]
+        if last[-1] == "of" and len(last) >= 2 and last[-2] in _OF_NOUNS:
+            return "of", last[-2]
+        if last[-1] == "the" and len(last) >= 2:
+            last = last[:-1]
+        if last[-1] in _PREPS:
+            return last[-1], None
+        return None, None
+
+    rng = random.Random(9)
+    vocab = ["in", "In", "(in", "the", "The", "of", "town", "city", "((near", "x", "Paris", "outside", "capital"]
+    for _ in range(20000):
+        text = "".join(rng.choice(vocab) + rng.choice([" ", "", "\u00a0", "  ", "\n"]) for _ in range(rng.randint(0, 12)))
+        for pos in range(len(text) + 1):
+            assert _locative(text, pos) == before(text, pos), (text, pos)
+
+
+def test_list_quick_test_holds_wherever_the_list_pattern_matches(texts):
+    from analysis.extractors import places
+
+    extra = "Geranboy, Terter, and Fizuli districts. Agdam and Fizuli villages. al-Fashir or Kutum towns. "
+    for text in texts + [extra * 3]:
+        for noun in places._NOUN.finditer(text):
+            offset = max(0, noun.start() - 300)
+            if places._LIST.search(text, offset, noun.start()):
+                assert places._may_end_list(text, offset, noun.start())
