@@ -37,8 +37,8 @@ _CAPTION_PATTERNS = [
     re.compile(r"\(\s*(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu(?: Agency)?|AA|TASS|Xinhua|IRNA|Sputnik|UPI|"
                r"Shutterstock|Alamy)(?:\s*(?:/|via)\s*[^()]{0,40})?\s*\)\s*\.?$"),
     re.compile(r"^(?:photo|image|picture|file photo|photo credit)\s*[:|/]\s*\S", re.I),
-    re.compile(r"(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{2,60}\.?$", re.I),
-    re.compile(r"\b(?:Getty Images|Shutterstock)\s*\.?$"),
+    re.compile(r"(?:photo|image|picture)\s*(?:credit)?\s*:\s*[^.]{2,60}\.?$", re.I),  # see _CAPTION_NEEDS
+    re.compile(r"\b(?:Getty Images|Shutterstock)\s*\.?$"),  # see _CAPTION_NEEDS
     # "[Mohammed Salem/Reuters]", "[File: AP]": a bracketed credit closing the line
     re.compile(r"\[(?:file\s*:\s*)?[^\[\]/]{2,60}/\s*[^\[\]/]{2,40}\]\s*\.?$", re.I),
     re.compile(r"\[(?:file(?: photo)?\s*:?\s*)?(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu(?: Agency)?|"
@@ -318,8 +318,17 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+# Strings one of which a caption pattern's match holds, tested before its search (None: no
+# test). Only the patterns sre cannot skip through quickly (no literal start) have them.
+_CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: (":",), _CAPTION_PATTERNS[5]: ("Getty Images", "Shutterstock")}
+
+
 def _is_caption(text: str) -> bool:
-    return any(p.search(text) for p in _CAPTION_PATTERNS)
+    for pattern in _CAPTION_PATTERNS:
+        needs = _CAPTION_NEEDS.get(pattern)
+        if (needs is None or any(n in text for n in needs)) and pattern.search(text):
+            return True
+    return False
 
 
 def _boilerplate_reason(text: str) -> str | None:
@@ -510,8 +519,11 @@ def parse_article(text: str, metadata: dict | None = None) -> Article:
 
 # The lookbehind starts a match only at the first mark of a run: a later start
 # in the same run could only end where the first one failed (linear, not
-# quadratic, on long runs of dots).
-_BOUNDARY = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
+# quadratic, on long runs of dots). It follows the first mark rather than
+# preceding it, so that sre can skip to marks instead of trying every offset:
+# (?<![.!?…].) after one mark is (?<![.!?…]) before it.
+_BOUNDARY = re.compile(r"[.!?\u2026](?<![.!?\u2026].)[.!?\u2026]*[\"'\u201d\u2019)\]]*(?=\s)")
+_DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def _word_before(text: str, lo: int, hi: int) -> str:
@@ -557,7 +569,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue
             if len(bare) == 1 and bare.isupper():
                 continue  # an initial
-            if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", bare):
+            if _DOTTED_ACRONYM.fullmatch(bare):
                 continue  # U.S, U.N, a.m
         spans.append((cursor, m.end()))
         cursor = nxt

@@ -54,6 +54,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -84,14 +85,25 @@ _HONORIFICS = {"Mr": "male", "Mr.": "male", "Mrs": "female", "Mrs.": "female", "
 _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _LOW = "a-zß-öø-ÿā-žə"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LOW}]+)*"
-_PARTICLE = r"(?:al|el|ul|bin|ibn|bint|van|von|de|da|di|du|der|den|le|la|abu|ben)(?:-|[ \t\u00a0]+)"
+_PARTICLES = ("al", "el", "ul", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "der", "den", "le", "la",
+              "abu", "ben")
+_PARTICLE = rf"(?:{'|'.join(_PARTICLES)})(?:-|[ \t\u00a0]+)"
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
+_NAME_TOKEN = re.compile(rf"(?:{_PARTICLE})?{_TOKEN}")
+_TOKEN_AT_END = re.compile(rf"({_TOKEN})\s+$")
+_WORD_RUN = re.compile(r"[\w\-]+")
+_LOWER_WORD = re.compile(r"[a-z]+")
 # A title's remit before an appositive name: "envoy for Yemen, ", "coordinator for the Sahel, "
 _TITLE_REMIT = re.compile(r"[ \t]+(?:for|to|on|in)[ \t]+(?:the[ \t]+)?[A-Z][\w'\u2019-]*"
                           r"(?:[ \t]+(?:and|of|[A-Z][\w'\u2019-]*))*[ \t]*,[ \t]+")
 _NAME_AT_END = re.compile(rf"({NAME})\s*,\s*(?:(?i:the|a|an|his|her|its|their)\s+)?$")
+_COMMA_AT_END = re.compile(r",\s*(?:\S{1,5}\s+)?$")  # found wherever _NAME_AT_END is (determiners: 1-5 letters)
+_AFTER_TITLE = re.compile(r"\s*,?\s+")
+_AFTER_TITLE_SAME_LINE = re.compile(r"[ \t]*,?[ \t]+")
+_OF_AFTER = re.compile(r"\s+of\s+")
+_LIST_GAP = re.compile(r"(?:,\s*|\s+)(?:and|or|,)\s+$|,\s+$")
 _HANDLE_RE = re.compile(r"(?<![\w@])@\w{1,30}")
 _FLAG_RE = re.compile("[\U0001F1E6-\U0001F1FF]{2}")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s)")
@@ -133,6 +145,229 @@ _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "mi
                             "director", "chair", "envoy", "general", "colonel"})
 
 
+# ----------------------------------------------------------------------------
+# Fast scans
+#
+# sre scans a pattern that opens with a lookbehind, or that ignores case, by
+# trying every position of the text in turn. Each such pattern below comes with
+# a *prefilter*: a case-sensitive pattern with a plain start (sre skips to
+# candidates quickly) that matches a *subject* wherever the pattern matches the
+# text; the pattern itself then decides at each candidate (`_finditer`). The
+# subject is the text itself, its lower-cased copy (`_folded`: for patterns that
+# ignore case), or that copy title-cased (`_titled`: only word starts are
+# capitals, so a prefilter of capitalised words skips all the rest quickly).
+
+#: Characters the folded and title-cased copies cannot stand: İ ı ſ K, the only non-ASCII
+#: characters that re.IGNORECASE equates with an ASCII letter while str.lower() does not map
+#: them onto it; and the only characters that are no word characters (\w) yet that str.title()
+#: counts as cased, so that no capital follows them (a combining mark, circled and squared
+#: letters; lower() maps no other character onto them). `_ODD_BMP`: those below U+10000.
+_ODD = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9"
+                  "\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]")
+_ODD_BMP = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9]")
+
+
+def _beyond_bmp(text: str) -> bool:
+    """True when `text` has a character beyond U+FFFF (quicker than a scan for one)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
+def _folded(text: str) -> str | None:
+    """`text.lower()` when it can stand in for `text` under re.IGNORECASE, offset for offset:
+    for ASCII-lettered patterns, a lower-cased pattern matches it wherever the case-insensitive
+    one matches `text`. None when an odd character (`_ODD`) forbids that."""
+    folded = text.lower()
+    if len(folded) != len(text) or (_ODD if _beyond_bmp(text) else _ODD_BMP).search(text):
+        return None
+    return folded
+
+
+def _titled(folded: str | None) -> str | None:
+    """`folded.title()`, offset for offset: each letter after a non-word character is a capital
+    there (`_folded` has ruled out the odd characters), so a lower-case ASCII phrase W that the
+    text holds right after a non-word character (in any case, for a case-insensitive pattern)
+    reads W.title() in it. None when `folded` is None or title() changes a length."""
+    if folded is None:
+        return None
+    titled = folded.title()
+    return titled if len(titled) == len(folded) else None
+
+
+def _finditer(pattern: re.Pattern, proposals: list[tuple[re.Pattern, str]], text: str):
+    """The matches of `pattern.finditer(text)`, in order, found faster.
+
+    Each of `proposals` is a prefilter and its subject (`text`, or an offset-for-offset copy
+    of it); at every offset where `pattern` matches `text`, at least one prefilter matches its
+    subject. `pattern.match` decides at each offset they propose, the nearest first.
+    Searching on from the end of each match, and from the next offset after a rejected
+    proposal, gives finditer's leftmost, non-overlapping matches (`pattern` never matches the
+    empty string).
+    """
+    match = pattern.match
+    if len(proposals) == 1:  # the usual case, kept simple
+        (prefilter, subject), = proposals
+        search = prefilter.search
+        pos = 0
+        while True:
+            candidate = search(subject, pos)
+            if candidate is None:
+                return
+            at = candidate.start()
+            m = match(text, at)
+            if m is None:
+                pos = at + 1
+                continue
+            yield m
+            pos = max(m.end(), at + 1)
+    searches = [(prefilter.search, subject) for prefilter, subject in proposals]
+    ahead: list[int | None] = [-1] * len(searches)  # each one's next proposal (None: no more)
+    pos = 0
+    while True:
+        at = None
+        for i, (search, subject) in enumerate(searches):
+            offset = ahead[i]
+            if offset is not None and offset < pos:
+                candidate = search(subject, pos)
+                offset = ahead[i] = candidate.start() if candidate is not None else None
+            if offset is not None and (at is None or offset < at):
+                at = offset
+        if at is None:
+            return
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = max(m.end(), at + 1)
+
+
+def _finditer_anchored(pattern: re.Pattern, text: str, anchors, window):
+    """The matches of `pattern.finditer(text)` for a pattern each of whose matches holds exactly
+    one of `anchors` (ascending (start, end) spans, none inside another), found window by window.
+
+    `window(start, end)` gives (lo, hi): every match holding that anchor lies in text[lo:hi],
+    with room before `hi` for whatever the pattern looks at past a match's end. Each anchor in
+    turn, `pattern` searches its window from `lo` (or the end of the last match). A match in a
+    window is then a match in the whole text, and the first window holding one holds the
+    leftmost match left: the matches are finditer's.
+    """
+    pos = 0
+    for start, end in anchors:
+        if start < pos:
+            continue  # inside the last match
+        lo, hi = window(start, end)
+        m = pattern.search(text, max(pos, lo), hi)
+        if m is not None:
+            yield m
+            pos = m.end()
+
+
+def _space_before(text: str, offset: int) -> int:
+    """Where the run of white space ending at `offset` starts (`offset` itself if none)."""
+    while offset > 0 and text[offset - 1].isspace():
+        offset -= 1
+    return offset
+
+
+def _space_after(text: str, offset: int) -> int:
+    """Where the run of white space starting at `offset` ends."""
+    size = len(text)
+    while offset < size and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def _strip_prefilter(pattern: re.Pattern, head: str, tail: str = "") -> re.Pattern | None:
+    """A prefilter for `pattern` (HEAD CORE TAIL, HEAD and TAIL zero-width assertions): CORE
+    alone, lower-cased when `pattern` ignores case. None when `pattern` has another shape, or
+    ignores case with a non-ASCII or escaped letter in CORE."""
+    source = pattern.pattern
+    if not (source.startswith(head) and source.endswith(tail)) or len(source) <= len(head) + len(tail):
+        return None
+    core = source[len(head):len(source) - len(tail)]
+    if pattern.flags & re.IGNORECASE:
+        if not core.isascii() or re.search(r"\\[A-Za-z]", core):
+            return None
+        core = core.lower()
+    return re.compile(core)
+
+
+@lru_cache(maxsize=1)
+def _prefilters() -> dict[str, list[tuple[tuple[str, re.Pattern], ...]]]:
+    """Prefilters (see `_finditer`) for the patterns of `_patterns()` and the gazetteer's:
+    name -> options, best first; an option is one or more (subject, prefilter) that together
+    propose every match; a subject is "text", "folded" or "titled"."""
+    g = gazetteer()
+
+    def titled(words) -> list[tuple[tuple[str, re.Pattern], ...]]:
+        """For a pattern that matches one of `words` (lower-case ASCII) right after a non-word
+        character (see `_titled`)."""
+        if not words or not all(w.isascii() and w == w.lower() for w in words):
+            return []
+        return [(("titled", re.compile(f"(?:{trie_regex({w.title() for w in words})})")),)]
+
+    def folded(words) -> list[tuple[tuple[str, re.Pattern], ...]]:
+        if not all(w.isascii() for w in words):
+            return []
+        return [(("folded", re.compile(f"(?:{trie_regex({w.lower() for w in words})})")),)]
+
+    def option(subject: str, prefilter: re.Pattern | None) -> list[tuple[tuple[str, re.Pattern], ...]]:
+        return [((subject, prefilter),)] if prefilter is not None else []
+
+    # the title regex's own words, when the gazetteer still builds it from these
+    title_words = set(g.titles) | {f"{portfolio} minister" for portfolio in g.portfolios}
+    own_titles = g.title_regex.pattern == r"(?<![\w\-])(?:" + trie_regex(title_words) + r")(?![\w\-])" \
+        and bool(g.title_regex.flags & re.IGNORECASE)
+    return {
+        # case-insensitive
+        "ministry_of": option("folded", re.compile(r"ministry\s+of\s+")),
+        "forces": titled({w.lower() for w in g.force_nouns}) + folded(g.force_nouns),
+        "title": (titled(title_words) if own_titles else [])
+        + option("folded", _strip_prefilter(g.title_regex, r"(?<![\w\-])", r"(?![\w\-])")),
+        # case-sensitive
+        "speaker_after": titled(set(g.speech_verbs)),
+        "speaker_before": _speaker_before_prefilters(trie_regex(set(g.speech_verbs))),
+        "honorific": option("text", re.compile(r"M[rs]|Dr")),
+        "body_head": option("text", re.compile(rf"(?:{trie_regex(set(g.body_nouns))})")),
+        "known": option("text", _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])")),
+    }
+
+
+_MINISTRY_WORD = re.compile("ministry")
+_OPEN_PAREN = re.compile(r"\(")
+
+
+@lru_cache(maxsize=1)
+def _longest_portfolio() -> int | None:
+    """The length of the longest portfolio, or None when one holds "ministry" or ends in white
+    space (then `portfolio_ministries` scans the plain way)."""
+    portfolios = gazetteer().portfolios
+    if not portfolios or any("ministry" in p.lower() or p != p.rstrip() or not p.isascii() for p in portfolios):
+        return None
+    return max(len(p) for p in portfolios)
+
+
+#: Words that may stand between a speaker's name and the speech verb ("Zarif also said").
+_SPEECH_ADVERBS = r"also|later|then|further|has|had|again|once\s+again"
+
+
+def _speaker_before_prefilters(verbs: str) -> list[tuple[tuple[str, re.Pattern], ...]]:
+    """Prefilters for the "speaker_before" pattern (see `_finditer`), whose name starts with a
+    capital or a particle after no word character. For the capitals, on the text: a name-like
+    run of at most ten words (each after the first a capitalised one or a particle) and a speech
+    verb; its first character is matched plainly, so sre skips to capitals (the lookbehind after
+    it is the pattern's before it). For the particles, on the title-cased copy (see `_titled`),
+    where a particle starting a name is capitalised: the particle and what follows it."""
+    if not all(p.isascii() and p == p.lower() for p in _PARTICLES):
+        return []
+    word = r"[\w'’\-.]*"
+    capitals = re.compile(
+        rf"[{_UP}](?<![\w\-'’].){word}(?:[ \t\u00a0]+(?:[{_UP}]|{'|'.join(_PARTICLES)}){word}){{0,9}}"
+        rf"\s+(?:(?:{_SPEECH_ADVERBS})\s+)?(?:{verbs})\b")
+    particles = re.compile(rf"(?:{trie_regex({p.title() for p in _PARTICLES})})(?:-|[ \t\u00a0]+)")
+    return [(("text", capitals), ("titled", particles))]
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     g = gazetteer()
@@ -146,7 +381,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "the_ministry": re.compile(r"(?<![\w\-])[Tt]he\s+ministry\b(?!\s+of\b)"),
         "forces": re.compile(rf"(?<![\w\-])(?:{forces})\b", re.I),
         "speaker_before": re.compile(
-            rf"(?<![\w\-'’])(?P<name>{NAME})\s+(?:(?:also|later|then|further|has|had|again|once\s+again)\s+)?"
+            rf"(?<![\w\-'’])(?P<name>{NAME})\s+(?:(?:{_SPEECH_ADVERBS})\s+)?"
             rf"(?:{verbs})\b"),
         "speaker_after": re.compile(rf"\b(?:{verbs})\s+(?P<name>{NAME})(?!['’\w])"),
         "honorific": re.compile(rf"\b(?P<hon>Mrs?\.?|Ms\.?|Dr\.?)\s+(?P<name>{NAME})"),
@@ -207,15 +442,20 @@ class _Actor:
     gender: str | None = None
     aliases: list[str] = field(default_factory=list)
     handle: str | None = None
+    _alias_set: set[str] = field(default_factory=set, repr=False, compare=False)  # `aliases`, for `in`
+    _surfaces: set[str] = field(default_factory=set, repr=False, compare=False)  # given to alias() so far
 
     def alias(self, surface: str) -> None:
+        if surface in self._surfaces:
+            return  # normalised and kept (or not) before
+        self._surfaces.add(surface)
         surface = normalize(surface)
-        if surface and surface not in self.aliases:
+        if surface and surface not in self._alias_set:
+            self._alias_set.add(surface)
             self.aliases.append(surface)
 
 
-@dataclass
-class _Mention:
+class _Mention(NamedTuple):  # a tuple of strings and ints: no work for the garbage collector
     actor: str
     kind: str
     start: int
@@ -267,6 +507,17 @@ class ActorIndex:
     _records: dict[str, _Actor] = field(default_factory=dict, repr=False)
     _handles: dict[str, str] = field(default_factory=dict, repr=False)
     _cache: dict = field(default_factory=dict, repr=False)
+    #: every known name of the article's text (see `known_names_in`), kept from indexing
+    known_names: list[_Hit] | None = field(default=None, repr=False)
+
+    def known_names_in(self, text: str) -> list[_Hit]:
+        """Each name the gazetteer's regex finds in `text` and knows a sense of (start, end,
+        surface, senses): as indexing found them when `text` is the article's."""
+        if self.known_names is not None and (text is self.article.text or text == self.article.text):
+            return self.known_names
+        g = gazetteer()
+        found = ((m, g.lookup(m.group())) for m in g.known_regex.finditer(text))
+        return [_Hit(m.start(), m.end(), m.group(), senses) for m, senses in found if senses]
 
     def actor(self, name: str) -> dict | None:
         """The actor row of `name` as a dict (with `gender`), or None."""
@@ -313,8 +564,8 @@ class ActorIndex:
         """Mentions as (start, end, actor, actor kind), sorted; built once (lookups stay cheap)."""
         if self._cache.get("rows") is None:
             m = self.mentions
-            rows = sorted(zip(m["start"].astype(int), m["end"].astype(int), m["actor"].astype(str),
-                              m["actor_kind"].astype(str)))
+            rows = sorted(zip(m["start"].astype(int).tolist(), m["end"].astype(int).tolist(),
+                              m["actor"].astype(str).tolist(), m["actor_kind"].astype(str).tolist()))
             self._cache["rows"] = rows
             self._cache["starts"] = [r[0] for r in rows]
             self._cache["widest"] = max((r[1] - r[0] for r in rows), default=0)
@@ -355,29 +606,72 @@ class ActorIndex:
             return set(self._records)
         return {name for name, first in self._cache["first"].items() if first <= start}
 
+    def _surface(self, surface: str) -> _Surface:
+        """What `_lookup` learns from `surface` alone, worked out once per surface."""
+        known = self._cache.setdefault("surfaces", {}).get(surface)
+        if known is not None:
+            return known
+        text = normalize(surface).strip(" ,.;:")
+        bare = _ARTICLE_START.sub("", text)
+        lowered = bare.lower()
+        answer = None
+        if not bare.startswith("@"):
+            for sense in gazetteer().lookup(bare):
+                if sense.kind in ("state", "organization", "armed_forces", "media"):
+                    answer = sense.entity
+                    break
+                if sense.kind == "place" and sense.entity in self._records:
+                    answer = sense.entity
+                    break
+        names = ()
+        if answer is None:
+            by_name, by_alias = self._lowered_names()
+            names = tuple(dict.fromkeys(by_name.get(lowered, []) + by_alias.get(lowered, [])
+                                        + by_alias.get(text.lower(), [])))
+        known = self._cache["surfaces"][surface] = _Surface(text, bare, lowered, answer, names)
+        return known
+
+    def _lowered_names(self) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """({lower-cased name: names}, {lower-cased alias: names}) over every actor, built once."""
+        if "lowered_names" not in self._cache:
+            by_name: dict[str, list[str]] = {}
+            by_alias: dict[str, list[str]] = {}
+            for name, record in self._records.items():
+                by_name.setdefault(name.lower(), []).append(name)
+                for alias in dict.fromkeys(a.lower() for a in record.aliases):
+                    by_alias.setdefault(alias, []).append(name)
+            self._cache["lowered_names"] = (by_name, by_alias)
+        return self._cache["lowered_names"]
+
     def _lookup(self, surface: str, start: int | None) -> str | None:
         g = gazetteer()
-        text = normalize(surface).strip(" ,.;:")
-        bare = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        found = self._surface(surface)
+        text, bare, lowered = found.text, found.bare, found.lowered
         if bare.startswith("@"):
             return self._handles.get(bare.lower())
-        for sense in g.lookup(bare):
-            if sense.kind in ("state", "organization", "armed_forces", "media"):
-                return sense.entity
-            if sense.kind == "place" and sense.entity in self._records:
-                return sense.entity
-        seen = self._seen(start)
-        lowered = bare.lower()
-        for name in sorted(seen, key=lambda n: n not in self._records):
-            record = self._records.get(name)
-            if record and (lowered == name.lower() or lowered in (a.lower() for a in record.aliases)
-                           or text.lower() in (a.lower() for a in record.aliases)):
-                return name
+        if found.answer is not None:
+            return found.answer
+        # The actors seen by `start` whose name or an alias is the surface, lower-cased.
+        if found.names:
+            self._rows()
+            first = self._cache["first"]
+            matches = [n for n in found.names if start is None or first.get(n, start + 1) <= start]
+            if len(matches) == 1:
+                return matches[0]
+            if matches:  # which one comes first depends on a set's order: take it as before
+                seen = self._seen(start)
+                for name in sorted(seen, key=lambda n: n not in self._records):
+                    record = self._records.get(name)
+                    if record and (lowered == name.lower() or lowered in (a.lower() for a in record.aliases)
+                                   or text.lower() in (a.lower() for a in record.aliases)):
+                        return name
         # A phrase: scan it as a small text and take its head.
         sub = _scan_phrase(bare)
-        context = self._records
-        ministries = [n for n, r in context.items() if r.kind == "organization" and n.endswith("ministry")]
-        if re.fullmatch(r"(?:\w+\s+)?ministry", lowered) and not sub.ministry_names:
+        if _BARE_MINISTRY.fullmatch(lowered) and not sub.ministry_names:
+            if "ministries" not in self._cache:
+                self._cache["ministries"] = {n for n, r in self._records.items()
+                                             if r.kind == "organization" and n.endswith("ministry")}
+            ministries = self._cache["ministries"]
             portfolio = g.portfolios.get(lowered.split()[0]) if " " in lowered else None
             return self._recent(start, lambda n: n in ministries and (portfolio is None or f" {portfolio} " in n))
         if sub.ministry_names:
@@ -406,26 +700,52 @@ class ActorIndex:
 
     def _recent(self, start: int | None, accept) -> str | None:
         rows = self._rows()
-        if start is not None:
-            rows = rows[:bisect.bisect_right(self._cache["starts"], start)]
-        for row in reversed(rows):
-            if accept(row[2]):
-                return row[2]
+        last = len(rows) if start is None else bisect.bisect_right(self._cache["starts"], start)
+        for i in range(last - 1, -1, -1):
+            if accept(rows[i][2]):
+                return rows[i][2]
         for name in self._records:
             if accept(name):
                 return name
         return None
 
     def _person_by_name(self, tokens: list[str]) -> str | None:
-        people = [r for r in self._records.values() if r.kind == "person"]
-        for record in people:
-            if record.name.split() == tokens:
-                return record.name
-        for record in people:
-            own = record.name.split()
-            if _fold(own[-1]) == _fold(tokens[-1]) and (len(tokens) == 1 or all(t in own for t in tokens[:-1])):
-                return record.name
+        """The person named `tokens`, else the first (in actor order) whose surname folds
+        like the last token and whose other names hold the others."""
+        if "people" not in self._cache:
+            by_tokens: dict[tuple[str, ...], str] = {}
+            by_fold: dict[str, list[tuple[str, list[str]]]] = {}
+            for record in self._records.values():
+                if record.kind == "person":
+                    own = record.name.split()
+                    by_tokens.setdefault(tuple(own), record.name)
+                    by_fold.setdefault(_fold(own[-1]), []).append((record.name, own))
+            self._cache["people"] = (by_tokens, by_fold)
+        by_tokens, by_fold = self._cache["people"]
+        name = by_tokens.get(tuple(tokens))
+        if name is not None:
+            return name
+        for name, own in by_fold.get(_fold(tokens[-1]), ()):
+            if len(tokens) == 1 or all(t in own for t in tokens[:-1]):
+                return name
         return None
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """A surface as `ActorIndex._lookup` reads it: normalised `text`; `bare` without a leading
+    article; `lowered`; the gazetteer's `answer` for it; the `names` of actors whose name or
+    alias it is, lower-cased (in actor order)."""
+
+    text: str
+    bare: str
+    lowered: str
+    answer: str | None
+    names: tuple[str, ...]
+
+
+_ARTICLE_START = re.compile(r"^(?:the|a|an)\s+", re.I)
+_BARE_MINISTRY = re.compile(r"(?:\w+\s+)?ministry")
 
 
 @lru_cache(maxsize=4096)
@@ -448,6 +768,24 @@ def _fold(surname: str) -> str:
     return re.sub(r"(?:iy|yi|ii|ij|yj|iy)$", "y", key)
 
 
+def _nowhere(offset: int) -> bool:
+    """A test that holds at no offset."""
+    return False
+
+
+def _backwards(items: list, stop: int):
+    """items[:stop] from the last to the first, without copying them (a search back from an
+    offset usually stops early)."""
+    for i in range(stop - 1, -1, -1):
+        yield items[i]
+
+
+def _last_at_or_before(starts: list[int], offsets: list[int]) -> list[int]:
+    """For each offset, the index of the last of the ascending `starts` at or before it (-1: none)."""
+    right = bisect.bisect_right
+    return [right(starts, offset) - 1 for offset in offsets]
+
+
 def _same_role(a: str, b: str) -> bool:
     a, b = a.lower(), b.lower()
     return a == b or a.endswith(" " + b) or b.endswith(" " + a)
@@ -466,6 +804,7 @@ class _Extractor:
         self.g = g
         self.p = _patterns()
         self.hits: list[_Hit] = []
+        self.known_names: list[_Hit] = []  # the hits as found, for ActorIndex
         self.hit_by_end: dict[int, _Hit] = {}
         self.hit_by_start: dict[int, _Hit] = {}
         self.persons: list[_Person] = []
@@ -481,8 +820,12 @@ class _Extractor:
         self._hit_ends: list[int] | None = None
         self._hit_starts: list[int] | None = None
         self._folds: tuple[int, set[str]] | None = None
+        self._subjects: dict[str, str | None] = {"text": text}  # see subject()
+        self.prefilters = _prefilters()
         self.body_spans: list[tuple[int, int, str]] = []
-        self._inner_caps: set[str] = set()
+        self._body_index: tuple[list, int, list[int], list[int]] | None = None  # see _in_body
+        self._un_hits: set[int] | None = None  # see _mentions_un
+        self._inner_caps: set[str] | None = None
         if article is not None:
             self._block_starts = [b.start for b in article.blocks]
             self._blocks = article.blocks
@@ -490,6 +833,72 @@ class _Extractor:
             self._block_starts, self._blocks = [], []
 
     # -- small helpers ------------------------------------------------------
+    def folded(self) -> str | None:
+        """The text lower-cased for case-insensitive scans (see `_folded`), or None."""
+        if "folded" not in self._subjects:
+            self._subjects["folded"] = _folded(self.text)
+        return self._subjects["folded"]
+
+    def subject(self, kind: str) -> str | None:
+        """The text ("text"), lower-cased ("folded") or title-cased ("titled"), for prefilters."""
+        if kind not in self._subjects:
+            self._subjects[kind] = _titled(self.folded()) if kind == "titled" else self.folded()
+        return self._subjects[kind]
+
+    def finditer(self, pattern: re.Pattern, prefilter: str):
+        """`pattern.finditer(self.text)`, through the first option of `_prefilters()[prefilter]`
+        whose subjects this text allows (see `_finditer`)."""
+        for option in self.prefilters.get(prefilter, ()):
+            proposals = [(candidate, self.subject(kind)) for kind, candidate in option]
+            if all(subject is not None for _, subject in proposals):
+                return _finditer(pattern, proposals, self.text)
+        return pattern.finditer(self.text)
+
+    def portfolio_ministries(self):
+        """The matches of the "ministry" pattern ("the health ministry"), found from each
+        "ministry" of the text back (see `_finditer_anchored`): a match is a portfolio (none
+        holds "ministry", none is longer than `_longest_portfolio()`), white space, "ministry",
+        and a look at the next character."""
+        pattern, folded, text = self.p["ministry"], self.folded(), self.text
+        reach = _longest_portfolio()
+        if folded is None or reach is None:
+            return pattern.finditer(text)
+        size = len(text)
+
+        def window(start: int, end: int) -> tuple[int, int]:
+            return max(0, _space_before(text, start) - reach), min(size, end + 1)
+
+        anchors = ((m.start(), m.end()) for m in _MINISTRY_WORD.finditer(folded))
+        return _finditer_anchored(pattern, text, anchors, window)
+
+    def the_ministries(self):
+        """The matches of the "the_ministry" pattern, found from each "ministry" of the text
+        (see `_finditer_anchored`): "the", white space, "ministry", and a look past it at
+        white space and "of"."""
+        text = self.text
+        size = len(text)
+
+        def window(start: int, end: int) -> tuple[int, int]:
+            return max(0, _space_before(text, start) - 3), min(size, _space_after(text, end) + 3)
+
+        anchors = ((m.start(), m.end()) for m in _MINISTRY_WORD.finditer(text))
+        return _finditer_anchored(self.p["the_ministry"], text, anchors, window)
+
+    def acronym_definitions(self):
+        """The matches of `_ACRONYM_DEF` (" (ACLED)"), found from each "(" of the text (see
+        `_finditer_anchored`): spaces or tabs, "(", at most ten characters, ")"."""
+        text = self.text
+        size = len(text)
+
+        def window(start: int, end: int) -> tuple[int, int]:
+            lo = start
+            while lo > 0 and text[lo - 1] in " \t":
+                lo -= 1
+            return lo, min(size, end + 11)
+
+        anchors = ((m.start(), m.end()) for m in _OPEN_PAREN.finditer(text))
+        return _finditer_anchored(_ACRONYM_DEF, text, anchors, window)
+
     def block_kind(self, offset: int) -> str:
         if not self._blocks:
             return "body"
@@ -498,6 +907,14 @@ class _Extractor:
             return "boilerplate"
         block = self._blocks[i]
         return block.kind if offset < block.end else "boilerplate"
+
+    def block_kinds(self, offsets: list[int]) -> list[str]:
+        """[self.block_kind(offset) for offset in offsets]."""
+        if not self._blocks:
+            return ["body"] * len(offsets)
+        blocks = self._blocks
+        return ["boilerplate" if i < 0 or offset >= blocks[i].end else blocks[i].kind
+                for i, offset in zip(_last_at_or_before(self._block_starts, offsets), offsets)]
 
     def sentence_start(self, offset: int) -> int:
         """Start of the sentence (or line) holding `offset`."""
@@ -573,21 +990,38 @@ class _Extractor:
         i = bisect.bisect_right(self._hit_starts, offset) - 1
         return i >= 0 and self.hits[i].start <= offset < self.hits[i].end
 
+    def _clear_of_names(self, start: int, end: int) -> bool:
+        """True when no known name and no title overlaps text[start:end], so that neither
+        covered() nor in_title() holds there (both kinds of span are ordered and disjoint)."""
+        if self._hit_starts is None:
+            self._hit_starts = [h.start for h in self.hits]
+        i = bisect.bisect_left(self._hit_starts, end) - 1  # the last known name starting before `end`
+        if i >= 0 and self.hits[i].end > start:
+            return False
+        j = bisect.bisect_left(self.title_spans, (end,)) - 1  # the last title starting before `end`
+        return not (j >= 0 and self.title_spans[j][1] > start)
+
     def is_facility(self, end: int) -> bool:
         """True when a facility noun follows `end` ("Al-Shifa hospital", "Nasser Hospital")."""
         return self.p["facility_after"].match(self.text, end) is not None
 
     def clean_name(self, start: int, end: int) -> tuple[int, int, list[str]] | None:
         """Trim a captured name to its real tokens; None if it is no name."""
-        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(rf"(?:{_PARTICLE})?{_TOKEN}", self.text[start:end])]
-        tokens = [(start + s, start + e, w) for s, e, w in tokens]
-        while tokens and (tokens[-1][2] in _NOT_NAMES or self.covered(tokens[-1][0])):
+        # (the token pattern looks behind nothing, so scanning within the text is scanning the slice)
+        tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(self.text, start, end)]
+        if self._clear_of_names(start, end):
+            covered = in_title = _nowhere  # no known name or title within: spare the look-ups
+        else:
+            covered, in_title = self.covered, self.in_title
+        while tokens and (tokens[-1][2] in _NOT_NAMES or covered(tokens[-1][0])):
             tokens.pop()
         # A name starts after the last word that is a title, a known name or
         # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
-        cut = max((i for i, (s, _, w) in enumerate(tokens)
-                   if w in _NOT_NAMES or self.covered(s) or self.in_title(s)), default=-1)
-        tokens = tokens[cut + 1:]
+        for cut in range(len(tokens) - 1, -1, -1):
+            s, _, w = tokens[cut]
+            if w in _NOT_NAMES or covered(s) or in_title(s):
+                tokens = tokens[cut + 1:]
+                break
         if not tokens:
             return None
         words = [w for _, _, w in tokens]
@@ -613,14 +1047,19 @@ class _Extractor:
         self.add_flags()
 
     def find_hits(self) -> None:
-        for m in self.g.known_regex.finditer(self.text):
-            senses = self.g.lookup(m.group())
+        senses_of: dict[str, list[Sense]] = {}  # a name recurs: look each surface up once
+        for m in self.finditer(self.g.known_regex, "known"):
+            surface = m.group()
+            senses = senses_of.get(surface)
+            if senses is None:
+                senses = senses_of[surface] = self.g.lookup(surface)
             if not senses:
                 continue
-            hit = _Hit(m.start(), m.end(), m.group(), senses)
+            hit = _Hit(m.start(), m.end(), surface, senses)
             self.hits.append(hit)
             self.hit_by_end[hit.end] = hit
             self.hit_by_start[hit.start] = hit
+        self.known_names = list(self.hits)  # later passes edit `hits`, never a _Hit
 
     def _ministry(self, state: str, portfolio: str, start: int, end: int) -> str:
         name = f"{self.g.demonym(state)} {portfolio} ministry"
@@ -631,7 +1070,7 @@ class _Extractor:
 
     def find_ministries(self) -> None:
         text = self.text
-        for m in self.p["ministry"].finditer(text):
+        for m in self.portfolio_ministries():
             portfolio = self.g.portfolios[m.group("port").lower()]
             hit = self.prev_hit(m.start())
             state = self.state_of(hit)
@@ -655,25 +1094,39 @@ class _Extractor:
                 self.ministry_names.append(name)
             else:
                 self.role_nouns.append(_RoleNoun(m.start(), m.end(), f"{portfolio} ministry", None, None, False))
-        for m in self.p["ministry_of"].finditer(text):
+        for m in self.finditer(self.p["ministry_of"], "ministry_of"):
             portfolio = self.g.portfolios[m.group("port").lower()]
             state, start, end = self.state_of(self.prev_hit(m.start())), m.start(), m.end()
             if state:
                 start = self.prev_hit(m.start()).start
             else:
-                after = re.match(r"\s+of\s+", text[end:end + 8])
+                after = _OF_AFTER.match(text[end:end + 8])
                 nxt = self.hit_by_start.get(end + after.end()) if after else None
                 state = self.state_of(nxt)
                 if state:
                     end = nxt.end
             if state:
                 self._ministry(state, portfolio, start, end)
-        for m in self.p["the_ministry"].finditer(text):
+        for m in self.the_ministries():
             self.role_nouns.append(_RoleNoun(m.start(), m.end(), "ministry", None, None, False))
 
     def _mentions_un(self) -> bool:
-        return any(any(x.entity == "United Nations" or x.entity.startswith("UN ") and
-                       re.search(r"\bU\.?N\b|United Nations", h.surface) for x in h.senses) for h in self.hits)
+        """True when a hit names the UN (kept as a set of such hits, updated by `_drop_hit`)."""
+        if self._un_hits is None:
+            self._un_hits = {id(h) for h in self.hits
+                             if any(x.entity == "United Nations" or x.entity.startswith("UN ") and
+                                    re.search(r"\bU\.?N\b|United Nations", h.surface) for x in h.senses)}
+        return bool(self._un_hits)
+
+    def _drop_hit(self, hit: _Hit) -> None:
+        """self.hits.remove(hit), found by its start (hits are in text order, one per start)."""
+        i = bisect.bisect_left(self.hits, hit.start, key=lambda h: h.start)
+        if i < len(self.hits) and self.hits[i] is hit:
+            del self.hits[i]
+        else:
+            self.hits.remove(hit)
+        if self._un_hits is not None:
+            self._un_hits.discard(id(hit))
 
     def _run_by(self, pos: int) -> tuple[str, str] | None:
         """("Hamas-run", "Hamas") when a known body "runs" what starts at `pos`."""
@@ -722,7 +1175,7 @@ class _Extractor:
                     self.actor(name, heads[last], state).alias(hit.surface)
                     self.mention(name, "name", hit.start, hit.end)
                     self.body_spans.append((hit.start, hit.end, name))
-                    self.hits.remove(hit)
+                    self._drop_hit(hit)
                     self.hit_by_end[hit.end] = _Hit(hit.start, hit.end, hit.surface, [Sense(name, heads[last], "name")])
                     self.hit_by_start[hit.start] = self.hit_by_end[hit.end]
                     self._hit_starts = None
@@ -732,12 +1185,12 @@ class _Extractor:
             record.alias(hit.surface)
             self.mention(name, "name", before.start, hit.end)
             self.body_spans.append((before.start, hit.end, name))
-            self.hits.remove(hit)
+            self._drop_hit(hit)
             del self.hit_by_start[hit.start]
             self.hit_by_end[hit.end] = _Hit(before.start, hit.end, text[before.start:hit.end],
                                             [Sense(name, heads[last], "name")])
             self._hit_starts = None
-        for m in self.p["body_head"].finditer(text):
+        for m in self.finditer(self.p["body_head"], "body_head"):
             if self.covered(m.start()):
                 continue
             head_kind = heads[m.group()]
@@ -808,7 +1261,7 @@ class _Extractor:
     def find_acronym_names(self) -> None:
         """'Armed Conflict Location & Event Data Project (ACLED)': a name defining its acronym."""
         text = self.text
-        for a in _ACRONYM_DEF.finditer(text):
+        for a in self.acronym_definitions():
             acronym = a.group(1)
             if self.g.lookup(acronym) or acronym in self.body_forms or self.covered(a.start()):
                 continue
@@ -866,7 +1319,7 @@ class _Extractor:
             self.mention(self.body_forms[m.group()], "name", m.start(), m.end())
 
     def find_forces(self) -> None:
-        for m in self.p["forces"].finditer(self.text):
+        for m in self.finditer(self.p["forces"], "forces"):
             hit = self.prev_hit(m.start())
             state = self.state_of(hit)
             if not state or any(s.use == "building" for s in hit.senses):
@@ -877,7 +1330,7 @@ class _Extractor:
             self.mention(name, "name", hit.start, m.end())
             self.forces_names.append(name)
             # "Armenian and Azerbaijani forces": the first demonym too.
-            gap = re.search(r"(?:,\s*|\s+)(?:and|or|,)\s+$|,\s+$", self.text[max(0, hit.start - 8):hit.start])
+            gap = _LIST_GAP.search(self.text[max(0, hit.start - 8):hit.start])
             if gap:
                 first = self.hit_by_end.get(hit.start - len(gap.group()))
                 other = self.state_of(first)
@@ -935,7 +1388,7 @@ class _Extractor:
         """The territory ("the region's") or state ("the country's") named last before `pos`."""
         if self._hit_ends is None:
             self._hit_ends = [h.end for h in self.hits]
-        for hit in reversed(self.hits[:bisect.bisect_right(self._hit_ends, pos)]):
+        for hit in _backwards(self.hits, bisect.bisect_right(self._hit_ends, pos)):
             if noun in ("region", "territory", "enclave", "republic"):
                 for sense in hit.senses:
                     if sense.kind == "place" and sense.entity in self.g.actors:
@@ -952,9 +1405,10 @@ class _Extractor:
 
     def find_titles(self) -> None:
         text = self.text
-        self.title_spans = [(m.start(), m.end()) for m in self.g.title_regex.finditer(text)]
+        titles = list(self.finditer(self.g.title_regex, "title"))
+        self.title_spans = [(m.start(), m.end()) for m in titles]
         title_ends = dict(self.title_spans)
-        for m in self.g.title_regex.finditer(text):
+        for m in titles:
             if self._in_body(m.start()):
                 continue  # "General" in "the General Staff"
             phrase = normalize(m.group()).lower()
@@ -983,15 +1437,15 @@ class _Extractor:
             # The name after the title ("President Ilham Aliyev", "counterpart, Jeyhun Bayramov"),
             # over further titles ("Pentagon spokesman Brig. Gen. Pat Ryder").
             title_end = m.end()
-            after = re.match(r"\s*,?\s+", text[title_end:title_end + 4])
+            after = _AFTER_TITLE.match(text[title_end:title_end + 4])
             while after and title_end + after.end() in title_ends:
                 nxt = title_end + after.end()
                 if "\n" in text[title_end:nxt]:
                     break
                 title_end = title_ends[nxt]
-                after = re.match(r"[ \t]*,?[ \t]+", text[title_end:title_end + 4])
+                after = _AFTER_TITLE_SAME_LINE.match(text[title_end:title_end + 4])
             name = None
-            if after and text[title_end:title_end + 1] != "." or (after and text[:title_end].endswith(".")):
+            if after and text[title_end:title_end + 1] != "." or (after and text.endswith(".", 0, title_end)):
                 nm = _NAME_RE.match(text, title_end + after.end()) if after else None
                 if nm:
                     name = self.clean_name(nm.start(), nm.end())
@@ -1019,7 +1473,9 @@ class _Extractor:
                 self.persons.append(person)
                 continue
             # No name after: a role noun, unless it is an appositive of a name before it.
-            before = _NAME_AT_END.search(text[max(0, start - 60):start])
+            window = text[max(0, start - 60):start]
+            # (a quick test first: the name needs a comma that only spaces and a determiner follow)
+            before = _NAME_AT_END.search(window) if _COMMA_AT_END.search(window) else None
             if before:
                 bs = max(0, start - 60) + before.start(1)
                 cleaned = self.clean_name(bs, bs + len(before.group(1)))
@@ -1085,17 +1541,30 @@ class _Extractor:
         word = words[0]
         if _fold(word) in self._known_surnames():
             return True  # "Zelenskiy said" after "President Volodymyr Zelensky"
-        if self._lower_words is None:
-            self._lower_words = set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", self.text))
-            self._inner_caps = set(re.findall(r"[a-z,;]\s+([A-Z]\w+)", self.text))
-        if word.lower() in self._lower_words:
+        if word.lower() in self._lowercase_words():
             return False
         at_start = self.sentence_start(start) == start or self.text[max(0, start - 2):start] in ('"', "“", '" ', "“ ")
-        return not at_start or word in self._inner_caps
+        if not at_start:
+            return True
+        if self._inner_caps is None:
+            self._inner_caps = set(re.findall(r"[a-z,;]\s+([A-Z]\w+)", self.text))
+        return word in self._inner_caps
+
+    def _lowercase_words(self) -> set[str]:
+        r"""Every all-lower-case word standing alone in the text (the words of
+        re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", text)).
+
+        Such a word is a whole run of [\w-] characters, and no run crosses white space,
+        so the runs are found within the text's distinct white-space-separated pieces."""
+        if self._lower_words is None:
+            pieces = set(self.text.split())
+            self._lower_words = {word for piece in pieces for word in _WORD_RUN.findall(piece)
+                                 if _LOWER_WORD.fullmatch(word)}
+        return self._lower_words
 
     def find_speakers(self) -> None:
         for key in ("speaker_before", "speaker_after"):
-            for m in self.p[key].finditer(self.text):
+            for m in self.finditer(self.p[key], key):
                 cleaned = self.clean_name(m.start("name"), m.end("name"))
                 if not cleaned:
                     continue
@@ -1115,7 +1584,7 @@ class _Extractor:
                 person = _Person(words)
                 person.spans.append((s, e, "name"))
                 self.persons.append(person)
-        for m in self.p["honorific"].finditer(self.text):
+        for m in self.finditer(self.p["honorific"], "honorific"):
             cleaned = self.clean_name(m.start("name"), m.end("name"))
             if cleaned and cleaned[0] == m.start("name") and not self.is_facility(cleaned[1]):
                 s, e, words = cleaned
@@ -1212,7 +1681,7 @@ class _Extractor:
 
     def _recent_mention(self, pos: int, accept) -> str | None:
         i = bisect.bisect_left(self._by_start, (pos, ""))
-        for _, actor in reversed(self._by_start[:i]):
+        for _, actor in _backwards(self._by_start, i):
             record = self.actors[actor]
             if accept(record):
                 return record.name
@@ -1270,9 +1739,11 @@ class _Extractor:
                     bare = _PARTICLE_START.sub("", tokens[-1])
                     if bare != tokens[-1] and len(bare) > 3:
                         forms.setdefault(bare, person.name)  # "Burhan" for "al-Burhan"
-        regex = re.compile(r"(?<![\w\-@])(?:" + trie_regex(set(forms)) + r")(?![\w\-])")
+        names = trie_regex(set(forms))
+        regex = re.compile(r"(?<![\w\-@])(?:" + names + r")(?![\w\-])")
         starts = sorted(claimed)
-        for m in regex.finditer(self.text):
+        # the names alone propose where to look (see `_finditer`)
+        for m in _finditer(regex, [(re.compile(names), self.text)], self.text):
             i = bisect.bisect_right(starts, (m.start(), 10 ** 9)) - 1
             if i >= 0 and starts[i][1] > m.start():
                 continue
@@ -1282,7 +1753,7 @@ class _Extractor:
             if self.is_known(m.start()):
                 continue
             # "Heydar Aliyev" is not "Ilham Aliyev": a different first name before the surname
-            before = re.search(rf"({_TOKEN})\s+$", self.text[max(0, m.start() - 30):m.start()])
+            before = _TOKEN_AT_END.search(self.text[max(0, m.start() - 30):m.start()])
             name = forms[m.group()]
             if before and before.group(1) not in _NOT_NAMES and before.group(1) not in name.split() \
                     and not self.is_known(m.start() - len(before.group(0))) and len(m.group().split()) == 1:
@@ -1308,7 +1779,20 @@ class _Extractor:
             self.mention(record.name, mention_kind, hit.start, hit.end)
 
     def _in_body(self, offset: int) -> bool:
-        return bool(self.body_spans) and any(start <= offset < end for start, end, _ in self.body_spans)
+        """True when `offset` lies inside a named body found by `find_bodies` (spans only added)."""
+        if not self.body_spans:
+            return False
+        index = self._body_index
+        if index is None or index[0] is not self.body_spans or index[1] != len(self.body_spans):
+            spans = sorted((start, end) for start, end, _ in self.body_spans)
+            reach, farthest = [], 0  # reach[i]: the farthest end among spans[:i + 1]
+            for _, end in spans:
+                farthest = max(farthest, end)
+                reach.append(farthest)
+            self._body_index = (self.body_spans, len(self.body_spans), [start for start, _ in spans], reach)
+        _, _, starts, reach = self._body_index
+        i = bisect.bisect_right(starts, offset) - 1  # the spans from here back start at or before it
+        return i >= 0 and reach[i] > offset
 
     def _actor_sense(self, hit: _Hit) -> tuple[str, str, str] | None:
         text = self.text
@@ -1376,7 +1860,7 @@ class _Extractor:
             if person is not None and person.owner is not None:
                 # "its"/"their" point to a body, "his"/"her" to a person
                 collective = self.text[person.owner:person.owner + 6].lower().startswith(("its ", "their "))
-                for start, _, actor in reversed(rows[:bisect.bisect_left(starts, person.owner)]):
+                for start, _, actor in _backwards(rows, bisect.bisect_left(starts, person.owner)):
                     other = self.actors[actor]
                     if actor == record.name or collective == (other.kind == "person"):
                         continue
@@ -1386,7 +1870,7 @@ class _Extractor:
                     if aff:
                         break
             if aff is None and person is not None and person.force:
-                for start, _, actor in reversed(rows[:bisect.bisect_left(starts, pos)]):
+                for start, _, actor in _backwards(rows, bisect.bisect_left(starts, pos)):
                     other = self.actors[actor]
                     if other.kind == "armed_forces" and other.affiliation in self.g.actors and \
                             self.g.actors[other.affiliation].kind == "state":
@@ -1417,6 +1901,8 @@ class _Extractor:
         return best
 
     def add_flags(self) -> None:
+        if not _beyond_bmp(self.text):
+            return  # flags are beyond the BMP (a quick test before a slow scan)
         for m in _FLAG_RE.finditer(self.text):
             iso = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group())
             state = self.g.states_by_iso.get(iso)
@@ -1441,34 +1927,49 @@ def index_actors(article: Article) -> ActorIndex:
         record.alias(outlet)
 
         already = {x.start for x in ex.mentions if x.actor == name}
-        for m in re.finditer(rf"(?<![\w\-]){re.escape(outlet)}(?![\w\-])", article.text):
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(outlet)}(?![\w\-])")
+        # the outlet's name itself proposes where to look (see `_finditer`)
+        for m in _finditer(pattern, [(re.compile(re.escape(outlet)), article.text)], article.text):
             if m.start() not in already:
                 ex.mention(name, "name", m.start(), m.end())
 
     sentence_starts = [s.start for s in article.sentences]
-    rows = []
+    sentence_ids = [s.sentence_id for s in article.sentences]
+    text, records = article.text, ex.actors
+    kept = []
     seen = set()
     for mention in sorted(ex.mentions, key=lambda m: (m.start, -m.end)):
         key = (mention.actor, mention.start, mention.end)
         if key in seen:
             continue
         seen.add(key)
-        i = bisect.bisect_right(sentence_starts, mention.start) - 1
-        rows.append({
-            "actor": mention.actor, "actor_kind": ex.actors[mention.actor].kind,
-            "mention_kind": mention.kind, "surface": article.text[mention.start:mention.end],
-            "start": mention.start, "end": mention.end,
-            "sentence_id": article.sentences[i].sentence_id if i >= 0 else 0,
-            "block_kind": ex.block_kind(mention.start),
-        })
-    mentions = pd.DataFrame(rows, columns=[c for c in schemas.COLUMNS["mentions"] if c != "mention_id"])
+        kept.append(mention)
+    sentence_of = _last_at_or_before(sentence_starts, [m.start for m in kept])
+    # built column by column: a frame builds faster from lists than from one dict per row
+    columns = {
+        "actor": [m.actor for m in kept],
+        "actor_kind": [records[m.actor].kind for m in kept],
+        "mention_kind": [m.kind for m in kept],
+        "surface": [text[m.start:m.end] for m in kept],
+        "start": [m.start for m in kept],
+        "end": [m.end for m in kept],
+        "sentence_id": [sentence_ids[i] if i >= 0 else 0 for i in sentence_of],
+        "block_kind": ex.block_kinds([m.start for m in kept]),
+    }
+    mentions = pd.DataFrame(columns if kept else [],
+                            columns=[c for c in schemas.COLUMNS["mentions"] if c != "mention_id"])
     mentions.insert(0, "mention_id", range(len(mentions)))
     mentions = schemas.conform("mentions", mentions)
 
-    story = mentions[mentions["block_kind"].isin(STORY_KINDS)]
-    counts = story.groupby("actor", observed=True).size().to_dict() if not story.empty else {}
-    first_story = story.groupby("actor", observed=True)["start"].min().to_dict() if not story.empty else {}
-    first_any = mentions.groupby("actor", observed=True)["start"].min().to_dict() if not mentions.empty else {}
+    # per actor: mentions in story text, and the first offset in it and anywhere (mentions are in offset order)
+    counts: dict[str, int] = {}
+    first_story: dict[str, int] = {}
+    first_any: dict[str, int] = {}
+    for name, start, block_kind in zip(columns["actor"], columns["start"], columns["block_kind"]):
+        first_any.setdefault(name, start)
+        if block_kind in STORY_KINDS:
+            counts[name] = counts.get(name, 0) + 1
+            first_story.setdefault(name, start)
     actor_rows = []
     for record in ex.actors.values():
         in_story = record.name in counts or (record.kind == "media" and record.role == "publisher")
@@ -1485,4 +1986,5 @@ def index_actors(article: Article) -> ActorIndex:
     actors = actors.sort_values(["in_story", "first_offset"], ascending=[False, True], kind="stable")
     actors = schemas.conform("actors", actors)
     handles = {r.handle.lower(): r.name for r in ex.actors.values() if r.handle}
-    return ActorIndex(article, actors, mentions, _records=dict(ex.actors), _handles=handles)
+    return ActorIndex(article, actors, mentions, _records=dict(ex.actors), _handles=handles,
+                      known_names=ex.known_names)

@@ -30,8 +30,9 @@ import pandas as pd
 
 from .. import schemas
 from ..article import Article
-from ..gazetteer import Place, city, gazetteer, normalize
-from .actors import _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _modifies_noun, index_actors
+from ..gazetteer import Place, city, gazetteer, normalize, trie_regex
+from .actors import (_LOW, _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _finditer, _modifies_noun,
+                     index_actors)
 
 _PLACE_NOUNS = {
     "district": "district", "districts": "district", "province": "region", "provinces": "region",
@@ -48,19 +49,27 @@ _OF_NOUNS = frozenset("city town village capital region province district".split
 
 
 def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
-    """(preposition, place noun) right before `pos`: "in (the)", "the town of"; (None, None) if neither."""
-    words = text[max(0, pos - 40):pos].split()
-    if not words or text[pos - 1:pos] not in (" ", "\u00a0"):
+    """(preposition, place noun) right before `pos`: "in (the)", "the town of"; (None, None) if neither.
+
+    The words are those of the 40 characters before `pos`, lower-cased, without a leading "(".
+    """
+    if text[pos - 1:pos] not in (" ", "\u00a0"):
         return None, None
-    last = [w.lower().lstrip("(") for w in words[-3:]]
-    if last[-1] == "of" and len(last) >= 2 and last[-2] in _OF_NOUNS:
-        return "of", last[-2]
-    if last[-1] == "the" and len(last) >= 2:
-        last = last[:-1]
-    if last[-1] in _PREPS:
-        return last[-1], None
+    words = text[max(0, pos - 40):pos].split()
+    if not words:
+        return None, None
+    last = words[-1].lower().lstrip("(")
+    if last == "of":
+        before = words[-2].lower().lstrip("(") if len(words) >= 2 else None
+        return ("of", before) if before in _OF_NOUNS else ("of", None)  # "of" is one of _PREPS
+    if last == "the" and len(words) >= 2:
+        last = words[-2].lower().lstrip("(")
+    if last in _PREPS:
+        return last, None
     return None, None
 
+
+assert "of" in _PREPS  # (_locative relies on it)
 
 _STRONG = {"near", "outside"}
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
@@ -69,6 +78,16 @@ _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
 _LIST = re.compile(
     rf"(?P<items>(?:{NAME})(?:\s*,\s*(?:{NAME}))*(?:\s*,?\s+(?:and|or)\s+(?:{NAME})))\s+$")
 _SINGLE = re.compile(rf"(?P<name>{NAME})\s+$")
+# Quick tests before the slow _LIST search (each holds wherever _LIST matches): the last word before
+# the white space ending the window holds a capital and ends in a lower-case letter, and "and" or
+# "or" stands between white space in the window.
+_LIST_TAIL = re.compile(rf"[{_UP}]\S*[{_LOW}]$")
+_AND_OR = re.compile(r"\s(?:and|or)\s")
+_NOUN_PREFILTER = re.compile(f"(?:{trie_regex(set(_PLACE_NOUNS))})")  # where _NOUN may match (see _finditer)
+_NAME_AT = re.compile(rf"(?<![\w\-])(?P<name>{NAME})")
+_POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
+_NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_ALT + r")\b")
 _SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county"}
 _NAME_RE = re.compile(NAME)
 
@@ -97,10 +116,10 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return i >= 0 and offset < blocks[i].end and blocks[i].kind in STORY_KINDS
 
     mentions = index.mentions
-    actor_spans = {(int(s), int(e)) for s, e, kind in zip(mentions["start"], mentions["end"], mentions["mention_kind"])
-                   if kind == "metonym"}
-    person_spans = sorted((int(s), int(e)) for s, e, k in zip(mentions["start"], mentions["end"], mentions["actor_kind"])
-                          if k == "person")
+    metonyms = mentions[mentions["mention_kind"] == "metonym"]
+    actor_spans = set(zip(metonyms["start"].astype(int).tolist(), metonyms["end"].astype(int).tolist()))
+    people = mentions[mentions["actor_kind"] == "person"]
+    person_spans = sorted(zip(people["start"].astype(int).tolist(), people["end"].astype(int).tolist()))
 
     def is_person(start: int) -> bool:
         i = bisect.bisect_right(person_spans, (start, 10 ** 9)) - 1
@@ -108,36 +127,62 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
 
     found: dict[str, _Found] = {}
     taken: set[int] = set()
+    normalized: dict[str, str] = {}
 
     def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None) -> _Found | None:
         if start in taken or not in_story(start) or is_person(start):
             return None
         taken.add(start)
-        key = place.key if place else "unknown:" + normalize(surface)
+        if surface not in normalized:
+            normalized[surface] = normalize(surface)
+        key = place.key if place else "unknown:" + normalized[surface]
         entry = found.setdefault(key, _Found(key, place))
-        entry.surfaces.append(normalize(surface))
+        entry.surfaces.append(normalized[surface])
         entry.starts.append(start)
         entry.noun_kind = entry.noun_kind or noun_kind
         return entry
 
+    # Look-ups are pure: each surface is looked up once.
+    places_of: dict[str, Place | None] = {}
+    senses_of: dict[str, list] = {}
+
+    def place_of(surface: str) -> Place | None:
+        if surface not in places_of:
+            places_of[surface] = g.place(surface)
+        return places_of[surface]
+
+    def senses(surface: str) -> list:
+        if surface not in senses_of:
+            senses_of[surface] = g.lookup(surface)
+        return senses_of[surface]
+
+    looked_up: dict[str, Place | None] = {}
+    actor_names: dict[str, bool] = {}
+
+    def names_actor(surface: str) -> bool:
+        if surface not in actor_names:
+            actor_names[surface] = _names_actor(surface)
+        return actor_names[surface]
+
     def lookup(surface: str) -> Place | None:
-        place = g.place(surface)
+        if surface in looked_up:
+            return looked_up[surface]
+        place = place_of(surface)
         if place is None and surface in g.capitals:
-            state = g.capitals[surface]
-            iso = next((i for i, n in g.states_by_iso.items() if n == state), None)
-            place = city(surface, iso)
+            place = city(surface, _iso(g, g.capitals[surface]))
+        looked_up[surface] = place
         return place
 
     # Place nouns first, so "Agdam" in "... and Agdam districts" takes the noun's kind.
-    nouns = list(_NOUN.finditer(text))
+    nouns = list(_finditer(_NOUN, [(_NOUN_PREFILTER, text)], text))
     for noun in nouns:
         offset = max(0, noun.start() - 300)
-        m = _LIST.search(text, offset, noun.start())
+        m = _LIST.search(text, offset, noun.start()) if _may_end_list(text, offset, noun.start()) else None
         if not m:
             continue
         noun_kind = _PLACE_NOUNS[noun.group("noun").lower()]
         items = [(n.start() + m.start("items"), n.group()) for n in _NAME_RE.finditer(m.group("items"))]
-        items = [(s, w) for s, w in items if w not in _NOT_NAMES and not _names_actor(w)]
+        items = [(s, w) for s, w in items if w not in _NOT_NAMES and not names_actor(w)]
         entries = [(s, w, lookup(w)) for s, w in items]
         if not any(p for _, _, p in entries):
             continue  # a list of unknown names before "towns" is too weak alone
@@ -161,51 +206,54 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             continue
         name = " ".join(words)
         start = m.end("name") - len(name)
-        if _names_actor(name):
+        if names_actor(name):
             continue
         if start in taken:
             continue
         place = lookup(f"{name} {noun.group('noun').lower()}") or lookup(name)
         add(place, name, start, _PLACE_NOUNS[noun.group("noun").lower()])
 
-    # Known names.
-    for hit in g.known_regex.finditer(text):
-        surface = hit.group()
-        senses = g.lookup(surface)
-        prep, _ = _locative(text, hit.start())
-        if any(s.kind == "place" for s in senses):
-            add(g.place(surface), surface, hit.start())
+    # Known names (as the actor index found them: the same scan of the same text).
+    read: dict[str, tuple[bool, object]] = {}  # surface -> (names a place, its first state sense)
+    for hit in index.known_names_in(text):
+        start, end, surface = hit.start, hit.end, hit.surface
+        if surface not in read:
+            read[surface] = (any(s.kind == "place" for s in hit.senses),
+                             next((s for s in hit.senses if s.kind == "state"), None))
+        is_place, state = read[surface]
+        if is_place:
+            add(place_of(surface), surface, start)
             continue
-        state = next((s for s in senses if s.kind == "state"), None)
         if state is None:
             continue
+        prep, _ = _locative(text, start)
         if state.mention_kind == "metonym" and state.use in ("metonym", "place_only"):
-            if (hit.start(), hit.end()) in actor_spans:
+            if (start, end) in actor_spans:
                 continue
             if prep in ("to", "of", "on", "from") and state.use != "place_only":
                 continue
             if state.use == "metonym" and prep is None:
                 continue
-            add(lookup(surface), surface, hit.start())
-        elif state.mention_kind in ("name", "acronym") and prep in _COUNTRY_PREPS and not re.match(
-                r"['’]s?\s", text[hit.end():hit.end() + 3]) and not _adjective_use(text, hit.end()):
-            iso = next((i for i, n in g.states_by_iso.items() if n == state.entity), None)
+            add(lookup(surface), surface, start)
+        elif state.mention_kind in ("name", "acronym") and prep in _COUNTRY_PREPS and not _POSSESSIVE_AFTER.match(
+                text[end:end + 3]) and not _adjective_use(text, end):
+            iso = _iso(g, state.entity)
             country = Place(key=f"country:{iso}", name=state.entity, kind="country", country=state.entity,
                             lat=None, lon=None, source="")
-            add(country, surface, hit.start())
+            add(country, surface, start)
 
     # Unknown to the known-names regex: a name after a locative word.
-    for m in re.finditer(rf"(?<![\w\-])(?P<name>{NAME})", text):
+    for m in _NAME_AT.finditer(text):
         start = m.start("name")
-        if start in taken or not in_story(start):
+        if start in taken:
             continue
         prep, noun = _locative(text, start)
-        if prep is None:
+        if prep is None or not in_story(start):
             continue
         words = m.group("name").split()
-        if words[0] in _NOT_NAMES or re.match(_TOKEN + r"['’]s\b", text[start:start + 40]):
+        if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text[start:start + 40]):
             continue
-        if g.lookup(words[0]) and not g.place(words[0]) or _names_actor(m.group("name")):
+        if senses(words[0]) and not place_of(words[0]) or names_actor(m.group("name")):
             continue  # states, demonyms, organisations: the known-names pass decided
         parts = m.group("name").split()
         name = " ".join(parts)
@@ -218,7 +266,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             name = m.group("name")
             if not (prep in _STRONG or noun):
                 continue
-            if re.match(r"\s+(?:" + _NOUN_ALT + r")\b", text[m.end():m.end() + 15]):
+            if _NOUN_AFTER.match(text[m.end():m.end() + 15]):
                 continue
         elif prep in ("of", "on") and place.kind == "city" and not noun and \
                 not place.key.startswith("table:"):
@@ -226,6 +274,22 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         add(place, name, start, _PLACE_NOUNS.get((noun or "").lower()))
 
     return _frame(found, text)
+
+
+def _may_end_list(text: str, start: int, end: int) -> bool:
+    """False when _LIST cannot match text[start:end] (see _LIST_TAIL): a quick test first."""
+    last = end
+    while last > start and text[last - 1].isspace():
+        last -= 1
+    words = text[start:last].rsplit(None, 1)
+    if not words or not _LIST_TAIL.search(words[-1]):
+        return False
+    return _AND_OR.search(text, start, last) is not None
+
+
+def _iso(g, state: str) -> str | None:
+    """The ISO code of a state's name (the first in the table), or None."""
+    return next((i for i, n in g.states_by_iso.items() if n == state), None)
 
 
 _AND_STATE = re.compile(r"[ \t]+(?:and|or)[ \t]+([A-Z][\w.\-]*)")
