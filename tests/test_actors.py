@@ -472,3 +472,12 @@ def test_title_with_a_remit_before_an_appositive_name():
     person = row(index, "Karin Holm")
     assert (person["affiliation"], person["role"]) == ("United Nations", "envoy")
     assert "Libya" not in names(index, "person")
+
+
+def test_named_armed_bodies_of_no_state_are_armed_groups():
+    index = index_of("The Tana Valley Army said it had taken the bridge. The Kachin Independence Army (KIA) "
+                     "said 12 KIA fighters were killed.")
+    assert tuple(row(index, "Tana Valley Army")[["kind", "role"]]) == ("organization", "armed group")
+    kia = row(index, "Kachin Independence Army")
+    assert (kia["kind"], kia["role"], kia["affiliation"]) == ("organization", "armed group", "Myanmar")
+    assert "KIA" in kia["aliases"].split("|")

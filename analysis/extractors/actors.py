@@ -935,6 +935,8 @@ class _Extractor:
         if record is None:
             record = _Actor(name, kind, affiliation, role)
             self.actors[name] = record
+        elif record.role is None and role:
+            record.role = role  # found first by a rule that knew no role ("Arakan Army (@AA_InfoDesk)")
         return record
 
     def mention(self, name: str, kind: str, start: int, end: int, alias: bool = True) -> None:
@@ -1193,7 +1195,7 @@ class _Extractor:
         for m in self.finditer(self.p["body_head"], "body_head"):
             if self.covered(m.start()):
                 continue
-            head_kind = heads[m.group()]
+            head_kind, role = heads[m.group()], None
             # walk left over capitalised words and connectors
             start, words, prefix = m.start(), [m.group()], None
             for w in reversed(list(_WORD.finditer(text, max(0, m.start() - 120), m.start()))):
@@ -1245,7 +1247,10 @@ class _Extractor:
                 if not (self._speaks(start, m.end()) or _ACRONYM.match(text, m.end())):
                     continue
                 name, affiliation = phrase, self._unknown_body_affiliation(head_kind, start)
-            record = self.actor(name, head_kind, affiliation)
+                if head_kind == "armed_forces":
+                    # "The Arakan Army said": a named armed body of no state is an armed group
+                    head_kind, role = "organization", "armed group"
+            record = self.actor(name, head_kind, affiliation, role)
             record.alias(phrase)
             self.mention(name, "name", start, m.end())
             self.body_spans.append((start, m.end(), name))
@@ -1264,6 +1269,16 @@ class _Extractor:
         for a in self.acronym_definitions():
             acronym = a.group(1)
             if self.g.lookup(acronym) or acronym in self.body_forms or self.covered(a.start()):
+                continue
+            known = self.hit_by_end.get(a.start())
+            if known is not None and " " in known.surface and _initials_fit(acronym, known.surface.split()):
+                # "The Arakan Army (AA)": a known body defining its acronym; later "AA fighters" are its own
+                sense = self._actor_sense(known)
+                if sense is not None and sense[1] != "state":
+                    entry = self.g.actors.get(sense[0])
+                    self.actor(sense[0], sense[1], entry.affiliation if entry else None,
+                               entry.role if entry else None).alias(acronym)
+                    self.body_forms.setdefault(acronym, sense[0])
                 continue
             start, words = a.start(), []
             for w in reversed(list(_WORD.finditer(text, max(0, a.start() - 120), a.start()))):
