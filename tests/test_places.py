@@ -147,3 +147,10 @@ def test_regions_of_other_wars_are_regions():
     places = places_of("Fighting spread in Darfur and Tigray. Shelling hit Crimea, Donbas and the West Bank.")
     for name in ("Darfur", "Tigray region", "Crimea", "Donbas", "West Bank"):
         assert places.loc[name, "kind"] == "region", name
+
+
+def test_attacks_on_a_city_and_an_appositive_capital_name_places():
+    frame = places_of("Air strikes on Saada killed 14 people. The siege of Mariupol lasted months. "
+                      "The army still holds the state capital, Sittwe. Talks on Moscow's plan stalled. "
+                      "The attack on Zorba began on Monday.")
+    assert sorted(frame.index) == ["Mariupol", "Saada", "Sittwe"]

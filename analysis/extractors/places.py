@@ -46,6 +46,10 @@ _PREPS = frozenset(
     "in at near outside inside around across throughout within into toward towards via from to of on shelled struck "
     "hit attacked captured seized bombed recaptured retook besieged evacuated targeted entered reached visited".split())
 _OF_NOUNS = frozenset("city town village capital region province district".split())
+# Nouns of attack and control whose "on" or "of" introduces a place: "strikes on", "the fall of".
+_ATTACK_NOUNS = frozenset(
+    "strike strikes airstrike airstrikes attack attacks assault assaults raid raids offensive shelling "
+    "bombardment bombing bombings siege capture fall outskirts control advance push".split())
 
 
 def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
@@ -59,6 +63,11 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
     if not words:
         return None, None
     last = words[-1].lower().lstrip("(")
+    if last.endswith(",") and last[:-1] in _OF_NOUNS and len(words) >= 2 and words[-2].lower() in ("the", "state",
+                                                                                               "provincial", "regional"):
+        return "of", last[:-1]  # "the state capital, Sittwe": an appositive names the place
+    if last in ("on", "of") and len(words) >= 2 and words[-2].lower().strip(",") in _ATTACK_NOUNS:
+        return last, "attack"  # "air strikes on Saada", "the siege of Mariupol": a place, not a day or a person
     if last == "of":
         before = words[-2].lower().lstrip("(") if len(words) >= 2 else None
         return ("of", before) if before in _OF_NOUNS else ("of", None)  # "of" is one of _PREPS
@@ -264,7 +273,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             place = lookup(name)
         if place is None:
             name = m.group("name")
-            if not (prep in _STRONG or noun):
+            if not (prep in _STRONG or noun and noun != "attack"):
                 continue
             if _NOUN_AFTER.match(text[m.end():m.end() + 15]):
                 continue
