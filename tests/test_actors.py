@@ -481,3 +481,10 @@ def test_named_armed_bodies_of_no_state_are_armed_groups():
     kia = row(index, "Kachin Independence Army")
     assert (kia["kind"], kia["role"], kia["affiliation"]) == ("organization", "armed group", "Myanmar")
     assert "KIA" in kia["aliases"].split("|")
+
+
+def test_a_body_led_by_a_state_is_an_actor_of_its_own():
+    index = index_of("A drone struck a border post, the Saudi-led coalition said. The coalition vowed to respond.")
+    coalition = row(index, "Saudi-led coalition")
+    assert (coalition["kind"], coalition["affiliation"]) == ("organization", "Saudi Arabia")
+    assert {"Saudi-led coalition", "coalition"} <= set(coalition["aliases"].split("|"))

@@ -493,6 +493,9 @@ class _RoleNoun:
 # The index
 
 
+_LED_BODY = re.compile(r"(?P<lead>[A-Z][\w.]*)-led\s+(?P<noun>coalition|alliance|mission|forces|force|bloc)\b")
+
+
 @dataclass
 class ActorIndex:
     """Actors and their mentions in one article, with lookups for later stages.
@@ -1261,7 +1264,34 @@ class _Extractor:
                 self.body_forms.setdefault(acronym.group(1), name)
             body_hit = _Hit(start, m.end(), text[start:m.end()], [Sense(name, head_kind, "name")])
             self.hit_by_end[m.end()] = body_hit
+        self.find_led_bodies()
         self.find_acronym_names()
+
+    def find_led_bodies(self) -> None:
+        """'the Saudi-led coalition', 'a U.S.-led mission': a body led by a state, an actor of its own.
+
+        Its head noun alone ("the coalition", "Coalition spokesman ...") names it afterwards.
+        """
+        text = self.text
+        self.led_bodies: set[str] = set()
+        if "-led " not in text:
+            return
+        for m in _LED_BODY.finditer(text):
+            hit = self.hit_by_end.get(m.end("lead"))
+            state = self.state_of(hit) if hit is not None and hit.start >= m.start("lead") - 1 else None
+            if state is None:
+                continue
+            noun = m.group("noun").lower()
+            name = f"{text[hit.start:m.end('lead')]}-led {noun}"
+            kind = "armed_forces" if noun == "forces" else "organization"
+            record = self.actor(name, kind, state)
+            self.led_bodies.add(name)
+            record.alias(text[hit.start:m.end()])
+            self.mention(name, "name", hit.start, m.end())
+            self.body_spans.append((hit.start, m.end(), name))
+            self.body_forms.setdefault(name, name)
+            for form in (noun, noun.capitalize()):
+                self.body_forms.setdefault(form, name)
 
     def find_acronym_names(self) -> None:
         """'Armed Conflict Location & Event Data Project (ACLED)': a name defining its acronym."""
@@ -1520,6 +1550,8 @@ class _Extractor:
         """The affiliation of someone who speaks for `body`: a state's ministry, office or army
         speaks for the state ("Pentagon spokesman" -> United States); international bodies
         and armed groups for themselves."""
+        if body in self.led_bodies:
+            return body  # "Coalition spokesman ...": the coalition's, not its leading state's
         record = self.actors.get(body)
         known = self.g.actors.get(body)
         kind = record.kind if record else known.kind if known else None
