@@ -488,3 +488,10 @@ def test_a_body_led_by_a_state_is_an_actor_of_its_own():
     coalition = row(index, "Saudi-led coalition")
     assert (coalition["kind"], coalition["affiliation"]) == ("organization", "Saudi Arabia")
     assert {"Saudi-led coalition", "coalition"} <= set(coalition["aliases"].split("|"))
+
+
+def test_a_government_of_no_named_state_speaking_after_an_aside_is_a_body():
+    index = index_of("Fighting spread across Myanmar. The shadow National Unity Government, formed by ousted "
+                     "lawmakers, called the attack a war crime.")
+    nug = row(index, "National Unity Government")
+    assert (nug["kind"], nug["affiliation"]) == ("organization", "Myanmar")

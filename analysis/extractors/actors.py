@@ -493,6 +493,7 @@ class _RoleNoun:
 # The index
 
 
+_ASIDE = re.compile(r",[^,;.\"“”()]{3,100},")
 _LED_BODY = re.compile(r"(?P<lead>[A-Z][\w.]*)-led\s+(?P<noun>coalition|alliance|mission|forces|force|bloc)\b")
 
 
@@ -1245,11 +1246,17 @@ class _Extractor:
                 name = self.body_forms[phrase]  # "the General Staff" after "Ukraine's General Staff"
                 affiliation = self.actors[name].affiliation
             else:
-                if len(words) < 2 or head_kind == "state":
+                if len(words) < 2 or head_kind == "state" and len(words) < 3:
                     continue
                 if not (self._speaks(start, m.end()) or _ACRONYM.match(text, m.end())):
                     continue
-                name, affiliation = phrase, self._unknown_body_affiliation(head_kind, start)
+                if head_kind == "state":
+                    # "the National Unity Government said": a government of no named state is a body
+                    # (a rival or shadow one) of the story's state
+                    head_kind = "organization"
+                    name, affiliation = phrase, self.main_state()
+                else:
+                    name, affiliation = phrase, self._unknown_body_affiliation(head_kind, start)
                 if head_kind == "armed_forces":
                     # "The Arakan Army said": a named armed body of no state is an armed group
                     head_kind, role = "organization", "armed group"
@@ -1348,6 +1355,9 @@ class _Extractor:
     def _speaks(self, start: int, end: int) -> bool:
         """True when the name at [start, end) is a speaker ("X said", "according to X")."""
         if self.p["verb_after"].match(self.text, end):
+            return True
+        aside = _ASIDE.match(self.text, end)  # "X, formed by exiled lawmakers, said"
+        if aside and self.p["verb_after"].match(self.text, aside.end()):
             return True
         return _ACCORDING_TO.search(self.text, max(0, start - 20), start) is not None
 
