@@ -154,3 +154,9 @@ def test_attacks_on_a_city_and_an_appositive_capital_name_places():
                       "The army still holds the state capital, Sittwe. Talks on Moscow's plan stalled. "
                       "The attack on Zorba began on Monday.")
     assert sorted(frame.index) == ["Mariupol", "Saada", "Sittwe"]
+
+
+def test_an_appositive_town_names_an_unknown_place_but_a_town_official_does_not():
+    frame = places_of("The rebels took control of Rubaya, a coltan-mining town in the hills. "
+                      "Karin Holm, a town official, said the road was closed.")
+    assert list(frame.index) == ["Rubaya"] and frame.loc["Rubaya", "kind"] == "city"

@@ -93,6 +93,9 @@ _SINGLE = re.compile(rf"(?P<name>{NAME})\s+$")
 _LIST_TAIL = re.compile(rf"[{_UP}]\S*[{_LOW}]$")
 _AND_OR = re.compile(r"\s(?:and|or)\s")
 _NOUN_PREFILTER = re.compile(f"(?:{trie_regex(set(_PLACE_NOUNS))})")  # where _NOUN may match (see _finditer)
+# ", a coltan-mining town in", ", the small village near": an appositive saying the name is a place
+_TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>town|village|city|settlement)"
+                         r"(?=\s+(?:in|on|near|north|south|east|west|of|outside)\b|\s*[,.;])")
 _NAME_AT = re.compile(rf"(?<![\w\-])(?P<name>{NAME})")
 _POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
@@ -257,6 +260,10 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if start in taken:
             continue
         prep, noun = _locative(text, start)
+        if prep is None or noun == "attack":
+            town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
+            if town:
+                prep, noun = prep or "of", town.group("noun")
         if prep is None or not in_story(start):
             continue
         words = m.group("name").split()
