@@ -17,12 +17,19 @@ def article(tmp_path):
     return path
 
 
-def test_handed_off_frames_are_used_for_the_same_unchanged_file(article, tmp_path, monkeypatch):
+@pytest.fixture
+def handed_off(article, tmp_path, monkeypatch):
+    """The article's frames, handed off as the report command does, with the variable set."""
     frames = pipeline.extract(article)
     folder = tmp_path / "handoff"
     folder.mkdir()
     pipeline.hand_off(frames, article, folder)
     monkeypatch.setenv(pipeline.HANDOFF_ENV, str(folder))
+    return frames
+
+
+def test_handed_off_frames_are_used_for_the_same_unchanged_file(article, handed_off):
+    frames = handed_off
     loaded = pipeline.extract(str(article))
     assert loaded is not frames
     for name in pipeline.EXPORTED:
@@ -30,12 +37,7 @@ def test_handed_off_frames_are_used_for_the_same_unchanged_file(article, tmp_pat
         assert list(loaded.frame(name).dtypes) == list(frames.frame(name).dtypes)
 
 
-def test_a_changed_file_or_sidecar_is_extracted_again(article, tmp_path, monkeypatch):
-    frames = pipeline.extract(article)
-    folder = tmp_path / "handoff"
-    folder.mkdir()
-    pipeline.hand_off(frames, article, folder)
-    monkeypatch.setenv(pipeline.HANDOFF_ENV, str(folder))
+def test_a_changed_file_or_sidecar_is_extracted_again(article, handed_off):
     before = pipeline.fingerprint(article)
 
     sidecar = article.with_suffix(".json")

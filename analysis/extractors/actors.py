@@ -204,21 +204,6 @@ def _finditer(pattern: re.Pattern, proposals: list[tuple[re.Pattern, str]], text
     empty string).
     """
     match = pattern.match
-    if len(proposals) == 1:  # the usual case, kept simple
-        (prefilter, subject), = proposals
-        search = prefilter.search
-        pos = 0
-        while True:
-            candidate = search(subject, pos)
-            if candidate is None:
-                return
-            at = candidate.start()
-            m = match(text, at)
-            if m is None:
-                pos = at + 1
-                continue
-            yield m
-            pos = max(m.end(), at + 1)
     searches = [(prefilter.search, subject) for prefilter, subject in proposals]
     ahead: list[int | None] = [-1] * len(searches)  # each one's next proposal (None: no more)
     pos = 0
