@@ -495,3 +495,8 @@ def test_a_government_of_no_named_state_speaking_after_an_aside_is_a_body():
                      "lawmakers, called the attack a war crime.")
     nug = row(index, "National Unity Government")
     assert (nug["kind"], nug["affiliation"]) == ("organization", "Myanmar")
+
+
+def test_a_bare_title_is_not_an_alias_of_the_person_it_introduces():
+    index = index_of("\"We hold every position,\" said Major General Tun Aung, the army spokesman.")
+    assert "Major General" not in row(index, "Tun Aung")["aliases"].split("|")

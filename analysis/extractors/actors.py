@@ -1506,7 +1506,8 @@ class _Extractor:
                 person = _Person(words, role=None if phrase == "counterpart" else role,
                                  affiliation=aff if aff_kind != "media" else None, gender=gender)
                 person.spans.append((s, e, "name"))
-                person.surfaces.append(text[start:m.end()])
+                if start < m.start():  # "M23 spokesman" names him again later; a bare "Major General" does not
+                    person.surfaces.append(text[start:m.end()])
                 if phrase == "counterpart":
                     person.role = self._antecedent_role(start)
                 self._hint(person, start, aff, modifiers)
