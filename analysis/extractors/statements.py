@@ -165,6 +165,11 @@ class _Gated:
         """`low`: the text lower-cased, or None when it holds a _FOLD_UNSAFE character."""
         return self.gate is None or low is None or self.gate.search(low) is not None
 
+    def may_match_at(self, low: str, start: int, end: int) -> bool:
+        """`may_match(low[start:end])` without the slice (the gate, literal words only, finds in
+        the stretch what it finds in the slice)."""
+        return self.gate is None or self.gate.search(low, start, end) is not None
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos
         if self.gate is not None and not self.may_match(_lowered(text[pos:endpos])):
@@ -193,16 +198,17 @@ class _GatedRules:
             word: self.ungated | {i for i, own in enumerate(word_sets) if own and any(word.startswith(w) for w in own)}
             for word in words}
 
-    def candidates(self, text: str) -> frozenset[int]:
-        low = _lowered(text)
+    def candidates(self, text: str, low: str | None = None) -> frozenset[int]:
+        """`low`: `_lowered(text)` when the caller has it (None: worked out here)."""
+        low = _lowered(text) if low is None else low
         if low is None or self.gate is None:
             return self.every
-        found = self.ungated
+        words = set()
         m = self.gate.search(low)
         while m:
-            found = found | self.rules_of[m.group()]
+            words.add(m.group())
             m = self.gate.search(low, m.start() + 1)
-        return found
+        return self.ungated.union(*map(self.rules_of.__getitem__, words))
 
 
 def _lowered(text: str) -> str | None:
@@ -320,6 +326,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
+_SAID_OR_TOLD = re.compile(r"\b(?:said|told)\b")
 # Pieces of a subject's narration (_np_before, _subject, _indirect).
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$")  # "quoted X as saying"
 _WHAT_IT_CALLED = re.compile(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$")
@@ -432,25 +439,28 @@ def _roles() -> dict[str, dict[str, str]]:
     return {row["noun"].lower(): row for row in lexicon.table("role_nouns.csv")}
 
 
-def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = ()) -> str:
+def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = (), low: str | None = None) -> str:
     """The type of a statement with words `text` and cue `cue` (None: no cue).
 
     `skip` leaves content rules of those types out (an "accuse" rule that
-    matched only the speaker's own acts).
+    matched only the speaker's own acts). `low`: see `content_type`.
     """
     if cue is not None and cue.strong:
         return cue.type
-    found = content_type(text, skip)
+    found = content_type(text, skip, low)
     if found:
         return found
     return cue.type if cue is not None else "claim"
 
 
-def content_type(text: str, skip: tuple[str, ...] = ()) -> str | None:
-    """The type the first matching content rule gives, None when none matches."""
-    candidates = _type_gates().candidates(text)
-    for i, (kind, pattern) in enumerate(_type_rules()):
-        if i in candidates and kind not in skip and pattern.search(text):
+def content_type(text: str, skip: tuple[str, ...] = (), low: str | None = None) -> str | None:
+    """The type the first matching content rule gives, None when none matches.
+
+    `low`: `_lowered(text)` when the caller has it (None: worked out here)."""
+    rules = _type_rules()
+    for i in sorted(_type_gates().candidates(text, low)):  # the rules that may match, in order
+        kind, pattern = rules[i]
+        if kind not in skip and pattern.search(text):
             return kind
     return None
 
@@ -817,9 +827,32 @@ class _Reader:
         self.actors = _Actors(index)
         self.published = article.meta.published
         self.history: list[_Said] = []
+        #: (index in `history`, statement) of the dated statements, for the date look-back in _emit
+        self.dated: list[tuple[int, _Said]] = []
         self.rows: list[dict] = []
         self.date_cache: dict[int, list] = {}
         self.cue_re, self.forms, self.cue_firsts = _cues()
+        # the text lower-cased once for the gates (None when lower-casing moves offsets or a gate
+        # cannot be trusted on it: see _lowered)
+        low = _lowered(self.text)
+        self.gate_low = low if low is not None and len(low) == len(self.text) else None
+
+    def _may_match(self, gated: _Gated, start: int, end: int) -> bool:
+        """False only when `gated` cannot match text[start:end] nor its masked narration (which
+        holds fewer words): its gate read in the article's lower case."""
+        if self.gate_low is None:
+            return gated.may_match(_lowered(self.text[start:end]))
+        return gated.may_match_at(self.gate_low, start, end)
+
+    def _lowered(self, start: int, end: int) -> str | None:
+        """`_lowered(text[start:end])`, cut from the article's lower case when it can be."""
+        return self.gate_low[start:end] if self.gate_low is not None else _lowered(self.text[start:end])
+
+    def _remember(self, said: _Said) -> None:
+        """Add a resolved statement to the history (and to the dated ones when it has a date)."""
+        if said.date is not None:
+            self.dated.append((len(self.history), said))
+        self.history.append(said)
 
     # -- driver ----------------------------------------------------------
     def run(self) -> list[dict]:
@@ -827,6 +860,12 @@ class _Reader:
         for s in self.article.sentences:
             by_block.setdefault(s.block_id, []).append(s)
         self.block_sentences = by_block
+        # blocks whose sentences follow one another without overlap: there an offset lies in at
+        # most one sentence, and the sentence starts are sorted (for bisect in _sentence_id)
+        self.block_starts: dict[int, tuple[list[int], list[int]]] = {}
+        for block_id, sents in by_block.items():
+            if all(a.start <= a.end <= b.start for a, b in zip(sents, sents[1:])):
+                self.block_starts[block_id] = ([s.start for s in sents], [s.sentence_id for s in sents])
         blocks = self.article.blocks
         section = 0
         for i, block in enumerate(blocks):
@@ -864,8 +903,8 @@ class _Reader:
             "sentence_id": first.sentence_id if first else -1, "block_id": block.block_id,
             "paragraph": block.paragraph, "start": start, "end": end,
         })
-        self.history.append(_Said(speaker, author, self.actors.kind(speaker) or "person", None,
-                                  block.paragraph, section, block.post_date, end))
+        self._remember(_Said(speaker, author, self.actors.kind(speaker) or "person", None,
+                             block.paragraph, section, block.post_date, end))
 
     # -- body paragraphs -------------------------------------------------
     def _paragraph(self, block, sentences, section: int, continues: bool) -> None:
@@ -1173,7 +1212,8 @@ class _Reader:
             if o.sentence == h.sentence and o.start > h.end:
                 end = min(end, o.subject[0] if o.subject and o.subject[0] > h.end else o.start)
                 break
-        stop = _STOP_REPORT.search(masked, h.end - p0, end - p0)
+        stop = _STOP_REPORT.pattern.search(masked, h.end - p0, end - p0) if self._may_match(_STOP_REPORT, h.end, end) \
+            else None
         if stop:
             end = p0 + stop.start()
         inside = [q for q in quotes if h.end <= q.open_mark and q.outer_end <= end]
@@ -1183,6 +1223,12 @@ class _Reader:
         return len(_WORD.findall(narration)) >= 4
 
     def _sentence_id(self, block, offset: int) -> int:
+        """The id of the block's last sentence starting at or before `offset` (else its first; -1: none)."""
+        ordered = self.block_starts.get(block.block_id)
+        if ordered is not None:
+            starts, ids = ordered
+            k = bisect.bisect_right(starts, offset) - 1
+            return ids[k] if k >= 0 else ids[0]
         best = -1
         for s in self.block_sentences.get(block.block_id, ()):
             if best < 0:
@@ -1238,7 +1284,7 @@ class _Reader:
         stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
         region = masked[pos - p0:s_end - p0]
         cut = len(region)
-        m = stop_re.search(region)
+        m = stop_re.pattern.search(region) if self._may_match(stop_re, pos, s_end) else None
         if m:
             cut = m.start()
         # a later cue of the same sentence ends this clause when it has its own speaker or shares this one
@@ -1599,16 +1645,21 @@ class _Reader:
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
         if date is None and speaker and not d.continuation:
-            for said in reversed(self.history[-HISTORY:]):
-                if said.section != section:
+            # the speaker's latest dated statement among the last HISTORY ones of this section
+            # (sections only grow along the history: the first of another section ends the look-back)
+            first = len(self.history) - HISTORY
+            for at, said in reversed(self.dated):
+                if at < first or said.section != section:
                     break
-                if said.date is not None and _same_actor(said.speaker, speaker):
+                if _same_actor(said.speaker, speaker):
                     date = said.date
                     break
-        kind_type = statement_type(d.type_text, d.cue)
+        ts, te = d.target_span or (d.start, d.end)  # where d.type_text lies
+        low = self._lowered(ts, te) if not (d.cue is not None and d.cue.strong) else None
+        kind_type = statement_type(d.type_text, d.cue, low=low)
         if kind_type == "accuse" and d.reciprocal_subject is None and not (d.cue is not None and d.cue.strong):
-            if not self._accuses(d.target_span or (d.start, d.end), speaker):
-                kind_type = statement_type(d.type_text, d.cue, skip=("accuse",))
+            if not self._accuses((ts, te), speaker):
+                kind_type = statement_type(d.type_text, d.cue, skip=("accuse",), low=low)
         if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
                 and hits[d.hit].form.lower().endswith("ing"):
             # "rejected calls for a truce, saying ...": the participle reports what the main cue says
@@ -1618,7 +1669,6 @@ class _Reader:
         if d.reciprocal_subject is not None:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
-            ts, te = d.target_span or (d.start, d.end)
             target = self._targets(kind_type, ts, te, speaker, d.addressee, d.type_text)
         self.rows.append({
             "speaker": speaker, "speaker_surface": surface, "speaker_resolution": resolution, "kind": d.kind,
@@ -1626,21 +1676,22 @@ class _Reader:
             "sentence_id": d.sentence_id, "block_id": d.block_id, "paragraph": d.paragraph,
             "start": d.start, "end": d.end,
         })
-        self.history.append(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
+        self._remember(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
 
     def _date(self, d: _Draft, h: _Hit, hits, quotes, sentences) -> dt.date | None:
         """A date expression of the statement's sentence that frames its cue."""
         if self.published is None and not sentences:
             return None
-        sent = next((s for s in sentences if s.start <= h.start < s.end), None)
+        sent = sentences[h.sentence] if h.sentence < len(sentences) else None
+        if sent is None or not sent.start <= h.start < sent.end or d.block_id not in self.block_starts:
+            sent = next((s for s in sentences if s.start <= h.start < s.end), None)  # (sentences overlap)
         if sent is None:
             return None
         text = self.text
-        chunk = text[sent.start:sent.end]
         anchor_start = h.subject[0] if h.subject and h.subject[0] < h.start else h.start
         found = self.date_cache.get(sent.start)
         if found is None:
-            found = self.date_cache[sent.start] = dates.find_dates(chunk, self.published)
+            found = self.date_cache[sent.start] = dates.find_dates(text[sent.start:sent.end], self.published)
         for m in found:
             ds, de = sent.start + m.start, sent.start + m.end
             if any(q.open_mark <= ds < q.outer_end for q in quotes):
@@ -1649,14 +1700,16 @@ class _Reader:
                 continue
             if ds < anchor_start:
                 between = text[sent.start:ds]
-                if _SUBORDINATORS.search(between) or re.search(r"\b(?:said|told)\b", between):
+                if (self._may_match(_SUBORDINATORS, sent.start, ds) and _SUBORDINATORS.pattern.search(between)) \
+                        or _SAID_OR_TOLD.search(between):
                     continue
                 if any(o is not h and o.sentence == h.sentence and o.start < ds and o.subject and
                        o.subject != h.subject for o in hits):
                     continue
                 return m.date
             between = text[h.end:ds]
-            if _SUBORDINATORS.search(between) or MASK in between or len(between) > 60:
+            if MASK in between or len(between) > 60 or \
+                    (self._may_match(_SUBORDINATORS, h.end, ds) and _SUBORDINATORS.pattern.search(between)):
                 continue
             if re.search(r"[.;!?]", between):
                 continue
@@ -1670,8 +1723,10 @@ class _Reader:
         began"), not a casualty count that names no doer ("shelling killed 27 people")."""
         s, e = span
         text = self.text
-        frames = [(m.start(), m.end()) for m in _SINCE.finditer(text, s, e)]
-        for m in _hostile().finditer(text, s, e):
+        frames = [(m.start(), m.end()) for m in _SINCE.pattern.finditer(text, s, e)] \
+            if self._may_match(_SINCE, s, e) else []
+        hostile = _hostile()
+        for m in (hostile.pattern.finditer(text, s, e) if self._may_match(hostile, s, e) else ()):
             if any(a <= m.start() < b for a, b in frames):
                 continue
             before = text[s:m.start()]
@@ -1687,7 +1742,7 @@ class _Reader:
                 return True
             if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
                 return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
-            return not _CASUALTY_COUNT.search(text, s, e)
+            return not (self._may_match(_CASUALTY_COUNT, s, e) and _CASUALTY_COUNT.pattern.search(text, s, e))
 
     def _accused_just_before(self, speaker: str | None) -> bool:
         """True when this speaker's previous statement, in this or the paragraph before, was an accusation."""
@@ -1712,7 +1767,10 @@ class _Reader:
 
     def _targets(self, kind: str, start: int, end: int, speaker: str | None, addressee, words: str) -> str | None:
         found: list[str] = []
-        if _GROUP_TARGET.search(words) or (addressee and _GROUP_TARGET.search(self.text[addressee[0]:addressee[1]])):
+        # (`words` is text[start:end])
+        if (self._may_match(_GROUP_TARGET, start, end) and _GROUP_TARGET.pattern.search(words)) or \
+                (addressee and self._may_match(_GROUP_TARGET, *addressee)
+                 and _GROUP_TARGET.pattern.search(self.text[addressee[0]:addressee[1]])):
             found = [p for p in self.actors.parties if p != speaker and p != self.actors.side(speaker or "")] \
                 if kind != "accuse" else []
             if kind != "accuse" and not found:
@@ -1722,7 +1780,8 @@ class _Reader:
             if rule == "addressees" and addressee:
                 found = self._side_names(addressee[0], addressee[1], speaker)
             if not found and rule == "agents":
-                hostile = _hostile().search(self.text, start, end)
+                hostile = _hostile().pattern.search(self.text, start, end) \
+                    if self._may_match(_hostile(), start, end) else None
                 if hostile:
                     found = self._side_names(start, hostile.start(), speaker)
                     if not found:
