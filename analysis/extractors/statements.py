@@ -58,6 +58,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -152,14 +153,72 @@ def _alternation(words) -> re.Pattern:
     return re.compile(branch(trie))
 
 
+def _lower_only(items) -> bool:
+    """True when the parsed pattern `items` names no upper-case letter and no non-ASCII character
+    that has a case, sets no flags of its own and refers to no group."""
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not _caseless_or_lower(av):
+                return False
+        elif op is _sre.IN:
+            for set_op, set_av in av:
+                if set_op is _sre.LITERAL and not _caseless_or_lower(set_av):
+                    return False
+                if set_op is _sre.RANGE and not all(_caseless_or_lower(c) for c in range(set_av[0], set_av[1] + 1)):
+                    return False
+                if set_op not in (_sre.LITERAL, _sre.RANGE, _sre.NEGATE, _sre.CATEGORY):
+                    return False
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_only(av[3]):  # (?-i:...) and the like
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_lower_only(branch) for branch in av[1]):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if not _lower_only(av[2]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _lower_only(av[1]):
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _lower_only(av):
+                return False
+        elif op not in (_sre.AT, _sre.ANY):
+            return False  # group references, conditionals, anything unforeseen
+    return True
+
+
+def _caseless_or_lower(code: int) -> bool:
+    """True for a lower-case ASCII character or an ASCII non-letter, or a character without case."""
+    ch = chr(code)
+    return (ch.isascii() and not ch.isupper()) or (ch.lower() == ch and ch.upper() == ch)
+
+
+def _lower_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """`pattern`, case-insensitive, made case-sensitive for the lower-cased text (see _lowered):
+    there it matches exactly where `pattern` matches the text, at the same offsets, when all the
+    letters it names are lower case (case-sensitive matching is faster: the engine skips ahead
+    on literal letters). None when `pattern` is not case-insensitive or names other letters."""
+    if _sre_parser is None or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        if not _lower_only(_sre_parser.parse(pattern.pattern, pattern.flags)):
+            return None
+        twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    except Exception:  # an unexpected parse tree: no twin, never a wrong answer
+        return None
+    return None if twin.flags & re.IGNORECASE else twin
+
+
 class _Gated:
     """A compiled pattern with its gate: `may_match(low)` is False only when the pattern
-    cannot match a text whose lower case is `low`; `search` uses it."""
+    cannot match a text whose lower case is `low`; `search` uses it. `twin`: see _lower_twin."""
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         words = _pattern_words(pattern)
         self.gate = _alternation(words) if words else None
+        self.twin = _lower_twin(pattern)
 
     def may_match(self, low: str | None) -> bool:
         """`low`: the text lower-cased, or None when it holds a _FOLD_UNSAFE character."""
@@ -453,14 +512,26 @@ def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = (), low: 
     return cue.type if cue is not None else "claim"
 
 
+@lru_cache(maxsize=1)
+def _type_twins() -> tuple[re.Pattern | None, ...]:
+    """The content rules' patterns for the lower-cased text (see _lower_twin)."""
+    return tuple(_lower_twin(p) for _, p in _type_rules())
+
+
 def content_type(text: str, skip: tuple[str, ...] = (), low: str | None = None) -> str | None:
     """The type the first matching content rule gives, None when none matches.
 
     `low`: `_lowered(text)` when the caller has it (None: worked out here)."""
-    rules = _type_rules()
+    rules, twins = _type_rules(), _type_twins()
+    low = _lowered(text) if low is None else low
     for i in sorted(_type_gates().candidates(text, low)):  # the rules that may match, in order
         kind, pattern = rules[i]
-        if kind not in skip and pattern.search(text):
+        if kind in skip:
+            continue
+        if low is not None and twins[i] is not None:
+            if twins[i].search(low):
+                return kind
+        elif pattern.search(text):
             return kind
     return None
 
@@ -661,11 +732,16 @@ class _Mention:
 
 
 class _Actors:
-    """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing."""
+    """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing.
+
+    The mentions are kept as plain (start, end, actor, kind) tuples, sorted by start and then
+    longest first, and handed out as `_Mention`s: tuples of strings and numbers cost less to make,
+    and the garbage collector stops tracking them (so they do not make it sweep the whole heap).
+    """
 
     def __init__(self, index: ActorIndex | None):
         self.index = index
-        self.mentions: list[_Mention] = []
+        self.mentions: list[tuple[int, int, str, str]] = []
         self.kinds: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
         self.roles: dict[str, str] = {}
@@ -675,12 +751,12 @@ class _Actors:
             return
         frame = getattr(index, "mentions", None)
         if frame is not None and len(frame):
-            self.mentions = sorted(
-                (_Mention(str(a), str(k), int(s), int(e)) for a, k, s, e in zip(
-                    frame["actor"].tolist(), frame["actor_kind"].tolist(), frame["start"].tolist(),
-                    frame["end"].tolist())),
-                key=lambda m: (m.start, -m.end))
-        self.starts = [m.start for m in self.mentions]
+            names, kinds = [str(a) for a in frame["actor"].tolist()], [str(k) for k in frame["actor_kind"].tolist()]
+            starts, ends = [int(s) for s in frame["start"].tolist()], [int(e) for e in frame["end"].tolist()]
+            # by start, then longest first, then in the frame's order
+            order = sorted(zip(starts, [-e for e in ends], range(len(starts))))
+            self.mentions = [(s, ends[i], names[i], kinds[i]) for s, _, i in order]
+        self.starts = [m[0] for m in self.mentions]
         actors = getattr(index, "actors", None)
         if actors is not None and len(actors):
             for row in actors.itertuples(index=False):
@@ -701,15 +777,15 @@ class _Actors:
             end = start + len(surface)
             covering = None
             for k in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
-                m = self.mentions[k]
-                if m.start == start and m.end == end:
-                    return m.actor
-                if m.end >= end and (covering is None or m.end - m.start < covering.end - covering.start):
-                    covering = m
-                if start - m.start > 200:
+                m_start, m_end, actor, _ = self.mentions[k]
+                if m_start == start and m_end == end:
+                    return actor
+                if m_end >= end and (covering is None or m_end - m_start < covering[1] - covering[0]):
+                    covering = (m_start, m_end, actor)
+                if start - m_start > 200:
                     break
             if covering is not None:
-                return covering.actor
+                return covering[2]
         try:
             name = self.index.resolve(surface, start)
         except Exception:  # a partial actor index must not stop statements
@@ -741,20 +817,19 @@ class _Actors:
             return None
 
     def within(self, start: int, end: int) -> list[_Mention]:
-        out = []
-        for k in range(bisect.bisect_left(self.starts, start), len(self.mentions)):
-            m = self.mentions[k]
-            if m.start >= end:
-                break
-            if m.end <= end:
-                out.append(m)
-        return out
+        """Mentions lying inside [start, end), in order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [_Mention(actor, kind, m_start, m_end)
+                for m_start, m_end, actor, kind in self.mentions[lo:hi] if m_end <= end]
 
     def before(self, offset: int):
         """Mentions ending at or before `offset`, nearest first (a generator)."""
+        mentions = self.mentions
         for k in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            if self.mentions[k].end <= offset:
-                yield self.mentions[k]
+            m_start, m_end, actor, kind = mentions[k]
+            if m_end <= offset:
+                yield _Mention(actor, kind, m_start, m_end)
 
     def side(self, name: str) -> str:
         """The state an actor belongs to (itself for a state or an unknown actor)."""
@@ -826,11 +901,13 @@ class _Reader:
         self.text = article.text
         self.actors = _Actors(index)
         self.published = article.meta.published
-        self.history: list[_Said] = []
-        #: (index in `history`, statement) of the dated statements, for the date look-back in _emit
-        self.dated: list[tuple[int, _Said]] = []
+        #: the last HISTORY statements, oldest first (no look-back reads further)
+        self.history: deque[_Said] = deque(maxlen=HISTORY)
+        self.said = 0  # how many statements have been read
+        #: (number in reading order, statement) of the last dated statements, for the date look-back in _emit
+        self.dated: deque[tuple[int, _Said]] = deque(maxlen=HISTORY)
         self.rows: list[dict] = []
-        self.date_cache: dict[int, list] = {}
+        self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
         self.cue_re, self.forms, self.cue_firsts = _cues()
         # the text lower-cased once for the gates (None when lower-casing moves offsets or a gate
         # cannot be trusted on it: see _lowered)
@@ -844,6 +921,36 @@ class _Reader:
             return gated.may_match(_lowered(self.text[start:end]))
         return gated.may_match_at(self.gate_low, start, end)
 
+    def _search(self, gated: _Gated, start: int, end: int) -> re.Match | None:
+        """`gated.pattern.search(text, start, end)`, in the article's lower case when it can be."""
+        low = self.gate_low
+        if low is None:
+            return gated.search(self.text, start, end)
+        if not gated.may_match_at(low, start, end):
+            return None
+        return gated.twin.search(low, start, end) if gated.twin else gated.pattern.search(self.text, start, end)
+
+    def _finditer(self, gated: _Gated, start: int, end: int):
+        """`gated.pattern.finditer(text, start, end)`, in the article's lower case when it can be."""
+        low = self.gate_low
+        if low is None:
+            return gated.finditer(self.text, start, end)
+        if not gated.may_match_at(low, start, end):
+            return iter(())
+        return gated.twin.finditer(low, start, end) if gated.twin else gated.pattern.finditer(self.text, start, end)
+
+    def _found_in(self, gated: _Gated, start: int, end: int) -> bool:
+        """True when `gated.pattern` matches the string text[start:end] (a slice: ^ and \\b see
+        its ends)."""
+        low = self.gate_low
+        if low is None:
+            return gated.search(self.text[start:end]) is not None
+        if not gated.may_match_at(low, start, end):
+            return False
+        if gated.twin:
+            return gated.twin.search(low[start:end]) is not None
+        return gated.pattern.search(self.text[start:end]) is not None
+
     def _lowered(self, start: int, end: int) -> str | None:
         """`_lowered(text[start:end])`, cut from the article's lower case when it can be."""
         return self.gate_low[start:end] if self.gate_low is not None else _lowered(self.text[start:end])
@@ -851,8 +958,9 @@ class _Reader:
     def _remember(self, said: _Said) -> None:
         """Add a resolved statement to the history (and to the dated ones when it has a date)."""
         if said.date is not None:
-            self.dated.append((len(self.history), said))
+            self.dated.append((self.said, said))
         self.history.append(said)
+        self.said += 1
 
     # -- driver ----------------------------------------------------------
     def run(self) -> list[dict]:
@@ -862,10 +970,10 @@ class _Reader:
         self.block_sentences = by_block
         # blocks whose sentences follow one another without overlap: there an offset lies in at
         # most one sentence, and the sentence starts are sorted (for bisect in _sentence_id)
-        self.block_starts: dict[int, tuple[list[int], list[int]]] = {}
+        self.block_starts: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         for block_id, sents in by_block.items():
             if all(a.start <= a.end <= b.start for a, b in zip(sents, sents[1:])):
-                self.block_starts[block_id] = ([s.start for s in sents], [s.sentence_id for s in sents])
+                self.block_starts[block_id] = (tuple(s.start for s in sents), tuple(s.sentence_id for s in sents))
         blocks = self.article.blocks
         section = 0
         for i, block in enumerate(blocks):
@@ -910,6 +1018,7 @@ class _Reader:
     def _paragraph(self, block, sentences, section: int, continues: bool) -> None:
         text = self.text
         p0, p1 = block.start, block.end
+        self.date_cache = {}  # (statements read only their own paragraph's sentences)
         quotes = find_quotes(text, p0, p1, continues)
         masked = mask(text, quotes, p0, p1)
         spans = [(s.start, s.end) for s in sentences] or [(p0, p1)]
@@ -1561,7 +1670,7 @@ class _Reader:
                 if not _in_object(self.text, m.start):
                     return m.actor, m.kind
                 fallback = fallback or (m.actor, m.kind)
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if said.speaker and (said.kind in kinds or (said.kind is None and _name_like(said.speaker))):
                 return said.speaker, said.kind or kinds[0]
         return fallback
@@ -1581,7 +1690,7 @@ class _Reader:
             return None, surface, "pronoun", None, None
         kind = "person" if low in ("he", "she") else "body"
         gender = PRONOUNS[low]
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 if paragraph - said.paragraph <= 3:
                     return said.speaker, surface, "pronoun", said.kind, said.gender
@@ -1590,7 +1699,7 @@ class _Reader:
             mk = m.kind if m.kind != "state" or kind != "person" else "state"
             if self._compatible(mk, self.actors.gender(m.actor) if mk == "person" else None, kind, gender):
                 return m.actor, surface, "pronoun", mk, self.actors.gender(m.actor)
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 return said.speaker, surface, "pronoun", said.kind, said.gender
         return None, surface, "pronoun", kind, gender
@@ -1612,7 +1721,7 @@ class _Reader:
         kind = role["kind"]
         gender = role.get("gender") or None
         noun = role["noun"].lower()
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if not said.speaker:
                 continue
             if kind in ("organization", "armed_forces", "group"):
@@ -1647,7 +1756,7 @@ class _Reader:
         if date is None and speaker and not d.continuation:
             # the speaker's latest dated statement among the last HISTORY ones of this section
             # (sections only grow along the history: the first of another section ends the look-back)
-            first = len(self.history) - HISTORY
+            first = self.said - HISTORY
             for at, said in reversed(self.dated):
                 if at < first or said.section != section:
                     break
@@ -1700,16 +1809,14 @@ class _Reader:
                 continue
             if ds < anchor_start:
                 between = text[sent.start:ds]
-                if (self._may_match(_SUBORDINATORS, sent.start, ds) and _SUBORDINATORS.pattern.search(between)) \
-                        or _SAID_OR_TOLD.search(between):
+                if self._found_in(_SUBORDINATORS, sent.start, ds) or _SAID_OR_TOLD.search(between):
                     continue
                 if any(o is not h and o.sentence == h.sentence and o.start < ds and o.subject and
                        o.subject != h.subject for o in hits):
                     continue
                 return m.date
             between = text[h.end:ds]
-            if MASK in between or len(between) > 60 or \
-                    (self._may_match(_SUBORDINATORS, h.end, ds) and _SUBORDINATORS.pattern.search(between)):
+            if MASK in between or len(between) > 60 or self._found_in(_SUBORDINATORS, h.end, ds):
                 continue
             if re.search(r"[.;!?]", between):
                 continue
@@ -1723,10 +1830,8 @@ class _Reader:
         began"), not a casualty count that names no doer ("shelling killed 27 people")."""
         s, e = span
         text = self.text
-        frames = [(m.start(), m.end()) for m in _SINCE.pattern.finditer(text, s, e)] \
-            if self._may_match(_SINCE, s, e) else []
-        hostile = _hostile()
-        for m in (hostile.pattern.finditer(text, s, e) if self._may_match(hostile, s, e) else ()):
+        frames = [(m.start(), m.end()) for m in self._finditer(_SINCE, s, e)]
+        for m in self._finditer(_hostile(), s, e):
             if any(a <= m.start() < b for a, b in frames):
                 continue
             before = text[s:m.start()]
@@ -1742,7 +1847,7 @@ class _Reader:
                 return True
             if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
                 return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
-            return not (self._may_match(_CASUALTY_COUNT, s, e) and _CASUALTY_COUNT.pattern.search(text, s, e))
+            return not self._search(_CASUALTY_COUNT, s, e)
 
     def _accused_just_before(self, speaker: str | None) -> bool:
         """True when this speaker's previous statement, in this or the paragraph before, was an accusation."""
@@ -1768,9 +1873,7 @@ class _Reader:
     def _targets(self, kind: str, start: int, end: int, speaker: str | None, addressee, words: str) -> str | None:
         found: list[str] = []
         # (`words` is text[start:end])
-        if (self._may_match(_GROUP_TARGET, start, end) and _GROUP_TARGET.pattern.search(words)) or \
-                (addressee and self._may_match(_GROUP_TARGET, *addressee)
-                 and _GROUP_TARGET.pattern.search(self.text[addressee[0]:addressee[1]])):
+        if self._found_in(_GROUP_TARGET, start, end) or (addressee and self._found_in(_GROUP_TARGET, *addressee)):
             found = [p for p in self.actors.parties if p != speaker and p != self.actors.side(speaker or "")] \
                 if kind != "accuse" else []
             if kind != "accuse" and not found:
@@ -1780,8 +1883,7 @@ class _Reader:
             if rule == "addressees" and addressee:
                 found = self._side_names(addressee[0], addressee[1], speaker)
             if not found and rule == "agents":
-                hostile = _hostile().pattern.search(self.text, start, end) \
-                    if self._may_match(_hostile(), start, end) else None
+                hostile = self._search(_hostile(), start, end)
                 if hostile:
                     found = self._side_names(start, hostile.start(), speaker)
                     if not found:
