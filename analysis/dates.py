@@ -54,6 +54,9 @@ _HAS_DIGIT = re.compile(r"\d")
 _HAS_MONTH = re.compile("|".join(sorted({name[:3] for name in MONTHS})))  # every month name starts so
 _HAS_WEEKDAY = re.compile("|".join(WEEKDAYS))
 _HAS_RELATIVE_DAY = re.compile("today|yesterday|tonight|this morning|this evening")
+_DIGIT_RUN = re.compile(r"\d+")
+#: Words that may stand before a weekday in _WEEKDAY ("last Friday", "on Friday").
+_WEEKDAY_LEADS = ("last", "this", "on", "since", "until")
 # Characters that match an ASCII letter case-insensitively but do not lower-case to it
 # ("İ" -> "i̇", dotless "ı", long "ſ"): in their presence the gates could miss.
 _FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
@@ -127,68 +130,129 @@ def _month_number(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[fold(value).rstrip(".")]
 
 
+def _starts(gate: re.Pattern, source: str) -> list[int]:
+    """Every offset at which `gate` matches in `source`, overlapping matches included."""
+    out = []
+    m = gate.search(source)
+    while m:
+        out.append(m.start())
+        m = gate.search(source, m.start() + 1)
+    return out
+
+
+def _matches_at(pattern: re.Pattern, source: str, starts: list[int]):
+    """What `pattern.finditer(source)` yields, given the sorted offsets `starts` at which every
+    match of `pattern` must start (and that no match is empty): the pattern is tried only there,
+    from left to right, the next try after the end of a match, as finditer does."""
+    pos = 0
+    for start in starts:
+        if start < pos:
+            continue
+        m = pattern.match(source, start)
+        if m:
+            yield m
+            pos = m.end()
+
+
+def _weekday_starts(source: str) -> list[int]:
+    """The offsets at which a _WEEKDAY match may start in `source`: each weekday word, and
+    the word of _WEEKDAY_LEADS that ends right before the white space in front of it."""
+    starts = []
+    for at in _starts(_HAS_WEEKDAY, source):
+        lead_end = at
+        while lead_end and source[lead_end - 1].isspace():  # what \s+ matches
+            lead_end -= 1
+        if lead_end < at:
+            starts += [lead_end - len(lead) for lead in _WEEKDAY_LEADS if source.endswith(lead, 0, lead_end)]
+        starts.append(at)
+    return sorted(set(starts))
+
+
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, without overlaps.
 
     Weekdays and "yesterday" need `published`; without it they are skipped.
     """
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    def group(m: re.Match, name: str | int) -> str | None:
-        start, end = m.span(name)
-        return text[start:end] if start >= 0 else None
-
-    # which patterns can match at all (see the gates' comment), searched in what; the order of
-    # the patterns is kept, and matched words are always read from `text`
+    # the matches of each pattern that can match at all (see the gates' comment), in the order of
+    # the patterns; matched words are always read from `text`. In the lower-cased text the
+    # patterns are tried only where a match can start: a month name ("October 10"), a run of
+    # digits ("10 October"), a weekday or a word before it ("on Friday").
     if _FOLD_UNSAFE.search(text):
-        source, explicit, weekday, relative = text, _EXPLICIT, _WEEKDAY, _RELATIVE_DAY
+        source = text
+        explicit = [pattern.finditer(text) for pattern in _EXPLICIT]
+        weekday, relative = _WEEKDAY.finditer(text), _RELATIVE_DAY.finditer(text)
     else:
         source = text.lower()
+        has_digit = _HAS_DIGIT.search(text) is not None
+        if not has_digit and (published is None or not _may_name_day(source)):
+            return []  # most texts: no digit, no weekday, no "today"
         explicit = []
-        if _HAS_DIGIT.search(text):
-            if _HAS_MONTH.search(source):
-                explicit = _EXPLICIT_LOWER[:2]  # "October 10", "10 October"
+        if has_digit:
+            months = _starts(_HAS_MONTH, source)
+            if months:
+                numbers = [m.start() for m in _DIGIT_RUN.finditer(source)]
+                explicit = [_matches_at(_EXPLICIT_LOWER[0], source, months),  # "October 10"
+                            _matches_at(_EXPLICIT_LOWER[1], source, numbers)]  # "10 October"
             if "-" in text:
-                explicit = explicit + _EXPLICIT_LOWER[2:]  # "2020-10-10"
-        weekday = _WEEKDAY_LOWER if _HAS_WEEKDAY.search(source) else None
-        relative = _RELATIVE_DAY_LOWER if _HAS_RELATIVE_DAY.search(source) else None
+                explicit.append(_EXPLICIT_LOWER[2].finditer(source))  # "2020-10-10"
+        weekday = relative = ()
+        if published is not None and _may_name_day(source):
+            weekday = _matches_at(_WEEKDAY_LOWER, source, _weekday_starts(source))
+            if _HAS_RELATIVE_DAY.search(source):
+                relative = _RELATIVE_DAY_LOWER.finditer(source)
 
-    for pattern in explicit:
-        for m in pattern.finditer(source):
-            if not free(m.start(), m.end()):
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for matches in explicit:
+        for m in matches:
+            if not _free(taken, m.start(), m.end()):
                 continue
             year = int(m["year"]) if m["year"] else None
-            month = group(m, "month")
+            month = _group(text, m, "month")
             date = resolve_month_day(_month_number(month), int(m["day"]), published, year)
             if date is None:
                 continue
             # "may 5" is rarely a date when "may" is lower-case (the verb)
             if month == "may":
                 continue
-            found.append(DateMention(m.start(), m.end(), group(m, 0), date, True, year is not None))
+            found.append(DateMention(m.start(), m.end(), _group(text, m, 0), date, True, year is not None))
             taken.append((m.start(), m.end()))
-    if published is not None and weekday is not None:
-        for m in weekday.finditer(source):
-            if not free(m.start("weekday"), m.end("weekday")):
+    if published is not None:
+        for m in weekday:
+            if not _free(taken, m.start("weekday"), m.end("weekday")):
                 continue
             strictly = (m["last"] or "").strip().lower() == "last"
-            surface = group(m, "weekday")
+            surface = _group(text, m, "weekday")
             date = resolve_weekday(surface, published, strictly_before=strictly)
             found.append(DateMention(m.start("weekday"), m.end("weekday"), surface, date, False, False))
             taken.append((m.start("weekday"), m.end("weekday")))
-    if published is not None and relative is not None:
-        for m in relative.finditer(source):
-            if not free(m.start(), m.end()):
+        for m in relative:
+            if not _free(taken, m.start(), m.end()):
                 continue
             word = fold(m["word"])
             date = published - dt.timedelta(days=1) if word == "yesterday" else published
-            found.append(DateMention(m.start(), m.end(), group(m, 0), date, False, False))
+            found.append(DateMention(m.start(), m.end(), _group(text, m, 0), date, False, False))
             taken.append((m.start(), m.end()))
-    return sorted(found, key=lambda d: d.start)
+    if len(found) > 1:
+        found.sort(key=lambda d: d.start)
+    return found
+
+
+def _may_name_day(source: str) -> bool:
+    """False when the lower-cased `source` holds no weekday and no relative day word (each holds
+    "day", "tonight" or "this ")."""
+    return "day" in source or "tonight" in source or "this " in source
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps none of the spans `taken`."""
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _group(text: str, m: re.Match, name: str | int) -> str | None:
+    """The group `name` of a match in `text` or in its lower case, read from `text`."""
+    start, end = m.span(name)
+    return text[start:end] if start >= 0 else None
 
 
 def infer_publication_date(text: str, dateline: str | None = None) -> dt.date | None:

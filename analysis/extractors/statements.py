@@ -58,6 +58,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -152,18 +153,81 @@ def _alternation(words) -> re.Pattern:
     return re.compile(branch(trie))
 
 
+def _lower_only(items) -> bool:
+    """True when the parsed pattern `items` names no upper-case letter and no non-ASCII character
+    that has a case, sets no flags of its own and refers to no group."""
+    for op, av in items:
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL):
+            if not _caseless_or_lower(av):
+                return False
+        elif op is _sre.IN:
+            for set_op, set_av in av:
+                if set_op is _sre.LITERAL and not _caseless_or_lower(set_av):
+                    return False
+                if set_op is _sre.RANGE and not all(_caseless_or_lower(c) for c in range(set_av[0], set_av[1] + 1)):
+                    return False
+                if set_op not in (_sre.LITERAL, _sre.RANGE, _sre.NEGATE, _sre.CATEGORY):
+                    return False
+        elif op is _sre.SUBPATTERN:
+            if av[1] or av[2] or not _lower_only(av[3]):  # (?-i:...) and the like
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_lower_only(branch) for branch in av[1]):
+                return False
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT):
+            if not _lower_only(av[2]):
+                return False
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            if not _lower_only(av[1]):
+                return False
+        elif op is _sre.ATOMIC_GROUP:
+            if not _lower_only(av):
+                return False
+        elif op not in (_sre.AT, _sre.ANY):
+            return False  # group references, conditionals, anything unforeseen
+    return True
+
+
+def _caseless_or_lower(code: int) -> bool:
+    """True for a lower-case ASCII character or an ASCII non-letter, or a character without case."""
+    ch = chr(code)
+    return (ch.isascii() and not ch.isupper()) or (ch.lower() == ch and ch.upper() == ch)
+
+
+def _lower_twin(pattern: re.Pattern) -> re.Pattern | None:
+    """`pattern`, case-insensitive, made case-sensitive for the lower-cased text (see _lowered):
+    there it matches exactly where `pattern` matches the text, at the same offsets, when all the
+    letters it names are lower case (case-sensitive matching is faster: the engine skips ahead
+    on literal letters). None when `pattern` is not case-insensitive or names other letters."""
+    if _sre_parser is None or not pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        if not _lower_only(_sre_parser.parse(pattern.pattern, pattern.flags)):
+            return None
+        twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+    except Exception:  # an unexpected parse tree: no twin, never a wrong answer
+        return None
+    return None if twin.flags & re.IGNORECASE else twin
+
+
 class _Gated:
     """A compiled pattern with its gate: `may_match(low)` is False only when the pattern
-    cannot match a text whose lower case is `low`; `search` uses it."""
+    cannot match a text whose lower case is `low`; `search` uses it. `twin`: see _lower_twin."""
 
     def __init__(self, pattern: re.Pattern):
         self.pattern = pattern
         words = _pattern_words(pattern)
         self.gate = _alternation(words) if words else None
+        self.twin = _lower_twin(pattern)
 
     def may_match(self, low: str | None) -> bool:
         """`low`: the text lower-cased, or None when it holds a _FOLD_UNSAFE character."""
         return self.gate is None or low is None or self.gate.search(low) is not None
+
+    def may_match_at(self, low: str, start: int, end: int) -> bool:
+        """`may_match(low[start:end])` without the slice (the gate, literal words only, finds in
+        the stretch what it finds in the slice)."""
+        return self.gate is None or self.gate.search(low, start, end) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
         endpos = len(text) if endpos is None else endpos
@@ -193,16 +257,17 @@ class _GatedRules:
             word: self.ungated | {i for i, own in enumerate(word_sets) if own and any(word.startswith(w) for w in own)}
             for word in words}
 
-    def candidates(self, text: str) -> frozenset[int]:
-        low = _lowered(text)
+    def candidates(self, text: str, low: str | None = None) -> frozenset[int]:
+        """`low`: `_lowered(text)` when the caller has it (None: worked out here)."""
+        low = _lowered(text) if low is None else low
         if low is None or self.gate is None:
             return self.every
-        found = self.ungated
+        words = set()
         m = self.gate.search(low)
         while m:
-            found = found | self.rules_of[m.group()]
+            words.add(m.group())
             m = self.gate.search(low, m.start() + 1)
-        return found
+        return self.ungated.union(*map(self.rules_of.__getitem__, words))
 
 
 def _lowered(text: str) -> str | None:
@@ -320,6 +385,7 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
+_SAID_OR_TOLD = re.compile(r"\b(?:said|told)\b")
 # Pieces of a subject's narration (_np_before, _subject, _indirect).
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$")  # "quoted X as saying"
 _WHAT_IT_CALLED = re.compile(r"\bwhat\s+(?:it|he|she|they|the\s+\w+)\s+$")
@@ -432,25 +498,40 @@ def _roles() -> dict[str, dict[str, str]]:
     return {row["noun"].lower(): row for row in lexicon.table("role_nouns.csv")}
 
 
-def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = ()) -> str:
+def statement_type(text: str, cue: Cue | None, skip: tuple[str, ...] = (), low: str | None = None) -> str:
     """The type of a statement with words `text` and cue `cue` (None: no cue).
 
     `skip` leaves content rules of those types out (an "accuse" rule that
-    matched only the speaker's own acts).
+    matched only the speaker's own acts). `low`: see `content_type`.
     """
     if cue is not None and cue.strong:
         return cue.type
-    found = content_type(text, skip)
+    found = content_type(text, skip, low)
     if found:
         return found
     return cue.type if cue is not None else "claim"
 
 
-def content_type(text: str, skip: tuple[str, ...] = ()) -> str | None:
-    """The type the first matching content rule gives, None when none matches."""
-    candidates = _type_gates().candidates(text)
-    for i, (kind, pattern) in enumerate(_type_rules()):
-        if i in candidates and kind not in skip and pattern.search(text):
+@lru_cache(maxsize=1)
+def _type_twins() -> tuple[re.Pattern | None, ...]:
+    """The content rules' patterns for the lower-cased text (see _lower_twin)."""
+    return tuple(_lower_twin(p) for _, p in _type_rules())
+
+
+def content_type(text: str, skip: tuple[str, ...] = (), low: str | None = None) -> str | None:
+    """The type the first matching content rule gives, None when none matches.
+
+    `low`: `_lowered(text)` when the caller has it (None: worked out here)."""
+    rules, twins = _type_rules(), _type_twins()
+    low = _lowered(text) if low is None else low
+    for i in sorted(_type_gates().candidates(text, low)):  # the rules that may match, in order
+        kind, pattern = rules[i]
+        if kind in skip:
+            continue
+        if low is not None and twins[i] is not None:
+            if twins[i].search(low):
+                return kind
+        elif pattern.search(text):
             return kind
     return None
 
@@ -651,11 +732,16 @@ class _Mention:
 
 
 class _Actors:
-    """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing."""
+    """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing.
+
+    The mentions are kept as plain (start, end, actor, kind) tuples, sorted by start and then
+    longest first, and handed out as `_Mention`s: tuples of strings and numbers cost less to make,
+    and the garbage collector stops tracking them (so they do not make it sweep the whole heap).
+    """
 
     def __init__(self, index: ActorIndex | None):
         self.index = index
-        self.mentions: list[_Mention] = []
+        self.mentions: list[tuple[int, int, str, str]] = []
         self.kinds: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
         self.roles: dict[str, str] = {}
@@ -665,12 +751,12 @@ class _Actors:
             return
         frame = getattr(index, "mentions", None)
         if frame is not None and len(frame):
-            self.mentions = sorted(
-                (_Mention(str(a), str(k), int(s), int(e)) for a, k, s, e in zip(
-                    frame["actor"].tolist(), frame["actor_kind"].tolist(), frame["start"].tolist(),
-                    frame["end"].tolist())),
-                key=lambda m: (m.start, -m.end))
-        self.starts = [m.start for m in self.mentions]
+            names, kinds = [str(a) for a in frame["actor"].tolist()], [str(k) for k in frame["actor_kind"].tolist()]
+            starts, ends = [int(s) for s in frame["start"].tolist()], [int(e) for e in frame["end"].tolist()]
+            # by start, then longest first, then in the frame's order
+            order = sorted(zip(starts, [-e for e in ends], range(len(starts))))
+            self.mentions = [(s, ends[i], names[i], kinds[i]) for s, _, i in order]
+        self.starts = [m[0] for m in self.mentions]
         actors = getattr(index, "actors", None)
         if actors is not None and len(actors):
             for row in actors.itertuples(index=False):
@@ -691,15 +777,15 @@ class _Actors:
             end = start + len(surface)
             covering = None
             for k in range(bisect.bisect_right(self.starts, start) - 1, -1, -1):
-                m = self.mentions[k]
-                if m.start == start and m.end == end:
-                    return m.actor
-                if m.end >= end and (covering is None or m.end - m.start < covering.end - covering.start):
-                    covering = m
-                if start - m.start > 200:
+                m_start, m_end, actor, _ = self.mentions[k]
+                if m_start == start and m_end == end:
+                    return actor
+                if m_end >= end and (covering is None or m_end - m_start < covering[1] - covering[0]):
+                    covering = (m_start, m_end, actor)
+                if start - m_start > 200:
                     break
             if covering is not None:
-                return covering.actor
+                return covering[2]
         try:
             name = self.index.resolve(surface, start)
         except Exception:  # a partial actor index must not stop statements
@@ -731,20 +817,19 @@ class _Actors:
             return None
 
     def within(self, start: int, end: int) -> list[_Mention]:
-        out = []
-        for k in range(bisect.bisect_left(self.starts, start), len(self.mentions)):
-            m = self.mentions[k]
-            if m.start >= end:
-                break
-            if m.end <= end:
-                out.append(m)
-        return out
+        """Mentions lying inside [start, end), in order."""
+        lo = bisect.bisect_left(self.starts, start)
+        hi = bisect.bisect_left(self.starts, end, lo)
+        return [_Mention(actor, kind, m_start, m_end)
+                for m_start, m_end, actor, kind in self.mentions[lo:hi] if m_end <= end]
 
     def before(self, offset: int):
         """Mentions ending at or before `offset`, nearest first (a generator)."""
+        mentions = self.mentions
         for k in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            if self.mentions[k].end <= offset:
-                yield self.mentions[k]
+            m_start, m_end, actor, kind = mentions[k]
+            if m_end <= offset:
+                yield _Mention(actor, kind, m_start, m_end)
 
     def side(self, name: str) -> str:
         """The state an actor belongs to (itself for a state or an unknown actor)."""
@@ -816,10 +901,66 @@ class _Reader:
         self.text = article.text
         self.actors = _Actors(index)
         self.published = article.meta.published
-        self.history: list[_Said] = []
+        #: the last HISTORY statements, oldest first (no look-back reads further)
+        self.history: deque[_Said] = deque(maxlen=HISTORY)
+        self.said = 0  # how many statements have been read
+        #: (number in reading order, statement) of the last dated statements, for the date look-back in _emit
+        self.dated: deque[tuple[int, _Said]] = deque(maxlen=HISTORY)
         self.rows: list[dict] = []
-        self.date_cache: dict[int, list] = {}
+        self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
         self.cue_re, self.forms, self.cue_firsts = _cues()
+        # the text lower-cased once for the gates (None when lower-casing moves offsets or a gate
+        # cannot be trusted on it: see _lowered)
+        low = _lowered(self.text)
+        self.gate_low = low if low is not None and len(low) == len(self.text) else None
+
+    def _may_match(self, gated: _Gated, start: int, end: int) -> bool:
+        """False only when `gated` cannot match text[start:end] nor its masked narration (which
+        holds fewer words): its gate read in the article's lower case."""
+        if self.gate_low is None:
+            return gated.may_match(_lowered(self.text[start:end]))
+        return gated.may_match_at(self.gate_low, start, end)
+
+    def _search(self, gated: _Gated, start: int, end: int) -> re.Match | None:
+        """`gated.pattern.search(text, start, end)`, in the article's lower case when it can be."""
+        low = self.gate_low
+        if low is None:
+            return gated.search(self.text, start, end)
+        if not gated.may_match_at(low, start, end):
+            return None
+        return gated.twin.search(low, start, end) if gated.twin else gated.pattern.search(self.text, start, end)
+
+    def _finditer(self, gated: _Gated, start: int, end: int):
+        """`gated.pattern.finditer(text, start, end)`, in the article's lower case when it can be."""
+        low = self.gate_low
+        if low is None:
+            return gated.finditer(self.text, start, end)
+        if not gated.may_match_at(low, start, end):
+            return iter(())
+        return gated.twin.finditer(low, start, end) if gated.twin else gated.pattern.finditer(self.text, start, end)
+
+    def _found_in(self, gated: _Gated, start: int, end: int) -> bool:
+        """True when `gated.pattern` matches the string text[start:end] (a slice: ^ and \\b see
+        its ends)."""
+        low = self.gate_low
+        if low is None:
+            return gated.search(self.text[start:end]) is not None
+        if not gated.may_match_at(low, start, end):
+            return False
+        if gated.twin:
+            return gated.twin.search(low[start:end]) is not None
+        return gated.pattern.search(self.text[start:end]) is not None
+
+    def _lowered(self, start: int, end: int) -> str | None:
+        """`_lowered(text[start:end])`, cut from the article's lower case when it can be."""
+        return self.gate_low[start:end] if self.gate_low is not None else _lowered(self.text[start:end])
+
+    def _remember(self, said: _Said) -> None:
+        """Add a resolved statement to the history (and to the dated ones when it has a date)."""
+        if said.date is not None:
+            self.dated.append((self.said, said))
+        self.history.append(said)
+        self.said += 1
 
     # -- driver ----------------------------------------------------------
     def run(self) -> list[dict]:
@@ -827,6 +968,12 @@ class _Reader:
         for s in self.article.sentences:
             by_block.setdefault(s.block_id, []).append(s)
         self.block_sentences = by_block
+        # blocks whose sentences follow one another without overlap: there an offset lies in at
+        # most one sentence, and the sentence starts are sorted (for bisect in _sentence_id)
+        self.block_starts: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+        for block_id, sents in by_block.items():
+            if all(a.start <= a.end <= b.start for a, b in zip(sents, sents[1:])):
+                self.block_starts[block_id] = (tuple(s.start for s in sents), tuple(s.sentence_id for s in sents))
         blocks = self.article.blocks
         section = 0
         for i, block in enumerate(blocks):
@@ -864,13 +1011,14 @@ class _Reader:
             "sentence_id": first.sentence_id if first else -1, "block_id": block.block_id,
             "paragraph": block.paragraph, "start": start, "end": end,
         })
-        self.history.append(_Said(speaker, author, self.actors.kind(speaker) or "person", None,
-                                  block.paragraph, section, block.post_date, end))
+        self._remember(_Said(speaker, author, self.actors.kind(speaker) or "person", None,
+                             block.paragraph, section, block.post_date, end))
 
     # -- body paragraphs -------------------------------------------------
     def _paragraph(self, block, sentences, section: int, continues: bool) -> None:
         text = self.text
         p0, p1 = block.start, block.end
+        self.date_cache = {}  # (statements read only their own paragraph's sentences)
         quotes = find_quotes(text, p0, p1, continues)
         masked = mask(text, quotes, p0, p1)
         spans = [(s.start, s.end) for s in sentences] or [(p0, p1)]
@@ -1173,7 +1321,8 @@ class _Reader:
             if o.sentence == h.sentence and o.start > h.end:
                 end = min(end, o.subject[0] if o.subject and o.subject[0] > h.end else o.start)
                 break
-        stop = _STOP_REPORT.search(masked, h.end - p0, end - p0)
+        stop = _STOP_REPORT.pattern.search(masked, h.end - p0, end - p0) if self._may_match(_STOP_REPORT, h.end, end) \
+            else None
         if stop:
             end = p0 + stop.start()
         inside = [q for q in quotes if h.end <= q.open_mark and q.outer_end <= end]
@@ -1183,6 +1332,12 @@ class _Reader:
         return len(_WORD.findall(narration)) >= 4
 
     def _sentence_id(self, block, offset: int) -> int:
+        """The id of the block's last sentence starting at or before `offset` (else its first; -1: none)."""
+        ordered = self.block_starts.get(block.block_id)
+        if ordered is not None:
+            starts, ids = ordered
+            k = bisect.bisect_right(starts, offset) - 1
+            return ids[k] if k >= 0 else ids[0]
         best = -1
         for s in self.block_sentences.get(block.block_id, ()):
             if best < 0:
@@ -1238,7 +1393,7 @@ class _Reader:
         stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
         region = masked[pos - p0:s_end - p0]
         cut = len(region)
-        m = stop_re.search(region)
+        m = stop_re.pattern.search(region) if self._may_match(stop_re, pos, s_end) else None
         if m:
             cut = m.start()
         # a later cue of the same sentence ends this clause when it has its own speaker or shares this one
@@ -1515,7 +1670,7 @@ class _Reader:
                 if not _in_object(self.text, m.start):
                     return m.actor, m.kind
                 fallback = fallback or (m.actor, m.kind)
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if said.speaker and (said.kind in kinds or (said.kind is None and _name_like(said.speaker))):
                 return said.speaker, said.kind or kinds[0]
         return fallback
@@ -1535,7 +1690,7 @@ class _Reader:
             return None, surface, "pronoun", None, None
         kind = "person" if low in ("he", "she") else "body"
         gender = PRONOUNS[low]
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 if paragraph - said.paragraph <= 3:
                     return said.speaker, surface, "pronoun", said.kind, said.gender
@@ -1544,7 +1699,7 @@ class _Reader:
             mk = m.kind if m.kind != "state" or kind != "person" else "state"
             if self._compatible(mk, self.actors.gender(m.actor) if mk == "person" else None, kind, gender):
                 return m.actor, surface, "pronoun", mk, self.actors.gender(m.actor)
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 return said.speaker, surface, "pronoun", said.kind, said.gender
         return None, surface, "pronoun", kind, gender
@@ -1566,7 +1721,7 @@ class _Reader:
         kind = role["kind"]
         gender = role.get("gender") or None
         noun = role["noun"].lower()
-        for said in reversed(self.history[-HISTORY:]):
+        for said in reversed(self.history):
             if not said.speaker:
                 continue
             if kind in ("organization", "armed_forces", "group"):
@@ -1599,16 +1754,21 @@ class _Reader:
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
         if date is None and speaker and not d.continuation:
-            for said in reversed(self.history[-HISTORY:]):
-                if said.section != section:
+            # the speaker's latest dated statement among the last HISTORY ones of this section
+            # (sections only grow along the history: the first of another section ends the look-back)
+            first = self.said - HISTORY
+            for at, said in reversed(self.dated):
+                if at < first or said.section != section:
                     break
-                if said.date is not None and _same_actor(said.speaker, speaker):
+                if _same_actor(said.speaker, speaker):
                     date = said.date
                     break
-        kind_type = statement_type(d.type_text, d.cue)
+        ts, te = d.target_span or (d.start, d.end)  # where d.type_text lies
+        low = self._lowered(ts, te) if not (d.cue is not None and d.cue.strong) else None
+        kind_type = statement_type(d.type_text, d.cue, low=low)
         if kind_type == "accuse" and d.reciprocal_subject is None and not (d.cue is not None and d.cue.strong):
-            if not self._accuses(d.target_span or (d.start, d.end), speaker):
-                kind_type = statement_type(d.type_text, d.cue, skip=("accuse",))
+            if not self._accuses((ts, te), speaker):
+                kind_type = statement_type(d.type_text, d.cue, skip=("accuse",), low=low)
         if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
                 and hits[d.hit].form.lower().endswith("ing"):
             # "rejected calls for a truce, saying ...": the participle reports what the main cue says
@@ -1618,7 +1778,6 @@ class _Reader:
         if d.reciprocal_subject is not None:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
-            ts, te = d.target_span or (d.start, d.end)
             target = self._targets(kind_type, ts, te, speaker, d.addressee, d.type_text)
         self.rows.append({
             "speaker": speaker, "speaker_surface": surface, "speaker_resolution": resolution, "kind": d.kind,
@@ -1626,21 +1785,22 @@ class _Reader:
             "sentence_id": d.sentence_id, "block_id": d.block_id, "paragraph": d.paragraph,
             "start": d.start, "end": d.end,
         })
-        self.history.append(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
+        self._remember(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
 
     def _date(self, d: _Draft, h: _Hit, hits, quotes, sentences) -> dt.date | None:
         """A date expression of the statement's sentence that frames its cue."""
         if self.published is None and not sentences:
             return None
-        sent = next((s for s in sentences if s.start <= h.start < s.end), None)
+        sent = sentences[h.sentence] if h.sentence < len(sentences) else None
+        if sent is None or not sent.start <= h.start < sent.end or d.block_id not in self.block_starts:
+            sent = next((s for s in sentences if s.start <= h.start < s.end), None)  # (sentences overlap)
         if sent is None:
             return None
         text = self.text
-        chunk = text[sent.start:sent.end]
         anchor_start = h.subject[0] if h.subject and h.subject[0] < h.start else h.start
         found = self.date_cache.get(sent.start)
         if found is None:
-            found = self.date_cache[sent.start] = dates.find_dates(chunk, self.published)
+            found = self.date_cache[sent.start] = dates.find_dates(text[sent.start:sent.end], self.published)
         for m in found:
             ds, de = sent.start + m.start, sent.start + m.end
             if any(q.open_mark <= ds < q.outer_end for q in quotes):
@@ -1649,14 +1809,14 @@ class _Reader:
                 continue
             if ds < anchor_start:
                 between = text[sent.start:ds]
-                if _SUBORDINATORS.search(between) or re.search(r"\b(?:said|told)\b", between):
+                if self._found_in(_SUBORDINATORS, sent.start, ds) or _SAID_OR_TOLD.search(between):
                     continue
                 if any(o is not h and o.sentence == h.sentence and o.start < ds and o.subject and
                        o.subject != h.subject for o in hits):
                     continue
                 return m.date
             between = text[h.end:ds]
-            if _SUBORDINATORS.search(between) or MASK in between or len(between) > 60:
+            if MASK in between or len(between) > 60 or self._found_in(_SUBORDINATORS, h.end, ds):
                 continue
             if re.search(r"[.;!?]", between):
                 continue
@@ -1670,8 +1830,8 @@ class _Reader:
         began"), not a casualty count that names no doer ("shelling killed 27 people")."""
         s, e = span
         text = self.text
-        frames = [(m.start(), m.end()) for m in _SINCE.finditer(text, s, e)]
-        for m in _hostile().finditer(text, s, e):
+        frames = [(m.start(), m.end()) for m in self._finditer(_SINCE, s, e)]
+        for m in self._finditer(_hostile(), s, e):
             if any(a <= m.start() < b for a, b in frames):
                 continue
             before = text[s:m.start()]
@@ -1687,7 +1847,7 @@ class _Reader:
                 return True
             if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
                 return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
-            return not _CASUALTY_COUNT.search(text, s, e)
+            return not self._search(_CASUALTY_COUNT, s, e)
 
     def _accused_just_before(self, speaker: str | None) -> bool:
         """True when this speaker's previous statement, in this or the paragraph before, was an accusation."""
@@ -1712,7 +1872,8 @@ class _Reader:
 
     def _targets(self, kind: str, start: int, end: int, speaker: str | None, addressee, words: str) -> str | None:
         found: list[str] = []
-        if _GROUP_TARGET.search(words) or (addressee and _GROUP_TARGET.search(self.text[addressee[0]:addressee[1]])):
+        # (`words` is text[start:end])
+        if self._found_in(_GROUP_TARGET, start, end) or (addressee and self._found_in(_GROUP_TARGET, *addressee)):
             found = [p for p in self.actors.parties if p != speaker and p != self.actors.side(speaker or "")] \
                 if kind != "accuse" else []
             if kind != "accuse" and not found:
@@ -1722,7 +1883,7 @@ class _Reader:
             if rule == "addressees" and addressee:
                 found = self._side_names(addressee[0], addressee[1], speaker)
             if not found and rule == "agents":
-                hostile = _hostile().search(self.text, start, end)
+                hostile = self._search(_hostile(), start, end)
                 if hostile:
                     found = self._side_names(start, hostile.start(), speaker)
                     if not found:
