@@ -14,7 +14,7 @@ PIECES = ["on", "On", "ON", "one", "this", "last", "early", "earlier", "later", 
           "Geneva", "a", "an", "statement", "press conference", "Twitter", "X", "state TV", "October", "Oct.",
           "Marib", "sept", "3", "12", "2020", "that", "told", "reporters", "not", "never", "didn't", "won\u2019t",
           "yet", "publicly", " ", "  ", ", ", ",", ".", ";", "\n", "\u00a0", "\u2003", "al\u017fo", "\u0130n",
-          "\u212a", "\u0663", "\u00e9t\u00e9"]
+          "\u212a", "\u0663", "\u00e9t\u00e9", "Asmara\u2019s", "\u00c9t\u00e9", "O\u212at", "\u2460"]
 
 texts = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 

@@ -345,6 +345,9 @@ _ADVERBIALS = re.compile(
     r"|" + _WEEKDAY_OR_DATE + r"(?![\w'’])"
     r"|(?:in|at|from)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?=\s*(?:[,.;]|that\b|on\b|$))"
     r"))*\s*,?\s*", re.I)
+#: The characters other than ASCII letters that match one case-insensitively (dotted capital I,
+#: dotless i, long s, the Kelvin sign).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
 #: Every adverbial of _ADVERBIALS opens with a digit or, lower-cased, with one of these.
 _ADVERBIAL_OPENINGS = tuple(
     "early late earlier later on this last today yesterday tonight also further again repeatedly previously "
@@ -358,10 +361,11 @@ def _skip_adverbials(text: str, pos: int) -> int:
     The adverbials open neither with white space nor with a comma, so after the white space and
     comma that `_SPACE_COMMA` skips, at `at`, either one opens (a digit, or a word from
     _ADVERBIAL_OPENINGS, case-insensitively) or the match ends at `at`. Past a non-ASCII
-    character (one may match an ASCII letter case-insensitively) the full pattern decides."""
+    character that matches an ASCII letter case-insensitively the full pattern decides."""
     at = _SPACE_COMMA.match(text, pos).end()
     head = text[at:at + 12]
-    if head.isascii() and not head[:1].isdigit() and not head.lower().startswith(_ADVERBIAL_OPENINGS):
+    if not head[:1].isdigit() and not head.lower().startswith(_ADVERBIAL_OPENINGS) and \
+            not any(ch in head for ch in _FOLDS_TO_ASCII):
         return at
     return _ADVERBIALS.match(text, pos).end()
 
@@ -1401,7 +1405,8 @@ class _Reader:
         if low is None or _NEGATED_LOWER is None:
             negated = _NEGATED.search(masked, a, b)
         else:  # (no negation word, no match)
-            negated = any(low.find(w, a, b) >= 0 for w in _NEGATION_WORDS) and _NEGATED_LOWER.search(low, a, b)
+            negated = (low.find("not", a, b) >= 0 or low.find("never", a, b) >= 0 or low.find("n't", a, b) >= 0
+                       or low.find("n\u2019t", a, b) >= 0) and _NEGATED_LOWER.search(low, a, b)  # _NEGATION_WORDS
         if negated:
             return []  # "has not said how many ...", "did not say whether ...": nothing was said
         frame = h.cue.frame
