@@ -23,7 +23,7 @@ Rules:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"   # “ „ «
 DOUBLE_CLOSE = "\u201d\u00bb"        # ” »
@@ -36,13 +36,18 @@ MASK = "\u00a7"  # what `mask` writes over quoted stretches (§)
 _OPEN_SIDE = " \t\n\r\u00a0([{\u2014\u2013-/\u2026"
 _CLOSE_SIDE = " \t\n\r\u00a0.,;:!?)]}\u2014\u2013-/\u2026"
 _MARKS = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+# The same as sets of single characters (what `_role` tests a neighbour against).
+_OPENING_NEIGHBOURS = frozenset(_OPEN_SIDE + QUOTE_CHARS)
+_CLOSING_NEIGHBOURS = frozenset(_CLOSE_SIDE + QUOTE_CHARS)
+_SINGLES = frozenset("'\u2018\u2019")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QuoteSpan:
     """A quoted stretch: marks at `open_mark` and `close_mark` (close_mark is
     None when open-ended), quoted words at text[start:end] (white space and a
-    trailing comma trimmed)."""
+    trailing comma trimmed). `outer_end`: the offset just past the closing mark
+    (or the quoted words when open-ended), worked out once (statements reads it often)."""
 
     open_mark: int
     close_mark: int | None
@@ -50,11 +55,10 @@ class QuoteSpan:
     end: int
     double: bool = True
     open_ended: bool = False
+    outer_end: int = field(init=False, repr=False, compare=False)
 
-    @property
-    def outer_end(self) -> int:
-        """Offset just past the closing mark (or the quoted words when open-ended)."""
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outer_end", self.close_mark + 1 if self.close_mark is not None else self.end)
 
 
 def _role(text: str, i: int, lo: int, hi: int) -> str:
@@ -62,8 +66,8 @@ def _role(text: str, i: int, lo: int, hi: int) -> str:
     ch = text[i]
     before = text[i - 1] if i > lo else " "
     after = text[i + 1] if i + 1 < hi else " "
-    left_open = before.isspace() or before in _OPEN_SIDE or before in QUOTE_CHARS
-    right_close = after.isspace() or after in _CLOSE_SIDE or after in QUOTE_CHARS
+    left_open = before in _OPENING_NEIGHBOURS or before.isspace()
+    right_close = after in _CLOSING_NEIGHBOURS or after.isspace()
     if ch in DOUBLE_OPEN:
         return "close" if right_close and not left_open and ch == "\u201c" else "open"
     if ch in DOUBLE_CLOSE:
@@ -120,8 +124,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     doubles, singles = [], []
     for m in _MARKS.finditer(text, start, end):
-        ch = m.group(0)
-        (singles if ch in "'\u2018\u2019" else doubles).append(m.start())
+        (singles if m.group() in _SINGLES else doubles).append(m.start())
     spans: list[QuoteSpan] = []
     pairs, left_open = _pair(text, doubles, start, end)
     for a, b in pairs:

@@ -277,7 +277,7 @@ def _lowered(text: str) -> str | None:
     whose letters are all lower case matches the text exactly where, made case-sensitive, it
     matches the lower-cased text: lower-casing then keeps what \\w, \\s and \\d see, and folds
     every character that matches an ASCII letter case-insensitively to that letter."""
-    return None if _FOLD_UNSAFE.search(text) else text.lower()
+    return None if "\u0130" in text or "\u0131" in text or "\u017f" in text else text.lower()  # _FOLD_UNSAFE
 
 
 # ----------------------------------------------------------------------------
@@ -345,6 +345,31 @@ _ADVERBIALS = re.compile(
     r"|" + _WEEKDAY_OR_DATE + r"(?![\w'’])"
     r"|(?:in|at|from)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)(?=\s*(?:[,.;]|that\b|on\b|$))"
     r"))*\s*,?\s*", re.I)
+#: The characters other than ASCII letters that match one case-insensitively (dotted capital I,
+#: dotless i, long s, the Kelvin sign).
+_FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+#: Every adverbial of _ADVERBIALS opens with a digit or, lower-cased, with one of these.
+_ADVERBIAL_OPENINGS = tuple(
+    "early late earlier later on this last today yesterday tonight also further again repeatedly previously "
+    "publicly in at during from monday tuesday wednesday thursday friday saturday sunday "
+    "jan feb mar apr may jun jul aug sep oct nov dec".split())
+
+
+def _skip_adverbials(text: str, pos: int) -> int:
+    """`_ADVERBIALS.match(text, pos).end()`, without trying the adverbials where none can open.
+
+    The adverbials open neither with white space nor with a comma, so after the white space and
+    comma that `_SPACE_COMMA` skips, at `at`, either one opens (a digit, or a word from
+    _ADVERBIAL_OPENINGS, case-insensitively) or the match ends at `at`. Past a non-ASCII
+    character that matches an ASCII letter case-insensitively the full pattern decides."""
+    at = _SPACE_COMMA.match(text, pos).end()
+    head = text[at:at + 12]
+    if not head[:1].isdigit() and not head.lower().startswith(_ADVERBIAL_OPENINGS) and \
+            not any(ch in head for ch in _FOLDS_TO_ASCII):
+        return at
+    return _ADVERBIALS.match(text, pos).end()
+
+
 # The addressee of "told": "told reporters", "told Reuters", "told the BBC".
 _ADDRESSEE = re.compile(
     r"\s*(?:(?:the|a|an|state|local)\s+)?(?:reporters|journalists|lawmakers|legislators|parliament|press|media|"
@@ -397,6 +422,24 @@ _GENERIC_ROLES = frozenset("official officials leader head chief representative 
 # A negation right before a cue ("has not said", "did not immediately say", "never said").
 _NEGATED = re.compile(r"(?:\bnot|\bnever|n[’']t)\s+(?:(?:yet|immediately|publicly|officially|directly)\s+)?$",
                       re.I)
+_NEGATED_LOWER = _lower_twin(_NEGATED)  # (on the masked narration's lower case)
+#: Every match of _NEGATED holds one of these (lower-cased).
+_NEGATION_WORDS = ("not", "never", "n't", "n\u2019t")
+_IMPERSONAL = re.compile(r"^\s*(?:is|was|has been|had been|will be)\s+(?:\w+ly\s+|also\s+)?$")  # "it was announced"
+_SPACES = re.compile(r"\s+")
+_NP_TOKEN = re.compile(r"[^\s,;:!?()" + MASK + r"]+")
+_THAT_AT_END = re.compile(r"\bthat\s*$")
+_JOINT = {"appeal": re.compile(r"\s+to\s+"), "accuse": re.compile(r"\s+(?:of|for)\s+")}
+_RECIPROCAL = re.compile(r"(?:each other|one another)\b")
+_SPACE_COMMA = re.compile(r"\s*,?\s*")
+_AND_AT_END = re.compile(r"(?:,?\s+and(?:\s+also)?|,)\s*$")
+_OBJECT_LEAD = re.compile(r"(?i)(?:at|over|about|on)\s+")
+_FRAGMENT_LEAD = re.compile(r"(?i)(?:that|to|as|for)\b")
+_TO_LEAD = re.compile(r"to\s+")
+_UP_TO_COMMA = re.compile(r"[^,]*,\s*")
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_CLAUSE_END = re.compile(r"[.;!?]")
+_BY = re.compile(r"\bby\b")
 _RELATIVE_INSIDE = re.compile(r"\s(?:who|which)\s")
 # Past participles not ending in -ed, which open an aside such as ", known as FARDC,".
 _IRREGULAR_PARTICIPLES = frozenset(
@@ -968,12 +1011,7 @@ class _Reader:
         for s in self.article.sentences:
             by_block.setdefault(s.block_id, []).append(s)
         self.block_sentences = by_block
-        # blocks whose sentences follow one another without overlap: there an offset lies in at
-        # most one sentence, and the sentence starts are sorted (for bisect in _sentence_id)
-        self.block_starts: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
-        for block_id, sents in by_block.items():
-            if all(a.start <= a.end <= b.start for a, b in zip(sents, sents[1:])):
-                self.block_starts[block_id] = (tuple(s.start for s in sents), tuple(s.sentence_id for s in sents))
+        self.block_starts: dict[int, tuple[tuple[int, ...], tuple[int, ...]] | None] = {}  # see _ordered
         blocks = self.article.blocks
         section = 0
         for i, block in enumerate(blocks):
@@ -1032,7 +1070,7 @@ class _Reader:
         hits: list[_Hit] = []
         # words first (fast), the full cue pattern only where a cue's first word stands; matched
         # case-sensitively in the lower-cased narration when that is safe (see _lowered)
-        low = _lowered(masked)
+        low = self.masked_low = _lowered(masked)  # (the same length: see _lowered)
         if low is not None and (len(low) != len(masked) or _cues_lower() is None):
             low = None
         cue_re, cue_text = (self.cue_re, masked) if low is None else (_cues_lower(), low)
@@ -1077,8 +1115,7 @@ class _Reader:
             left = left[cut + 1:]
         else:
             left_start = s_start
-        same = [j for j, o in enumerate(hits) if o.sentence == h.sentence]
-        participle = h.form.split()[0].lower().endswith("ing") and h.cue.frame != "according"
+        participle = h.cue.frame != "according" and _participle(h.form)
         stripped = left.strip(" \t\u00a0\"'“”‘’—–-")
         if h.cue.frame == "according":
             h.subject = self._np_after(h.end, masked, p0, through_of=True)
@@ -1087,7 +1124,7 @@ class _Reader:
             if h.after_quote is not None:
                 h.subject = self._np_after(h.end, masked, p0)
             elif participle:
-                h.ref = next((j for j in same if j > k and hits[j].ref is None), None)
+                h.ref = next((j for j in _same_sentence(hits, h) if j > k and hits[j].ref is None), None)
             return
         if participle:
             # "the agency quoted a local official as saying ...": the one quoted is the speaker
@@ -1096,26 +1133,25 @@ class _Reader:
                 h.subject = (left_start + quoted.start(1), left_start + quoted.end(1))
                 return
         if participle and stripped.rstrip().endswith(","):
-            h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
-                         None)
+            h.ref = next((j for j in reversed(_same_sentence(hits, h))
+                          if j < k and (hits[j].subject or hits[j].ref is not None)), None)
             if h.ref is not None:
                 return
         if "what" in left and _WHAT_IT_CALLED.search(left):
             # "condemned what it called ...": the naming belongs to the main cue's statement
-            h.ref = next((j for j in reversed(same) if j < k and (hits[j].subject or hits[j].ref is not None)),
-                         None)
+            h.ref = next((j for j in reversed(_same_sentence(hits, h))
+                          if j < k and (hits[j].subject or hits[j].ref is not None)), None)
             if h.ref is not None:
                 return
         words = stripped.rstrip(" ,").split()
         if words and words[-1].lower() == "and" or (len(words) > 1 and words[-2].lower() == "and"
                                                      and words[-1].lower() in _BETWEEN):
-            h.ref = next((j for j in reversed(same) if j < k), None)
+            h.ref = next((j for j in reversed(_same_sentence(hits, h)) if j < k), None)
             if h.ref is not None:
                 return
         h.subject = self._np_before(left, left_start)
         if h.subject is not None and self.text[h.subject[0]:h.subject[1]].lower() == "it" and \
-                re.search(r"^\s*(?:is|was|has been|had been|will be)\s+(?:\w+ly\s+|also\s+)?$",
-                          self.text[h.subject[1]:h.start]):
+                _IMPERSONAL.search(self.text[h.subject[1]:h.start]):
             h.impersonal = True  # "It was announced that ...", "it has been reported"
 
     def _np_before(self, left: str, left_start: int) -> tuple[int, int] | None:
@@ -1200,12 +1236,12 @@ class _Reader:
         `through_of` lets "of", "from" and "by" continue the phrase ("a statement from the ministry").
         """
         rest = masked[offset - p0:]
-        m = re.match(r"\s+", rest)
+        m = _SPACES.match(rest)
         if not m:
             return None
         pos = m.end()
         words = []
-        for w in re.finditer(r"[^\s,;:!?()" + MASK + r"]+", rest[pos:pos + 160]):
+        for w in _NP_TOKEN.finditer(rest[pos:pos + 160]):
             if words and rest[pos + words[-1][1]:pos + w.start()].strip():
                 break  # punctuation between words ends the phrase
             token = w.group(0)
@@ -1259,7 +1295,7 @@ class _Reader:
                     if h.end > q.open_mark or h.start < s_start:
                         continue
                     between = masked[h.end - p0:q.open_mark - p0]
-                    if MASK in between or len(between.strip()) > 60 or re.search(r"\bthat\s*$", between):
+                    if MASK in between or len(between.strip()) > 60 or _THAT_AT_END.search(between):
                         break
                     if h.subject is not None or h.ref is not None:
                         hit = k
@@ -1331,11 +1367,23 @@ class _Reader:
         narration = masked[h.end - p0:end - p0].replace(MASK, " ")
         return len(_WORD.findall(narration)) >= 4
 
+    def _ordered(self, block_id: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+        """(starts, ids) of the block's sentences when they follow one another without overlap
+        (then an offset lies in at most one of them, and bisect finds it), else None."""
+        if block_id not in self.block_starts:
+            sents = self.block_sentences.get(block_id, [])
+            ordered = all(a.start <= a.end <= b.start for a, b in zip(sents, sents[1:]))
+            self.block_starts[block_id] = (tuple(s.start for s in sents), tuple(s.sentence_id for s in sents)) \
+                if ordered else None
+        return self.block_starts[block_id]
+
     def _sentence_id(self, block, offset: int) -> int:
         """The id of the block's last sentence starting at or before `offset` (else its first; -1: none)."""
-        ordered = self.block_starts.get(block.block_id)
+        ordered = self._ordered(block.block_id)
         if ordered is not None:
             starts, ids = ordered
+            if not ids:
+                return -1
             k = bisect.bisect_right(starts, offset) - 1
             return ids[k] if k >= 0 else ids[0]
         best = -1
@@ -1352,7 +1400,14 @@ class _Reader:
         text = self.text
         if h.subject is None and h.ref is None:
             return []
-        if _NEGATED.search(masked, max(0, h.start - p0 - 40), h.start - p0):
+        a, b = max(0, h.start - p0 - 40), h.start - p0
+        low = self.masked_low
+        if low is None or _NEGATED_LOWER is None:
+            negated = _NEGATED.search(masked, a, b)
+        else:  # (no negation word, no match)
+            negated = (low.find("not", a, b) >= 0 or low.find("never", a, b) >= 0 or low.find("n't", a, b) >= 0
+                       or low.find("n\u2019t", a, b) >= 0) and _NEGATED_LOWER.search(low, a, b)  # _NEGATION_WORDS
+        if negated:
             return []  # "has not said how many ...", "did not say whether ...": nothing was said
         frame = h.cue.frame
         s_start, s_end = spans[h.sentence]
@@ -1365,20 +1420,19 @@ class _Reader:
         pos = h.end
         addressee = None
         if frame == "tell":
-            pos = self._skip(_ADVERBIALS, masked, p0, pos)
+            pos = p0 + _skip_adverbials(masked, pos - p0)
             m = _ADDRESSEE.match(masked, pos - p0)
             if m:
                 pos = p0 + m.end()
-        pos = self._skip(_ADVERBIALS, masked, p0, pos)
+        pos = p0 + _skip_adverbials(masked, pos - p0)
         reciprocal = None
         if frame in ("appeal", "accuse"):
             window = masked[pos - p0:min(s_end, pos + 120) - p0]
-            joint = r"\s+to\s+" if frame == "appeal" else r"\s+(?:of|for)\s+"
-            m = re.search(joint, window)
+            m = _JOINT[frame].search(window)
             if m:
                 addressee = (pos + (len(window[:m.start()]) - len(window[:m.start()].lstrip())), pos + m.start())
                 obj = text[addressee[0]:addressee[1]].lower().strip()
-                if frame == "accuse" and re.match(r"(?:each other|one another)\b", obj):
+                if frame == "accuse" and _RECIPROCAL.match(obj):
                     reciprocal = h.subject
                 pos = pos + m.end()
             elif frame == "accuse":
@@ -1389,7 +1443,7 @@ class _Reader:
                 return fronted
             m = _THAT.match(masked, pos - p0)
             pos = p0 + m.end()
-        pos = self._skip(re.compile(r"\s*,?\s*"), masked, p0, pos)
+        pos = self._skip(_SPACE_COMMA, masked, p0, pos)
         stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
         region = masked[pos - p0:s_end - p0]
         cut = len(region)
@@ -1402,7 +1456,7 @@ class _Reader:
                 continue
             if o.start > pos:
                 if o.ref is not None and o.start - pos < cut:
-                    joint = re.search(r"(?:,?\s+and(?:\s+also)?|,)\s*$", masked[pos - p0:o.start - p0])
+                    joint = _AND_AT_END.search(masked[pos - p0:o.start - p0])
                     cut = min(cut, joint.start() if joint else o.start - pos)
                 elif o.subject is not None and o.subject[0] > pos:
                     cut = min(cut, o.subject[0] - pos)
@@ -1417,7 +1471,7 @@ class _Reader:
         if end - pos < 3 or frame == "object_quote":
             return []
         if frame in ("object", "call_for"):
-            lead = re.match(r"(?i)(?:at|over|about|on)\s+", text[pos:end])
+            lead = _OBJECT_LEAD.match(text[pos:end])
             if lead:
                 pos += lead.end()
         clause = masked[pos - p0:end - p0]
@@ -1435,17 +1489,18 @@ class _Reader:
             while e > s and (text[e - 1] in _TRAIL + "\"'“”‘’" or text[e - 1].isspace()):
                 e -= 1
             seg = text[s:e]
-            if len(seg.split()) < 5 or re.match(r"(?i)(?:that|to|as|for)\b", seg) or \
+            if len(seg.split()) < 5 or _FRAGMENT_LEAD.match(seg) or \
                     seg.split()[-1].lower() in _DANGLING:
                 return []
             pos, end = s, e
-        lead = re.match(r"to\s+", text[pos:end])
+        lead = _TO_LEAD.match(text[pos:end])
         if lead and frame != "appeal":
             pos += lead.end()
-        if not [w for w in _WORD.findall(text[pos:end]) if w.lower() not in _FUNCTION_ONLY]:
+        words = _WORD.findall(text[pos:end])
+        if not [w for w in words if w.lower() not in _FUNCTION_ONLY]:
             return []  # "condemned what it (called ...)": no words of its own
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
-        if len(_WORD.findall(text[pos:end])) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
+        if len(words) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
             return []
         return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
                        block.paragraph, block.block_id, pos, addressee=addressee)]
@@ -1501,7 +1556,7 @@ class _Reader:
             start, end = s_start, s_start + len(left.rstrip(" ,\u00a0"))
         elif h.subject is not None:
             rest = masked[h.subject[1] - p0:s_end - p0]
-            m = re.match(r"[^,]*,\s*", rest)
+            m = _UP_TO_COMMA.match(rest)
             if not m:
                 return []
             start, end = h.subject[1] + m.end(), s_end
@@ -1591,10 +1646,10 @@ class _Reader:
             elif role is None and _name_like(surface):
                 name = _strip_det(surface) if words[0] in ("The", "the") and len(words) > 1 else surface
             else:
-                name = re.sub(r"^(?:the|a|an)\s+", "", surface, flags=re.I)
+                name = _ARTICLE.sub("", surface)
                 doc = _SOURCE_OF.match(name)
                 if doc:
-                    name = re.sub(r"^(?:the|a|an)\s+", "", doc.group(1), flags=re.I)
+                    name = _ARTICLE.sub("", doc.group(1))
                 last = name.split()[-1].lower() if name.split() else ""
                 if last in _SOURCE_DOCS and len(name.split()) > 1:
                     name = name.rsplit(None, 1)[0]
@@ -1792,7 +1847,7 @@ class _Reader:
         if self.published is None and not sentences:
             return None
         sent = sentences[h.sentence] if h.sentence < len(sentences) else None
-        if sent is None or not sent.start <= h.start < sent.end or d.block_id not in self.block_starts:
+        if sent is None or not sent.start <= h.start < sent.end or self._ordered(d.block_id) is None:
             sent = next((s for s in sentences if s.start <= h.start < s.end), None)  # (sentences overlap)
         if sent is None:
             return None
@@ -1818,7 +1873,7 @@ class _Reader:
             between = text[h.end:ds]
             if MASK in between or len(between) > 60 or self._found_in(_SUBORDINATORS, h.end, ds):
                 continue
-            if re.search(r"[.;!?]", between):
+            if _CLAUSE_END.search(between):
                 continue
             return m.date
         return None
@@ -1841,7 +1896,7 @@ class _Reader:
             agents = [x.actor for x in self.actors.within(s, m.start()) if x.kind not in ("media", "territory")]
             if agents:
                 return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
-            by = re.search(r"\bby\b", text[m.end():e])
+            by = _BY.search(text[m.end():e])
             if by and any(x.kind not in ("media", "territory")
                           for x in self.actors.within(m.end() + by.end(), e)):
                 return True
@@ -1887,7 +1942,7 @@ class _Reader:
                 if hostile:
                     found = self._side_names(start, hostile.start(), speaker)
                     if not found:
-                        by = re.search(r"\bby\b", self.text[hostile.end():end])
+                        by = _BY.search(self.text[hostile.end():end])
                         if by:
                             found = self._side_names(hostile.end() + by.end(), end, speaker)
             if not found:
@@ -1897,6 +1952,17 @@ class _Reader:
                 if own in self.actors.parties and len(self.actors.parties) == 2:
                     found = [p for p in self.actors.parties if p != own]
         return "|".join(found) or None
+
+
+def _same_sentence(hits: list[_Hit], h: _Hit) -> list[int]:
+    """Indices of the hits in h's sentence, in order."""
+    return [j for j, o in enumerate(hits) if o.sentence == h.sentence]
+
+
+@lru_cache(maxsize=1024)
+def _participle(form: str) -> bool:
+    """True for a cue form whose first word ends in -ing ("saying", "adding that")."""
+    return form.split()[0].lower().endswith("ing")
 
 
 def _nominal(masked: str, offset: int, form: str) -> bool:
