@@ -766,28 +766,25 @@ def _name_like(chunk: str) -> bool:
 # The actor index, read defensively (its lookups may be partial)
 
 
-@dataclass(slots=True)
-class _Mention:
-    actor: str
-    kind: str
-    start: int
-    end: int
+#: A mention of an actor: (start, end, actor, kind), a plain tuple (see _Actors).
+_Mention = tuple[int, int, str, str]
 
 
 class _Actors:
     """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing.
 
-    The mentions are kept as plain (start, end, actor, kind) tuples, sorted by start and then
-    longest first, and handed out as `_Mention`s: tuples of strings and numbers cost less to make,
-    and the garbage collector stops tracking them (so they do not make it sweep the whole heap).
+    The mentions are kept and handed out as plain (start, end, actor, kind) tuples (`_Mention`),
+    sorted by start and then longest first: tuples of strings and numbers cost less to make than
+    objects, and the garbage collector stops tracking them (so they do not make it sweep the heap).
     """
 
     def __init__(self, index: ActorIndex | None):
         self.index = index
-        self.mentions: list[tuple[int, int, str, str]] = []
+        self.mentions: list[_Mention] = []
         self.kinds: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
         self.roles: dict[str, str] = {}
+        self.genders: dict[str, str | None] = {}  # see gender
         self.parties: list[str] = []
         self.starts: list[int] = []
         if index is None:
@@ -854,25 +851,25 @@ class _Actors:
         getter = getattr(self.index, "gender", None)
         if getter is None or not name:
             return None
-        try:
-            return getter(name)
-        except Exception:
-            return None
+        if name not in self.genders:  # (the index's answer for a name does not change)
+            try:
+                self.genders[name] = getter(name)
+            except Exception:
+                self.genders[name] = None
+        return self.genders[name]
 
     def within(self, start: int, end: int) -> list[_Mention]:
         """Mentions lying inside [start, end), in order."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end, lo)
-        return [_Mention(actor, kind, m_start, m_end)
-                for m_start, m_end, actor, kind in self.mentions[lo:hi] if m_end <= end]
+        return [m for m in self.mentions[lo:hi] if m[1] <= end]
 
     def before(self, offset: int):
         """Mentions ending at or before `offset`, nearest first (a generator)."""
         mentions = self.mentions
         for k in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            m_start, m_end, actor, kind = mentions[k]
-            if m_end <= offset:
-                yield _Mention(actor, kind, m_start, m_end)
+            if mentions[k][1] <= offset:
+                yield mentions[k]
 
     def side(self, name: str) -> str:
         """The state an actor belongs to (itself for a state or an unknown actor)."""
@@ -1610,9 +1607,9 @@ class _Reader:
         name = None
         if role is None:
             # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
-            head = [m for m in self.actors.within(start, end) if m.end >= end - 1]
+            head = [m for m in self.actors.within(start, end) if m[1] >= end - 1]
             if head:
-                name = max(head, key=lambda m: m.end - m.start).actor
+                name = max(head, key=lambda m: m[1] - m[0])[2]
         tail_kind = None
         if name is None and role is None:
             # "the state news agency NNA", "the rights group Truth Now": the name after a role noun
@@ -1624,9 +1621,9 @@ class _Reader:
             inside = self.actors.within(start, end)
             if inside and not anaphoric:
                 # prefer the mention closest to the phrase's head (its end), then the longest
-                best = max(inside, key=lambda m: (m.end, m.end - m.start))
-                if role is None or best.end >= end - 1 or self.actors.kinds.get(best.actor) == role["kind"]:
-                    name = best.actor
+                _, best_end, best, _ = max(inside, key=lambda m: (m[1], m[1] - m[0]))
+                if role is None or best_end >= end - 1 or self.actors.kinds.get(best) == role["kind"]:
+                    name = best
         if anaphoric and words[0].lower() in ("a", "an") and name is None:
             # "a local mayor", "an official": someone new and unnamed, not an earlier speaker
             return _strip_det(surface), surface, "role_noun", role["kind"], role.get("gender") or None
@@ -1696,12 +1693,12 @@ class _Reader:
         """The actor whose mention covers text[span] (a head noun), if any."""
         s, e = span
         best = None
-        for m in self.actors.within(max(0, s - 120), e):
-            if m.kind == "person":
+        for m_start, m_end, actor, kind in self.actors.within(max(0, s - 120), e):
+            if kind == "person":
                 continue
-            if m.start <= s and m.end >= e and (best is None or m.end - m.start < best.end - best.start):
-                best = m
-        return (best.actor, best.kind) if best else None
+            if m_start <= s and m_end >= e and (best is None or m_end - m_start < best[1] - best[0]):
+                best = (m_start, m_end, actor, kind)
+        return (best[2], best[3]) if best else None
 
     def _earlier_body(self, noun: str, kinds: tuple[str, ...], start: int) -> tuple[str, str] | None:
         """What a bare "the <noun>" at `start` points back to."""
@@ -1718,13 +1715,13 @@ class _Reader:
         # the nearest earlier actor of that kind standing as a subject, not inside an object or a
         # prepositional phrase ("fired rockets at an Israeli army post"); then an earlier speaker; then any
         fallback = None
-        for m in self.actors.before(start):
-            if start - m.end > LOOKBACK:
+        for m_start, m_end, actor, kind in self.actors.before(start):
+            if start - m_end > LOOKBACK:
                 break
-            if m.kind in kinds:
-                if not _in_object(self.text, m.start):
-                    return m.actor, m.kind
-                fallback = fallback or (m.actor, m.kind)
+            if kind in kinds:
+                if not _in_object(self.text, m_start):
+                    return actor, kind
+                fallback = fallback or (actor, kind)
         for said in reversed(self.history):
             if said.speaker and (said.kind in kinds or (said.kind is None and _name_like(said.speaker))):
                 return said.speaker, said.kind or kinds[0]
@@ -1750,10 +1747,9 @@ class _Reader:
                 if paragraph - said.paragraph <= 3:
                     return said.speaker, surface, "pronoun", said.kind, said.gender
                 break
-        for m in self.actors.before(start):
-            mk = m.kind if m.kind != "state" or kind != "person" else "state"
-            if self._compatible(mk, self.actors.gender(m.actor) if mk == "person" else None, kind, gender):
-                return m.actor, surface, "pronoun", mk, self.actors.gender(m.actor)
+        for _, _, actor, mk in self.actors.before(start):
+            if self._compatible(mk, self.actors.gender(actor) if mk == "person" else None, kind, gender):
+                return actor, surface, "pronoun", mk, self.actors.gender(actor)
         for said in reversed(self.history):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 return said.speaker, surface, "pronoun", said.kind, said.gender
@@ -1785,9 +1781,9 @@ class _Reader:
                     return said.speaker, said.kind, said.gender
             elif self._compatible(said.kind, said.gender, kind, gender) and not self._other_role(noun, said):
                 return said.speaker, said.kind, said.gender
-        for m in self.actors.before(start):
-            if m.kind == kind:
-                return m.actor, m.kind, None
+        for _, _, actor, m_kind in self.actors.before(start):
+            if m_kind == kind:
+                return actor, m_kind, None
         return None, kind, gender
 
     # -- rows -------------------------------------------------------------
@@ -1893,11 +1889,11 @@ class _Reader:
             if _SELF_AGENT.match(before):
                 return False
             own = self.actors.side(speaker) if speaker else None
-            agents = [x.actor for x in self.actors.within(s, m.start()) if x.kind not in ("media", "territory")]
+            agents = [x[2] for x in self.actors.within(s, m.start()) if x[3] not in ("media", "territory")]
             if agents:
                 return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
             by = _BY.search(text[m.end():e])
-            if by and any(x.kind not in ("media", "territory")
+            if by and any(x[3] not in ("media", "territory")
                           for x in self.actors.within(m.end() + by.end(), e)):
                 return True
             if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
@@ -1916,10 +1912,10 @@ class _Reader:
     def _side_names(self, start: int, end: int, speaker: str | None) -> list[str]:
         out: list[str] = []
         own = self.actors.side(speaker) if speaker else None
-        for m in self.actors.within(start, end):
-            if m.kind in ("media", "territory"):
+        for _, _, actor, kind in self.actors.within(start, end):
+            if kind in ("media", "territory"):
                 continue
-            name = self.actors.side(m.actor)
+            name = self.actors.side(actor)
             if name in (speaker, own) or name in out:
                 continue
             out.append(name)
