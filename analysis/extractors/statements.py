@@ -948,6 +948,7 @@ class _Reader:
         self.dated: deque[tuple[int, _Said]] = deque(maxlen=HISTORY)
         self.rows: list[tuple] = []  # in the order of _ROW_COLUMNS
         self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
+        self.subjects: dict[str, tuple[int, int] | None] = {}  # see _np_before
         self.cue_re, self.forms, self.cue_firsts = _cues()
         # the text lower-cased once for the gates (None when lower-casing moves offsets or a gate
         # cannot be trusted on it: see _lowered)
@@ -1153,79 +1154,13 @@ class _Reader:
 
     def _np_before(self, left: str, left_start: int) -> tuple[int, int] | None:
         """The subject phrase ending `left` (narration before a cue), as raw offsets."""
-        end = len(left)
-        # strip adverbs, auxiliaries and date phrases between subject and cue
-        while True:
-            trimmed = left[:end].rstrip(" \t\u00a0,")
-            # the patterns end at the last word: try them only when that word can close a match
-            last = trimmed.rsplit(None, 1)[-1] if trimmed.strip() else ""
-            m = _TRAILING_DATE.search(trimmed) if _may_close_date(last) else None
-            if m:
-                end = m.start(1)
-                continue
-            m = _TRAILING_WORD.search(trimmed) if last.lower() in _BETWEEN else None
-            if m and m.group(1).lower() in _BETWEEN:
-                end = m.start(1)
-                continue
-            end = len(trimmed)
-            break
-        head = left[:end]
-        closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
-        head = head.rstrip(" ,")
-        pieces = [m.span() for m in _CLAUSE_PIECE.finditer(head)]
-        if not pieces:
-            return None
-        # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
-        s, e = pieces[-1]
-        chunk = head[s:e]
-        # "Karimov, who leads the delegation, said": the name before the relative clause
-        if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
-            ps, pe = pieces[-2]
-            if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
-                s, e = ps, pe
-                chunk = head[s:e]
-        # "A resident who asked not to be named said": the noun phrase before the relative clause
-        relative = _RELATIVE_INSIDE.search(chunk) if ("who" in chunk or "which" in chunk) else None
-        if relative and _np_ok(chunk[:relative.start()].strip()):
-            e = s + relative.start()
-            chunk = head[s:e]
-        sub = None
-        for sub in _CLAUSE_OPENER.finditer(chunk):
-            pass
-        if sub:
-            s += sub.end()
-            chunk = head[s:e]
-        # "Artak Beglaryan, the region's rights ombudsman, said": the name before the apposition
-        if len(pieces) >= 2 and closed_apposition:
-            ps, pe = pieces[-2]
-            prev = head[ps:pe].strip()
-            first = chunk.split()[0].lower() if chunk.split() else ""
-            if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
-                s, e, chunk = ps, pe, head[ps:pe]
-        # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
-        # "X, speaking to reporters, said": skip a participial aside
-        first_word = chunk.split()[0] if chunk.split() else ""
-        # "The army, known by its French acronym FARDC, said": skip a past-participle aside too
-        if first_word.lower() in _PREPOSITIONS or (first_word.islower() and (
-                first_word.endswith(("ing", "ed")) or first_word in _IRREGULAR_PARTICIPLES)):
-            if len(pieces) < 2:
-                return None  # "In a statement posted on ...": no subject in a prepositional phrase
-            ps, pe = pieces[-2]
-            s, e, chunk = ps, pe, head[ps:pe]
-        # leading conjunctions and sentence adverbs
-        while True:
-            m = _FIRST_WORD.match(chunk)
-            if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
-                s += m.end()
-                chunk = head[s:e]
-                continue
-            break
-        lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
-        s += lead
-        chunk = head[s:e].rstrip()
-        if not _np_ok(chunk):
-            return None
-        return left_start + s, left_start + s + len(chunk)
+        # a function of `left` alone, remembered for the article: its narration repeats short
+        # lead-ins ("The ministry", "Lavrov said")
+        if left in self.subjects:
+            found = self.subjects[left]
+        else:
+            found = self.subjects[left] = _subject_in(left)
+        return (left_start + found[0], left_start + found[1]) if found else None
 
     def _np_after(self, offset: int, masked: str, p0: int, through_of: bool = False) -> tuple[int, int] | None:
         """The noun phrase right after a cue ("said Lavrov", "according to the ministry").
@@ -1948,6 +1883,83 @@ class _Reader:
                 if own in self.actors.parties and len(self.actors.parties) == 2:
                     found = [p for p in self.actors.parties if p != own]
         return "|".join(found) or None
+
+
+def _subject_in(left: str) -> tuple[int, int] | None:
+    """(start, end) in `left` (narration before a cue) of the subject phrase ending it."""
+    end = len(left)
+    # strip adverbs, auxiliaries and date phrases between subject and cue
+    while True:
+        trimmed = left[:end].rstrip(" \t\u00a0,")
+        # the patterns end at the last word: try them only when that word can close a match
+        last = trimmed.rsplit(None, 1)[-1] if trimmed.strip() else ""
+        m = _TRAILING_DATE.search(trimmed) if _may_close_date(last) else None
+        if m:
+            end = m.start(1)
+            continue
+        m = _TRAILING_WORD.search(trimmed) if last.lower() in _BETWEEN else None
+        if m and m.group(1).lower() in _BETWEEN:
+            end = m.start(1)
+            continue
+        end = len(trimmed)
+        break
+    head = left[:end]
+    closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
+    head = head.rstrip(" ,")
+    pieces = [m.span() for m in _CLAUSE_PIECE.finditer(head)]
+    if not pieces:
+        return None
+    # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
+    s, e = pieces[-1]
+    chunk = head[s:e]
+    # "Karimov, who leads the delegation, said": the name before the relative clause
+    if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
+        ps, pe = pieces[-2]
+        if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
+            s, e = ps, pe
+            chunk = head[s:e]
+    # "A resident who asked not to be named said": the noun phrase before the relative clause
+    relative = _RELATIVE_INSIDE.search(chunk) if ("who" in chunk or "which" in chunk) else None
+    if relative and _np_ok(chunk[:relative.start()].strip()):
+        e = s + relative.start()
+        chunk = head[s:e]
+    sub = None
+    for sub in _CLAUSE_OPENER.finditer(chunk):
+        pass
+    if sub:
+        s += sub.end()
+        chunk = head[s:e]
+    # "Artak Beglaryan, the region's rights ombudsman, said": the name before the apposition
+    if len(pieces) >= 2 and closed_apposition:
+        ps, pe = pieces[-2]
+        prev = head[ps:pe].strip()
+        first = chunk.split()[0].lower() if chunk.split() else ""
+        if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
+            s, e, chunk = ps, pe, head[ps:pe]
+    # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
+    # "X, speaking to reporters, said": skip a participial aside
+    first_word = chunk.split()[0] if chunk.split() else ""
+    # "The army, known by its French acronym FARDC, said": skip a past-participle aside too
+    if first_word.lower() in _PREPOSITIONS or (first_word.islower() and (
+            first_word.endswith(("ing", "ed")) or first_word in _IRREGULAR_PARTICIPLES)):
+        if len(pieces) < 2:
+            return None  # "In a statement posted on ...": no subject in a prepositional phrase
+        ps, pe = pieces[-2]
+        s, e, chunk = ps, pe, head[ps:pe]
+    # leading conjunctions and sentence adverbs
+    while True:
+        m = _FIRST_WORD.match(chunk)
+        if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
+            s += m.end()
+            chunk = head[s:e]
+            continue
+        break
+    lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
+    s += lead
+    chunk = head[s:e].rstrip()
+    if not _np_ok(chunk):
+        return None
+    return s, s + len(chunk)
 
 
 def _same_sentence(hits: list[_Hit], h: _Hit) -> list[int]:
