@@ -62,6 +62,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .. import dates, lexicon, schemas
@@ -643,6 +644,7 @@ def _verb_like(word: str) -> bool:
     return low in _cues()[1] or (len(low) > 4 and low.endswith("ed"))
 
 
+@lru_cache(maxsize=16384)
 def _name_after_title(surface: str) -> str | None:
     """The personal name in a title + name phrase ("Foreign Minister Mohammad Javad Zarif")."""
     words = _words(surface)
@@ -690,10 +692,12 @@ def _in_object(text: str, offset: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def _strip_det(surface: str) -> str:
     return re.sub(r"^(?:the|a|an|its|their|his|her|our)\s+", "", surface.strip(), flags=re.I)
 
 
+@lru_cache(maxsize=16384)
 def _bare_anaphor(surface: str) -> bool:
     """True for a determiner and a role noun with at most generic modifiers ("the ministry", "the armed group")."""
     words = surface.split()
@@ -729,6 +733,7 @@ def _phrase_ending(text: str, s: int, e: int) -> str:
     return " ".join(words + [text[s:e]])
 
 
+@lru_cache(maxsize=16384)
 def _abbreviation(token: str) -> bool:
     """True for a word whose full stop is part of it: "U.N.", "Gov.", "Brig.", "Gen."."""
     if not token.endswith("."):
@@ -739,6 +744,7 @@ def _abbreviation(token: str) -> bool:
     return bool(row) and row["title"] == "yes" and len(token) <= 6 and token[0].isupper()
 
 
+@lru_cache(maxsize=16384)
 def _name_after_role(surface: str) -> tuple[str, str] | None:
     """(name, kind) for a role noun followed by a name: "state news agency NNA" -> ("NNA", "organization")."""
     words = _words(surface)
@@ -756,6 +762,7 @@ def _name_after_role(surface: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _name_like(chunk: str) -> bool:
     words = _words(chunk)
     return 0 < len(words) <= 5 and all(_capitalised(w) or w.lower() in ("bin", "al", "de", "van", "von", "der")
@@ -791,11 +798,11 @@ class _Actors:
             return
         frame = getattr(index, "mentions", None)
         if frame is not None and len(frame):
-            names, kinds = [str(a) for a in frame["actor"].tolist()], [str(k) for k in frame["actor_kind"].tolist()]
-            starts, ends = [int(s) for s in frame["start"].tolist()], [int(e) for e in frame["end"].tolist()]
-            # by start, then longest first, then in the frame's order
-            order = sorted(zip(starts, [-e for e in ends], range(len(starts))))
-            self.mentions = [(s, ends[i], names[i], kinds[i]) for s, _, i in order]
+            starts, ends = frame["start"].to_numpy(dtype="int64"), frame["end"].to_numpy(dtype="int64")
+            order = np.lexsort((-ends, starts))  # by start, then longest first, then in the frame's order (stable)
+            self.mentions = list(zip(starts[order].tolist(), ends[order].tolist(),
+                                     frame["actor"].astype(str).to_numpy()[order].tolist(),
+                                     frame["actor_kind"].astype(str).to_numpy()[order].tolist()))
         self.starts = [m[0] for m in self.mentions]
         actors = getattr(index, "actors", None)
         if actors is not None and len(actors):
