@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 MONTHS = {
@@ -99,6 +100,7 @@ def fold(word: str) -> str:
     return word.casefold().replace("\u0307", "").replace("\u0131", "i")
 
 
+@lru_cache(maxsize=4096)  # (pure; news repeats its dates: find_dates runs once per sentence)
 def resolve_weekday(weekday: str, published: dt.date, strictly_before: bool = False) -> dt.date:
     """The latest `weekday` on or before `published` (strictly before when asked)."""
     target = WEEKDAYS[fold(weekday)]
@@ -108,6 +110,7 @@ def resolve_weekday(weekday: str, published: dt.date, strictly_before: bool = Fa
     return published - dt.timedelta(days=delta)
 
 
+@lru_cache(maxsize=4096)  # (pure, as above)
 def resolve_month_day(month: int, day: int, published: dt.date | None, year: int | None = None) -> dt.date | None:
     """A calendar date; a missing year comes from `published` (see module doc)."""
     if year is None:
@@ -126,6 +129,7 @@ def resolve_month_day(month: int, day: int, published: dt.date | None, year: int
         return None
 
 
+@lru_cache(maxsize=1024)
 def _month_number(value: str) -> int:
     return int(value) if value.isdigit() else MONTHS[fold(value).rstrip(".")]
 

@@ -62,6 +62,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from .. import dates, lexicon, schemas
@@ -643,6 +644,7 @@ def _verb_like(word: str) -> bool:
     return low in _cues()[1] or (len(low) > 4 and low.endswith("ed"))
 
 
+@lru_cache(maxsize=16384)
 def _name_after_title(surface: str) -> str | None:
     """The personal name in a title + name phrase ("Foreign Minister Mohammad Javad Zarif")."""
     words = _words(surface)
@@ -690,10 +692,12 @@ def _in_object(text: str, offset: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
 def _strip_det(surface: str) -> str:
     return re.sub(r"^(?:the|a|an|its|their|his|her|our)\s+", "", surface.strip(), flags=re.I)
 
 
+@lru_cache(maxsize=16384)
 def _bare_anaphor(surface: str) -> bool:
     """True for a determiner and a role noun with at most generic modifiers ("the ministry", "the armed group")."""
     words = surface.split()
@@ -729,6 +733,7 @@ def _phrase_ending(text: str, s: int, e: int) -> str:
     return " ".join(words + [text[s:e]])
 
 
+@lru_cache(maxsize=16384)
 def _abbreviation(token: str) -> bool:
     """True for a word whose full stop is part of it: "U.N.", "Gov.", "Brig.", "Gen."."""
     if not token.endswith("."):
@@ -739,6 +744,7 @@ def _abbreviation(token: str) -> bool:
     return bool(row) and row["title"] == "yes" and len(token) <= 6 and token[0].isupper()
 
 
+@lru_cache(maxsize=16384)
 def _name_after_role(surface: str) -> tuple[str, str] | None:
     """(name, kind) for a role noun followed by a name: "state news agency NNA" -> ("NNA", "organization")."""
     words = _words(surface)
@@ -756,6 +762,7 @@ def _name_after_role(surface: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def _name_like(chunk: str) -> bool:
     words = _words(chunk)
     return 0 < len(words) <= 5 and all(_capitalised(w) or w.lower() in ("bin", "al", "de", "van", "von", "der")
@@ -766,39 +773,36 @@ def _name_like(chunk: str) -> bool:
 # The actor index, read defensively (its lookups may be partial)
 
 
-@dataclass(slots=True)
-class _Mention:
-    actor: str
-    kind: str
-    start: int
-    end: int
+#: A mention of an actor: (start, end, actor, kind), a plain tuple (see _Actors).
+_Mention = tuple[int, int, str, str]
 
 
 class _Actors:
     """Lookups over an ActorIndex, with cheap fallbacks when it knows nothing.
 
-    The mentions are kept as plain (start, end, actor, kind) tuples, sorted by start and then
-    longest first, and handed out as `_Mention`s: tuples of strings and numbers cost less to make,
-    and the garbage collector stops tracking them (so they do not make it sweep the whole heap).
+    The mentions are kept and handed out as plain (start, end, actor, kind) tuples (`_Mention`),
+    sorted by start and then longest first: tuples of strings and numbers cost less to make than
+    objects, and the garbage collector stops tracking them (so they do not make it sweep the heap).
     """
 
     def __init__(self, index: ActorIndex | None):
         self.index = index
-        self.mentions: list[tuple[int, int, str, str]] = []
+        self.mentions: list[_Mention] = []
         self.kinds: dict[str, str] = {}
         self.affiliations: dict[str, str] = {}
         self.roles: dict[str, str] = {}
+        self.genders: dict[str, str | None] = {}  # see gender
         self.parties: list[str] = []
         self.starts: list[int] = []
         if index is None:
             return
         frame = getattr(index, "mentions", None)
         if frame is not None and len(frame):
-            names, kinds = [str(a) for a in frame["actor"].tolist()], [str(k) for k in frame["actor_kind"].tolist()]
-            starts, ends = [int(s) for s in frame["start"].tolist()], [int(e) for e in frame["end"].tolist()]
-            # by start, then longest first, then in the frame's order
-            order = sorted(zip(starts, [-e for e in ends], range(len(starts))))
-            self.mentions = [(s, ends[i], names[i], kinds[i]) for s, _, i in order]
+            starts, ends = frame["start"].to_numpy(dtype="int64"), frame["end"].to_numpy(dtype="int64")
+            order = np.lexsort((-ends, starts))  # by start, then longest first, then in the frame's order (stable)
+            self.mentions = list(zip(starts[order].tolist(), ends[order].tolist(),
+                                     frame["actor"].astype(str).to_numpy()[order].tolist(),
+                                     frame["actor_kind"].astype(str).to_numpy()[order].tolist()))
         self.starts = [m[0] for m in self.mentions]
         actors = getattr(index, "actors", None)
         if actors is not None and len(actors):
@@ -854,25 +858,25 @@ class _Actors:
         getter = getattr(self.index, "gender", None)
         if getter is None or not name:
             return None
-        try:
-            return getter(name)
-        except Exception:
-            return None
+        if name not in self.genders:  # (the index's answer for a name does not change)
+            try:
+                self.genders[name] = getter(name)
+            except Exception:
+                self.genders[name] = None
+        return self.genders[name]
 
     def within(self, start: int, end: int) -> list[_Mention]:
         """Mentions lying inside [start, end), in order."""
         lo = bisect.bisect_left(self.starts, start)
         hi = bisect.bisect_left(self.starts, end, lo)
-        return [_Mention(actor, kind, m_start, m_end)
-                for m_start, m_end, actor, kind in self.mentions[lo:hi] if m_end <= end]
+        return [m for m in self.mentions[lo:hi] if m[1] <= end]
 
     def before(self, offset: int):
         """Mentions ending at or before `offset`, nearest first (a generator)."""
         mentions = self.mentions
         for k in range(bisect.bisect_left(self.starts, offset) - 1, -1, -1):
-            m_start, m_end, actor, kind = mentions[k]
-            if m_end <= offset:
-                yield _Mention(actor, kind, m_start, m_end)
+            if mentions[k][1] <= offset:
+                yield mentions[k]
 
     def side(self, name: str) -> str:
         """The state an actor belongs to (itself for a state or an unknown actor)."""
@@ -949,8 +953,9 @@ class _Reader:
         self.said = 0  # how many statements have been read
         #: (number in reading order, statement) of the last dated statements, for the date look-back in _emit
         self.dated: deque[tuple[int, _Said]] = deque(maxlen=HISTORY)
-        self.rows: list[dict] = []
+        self.rows: list[tuple] = []  # in the order of _ROW_COLUMNS
         self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
+        self.subjects: dict[str, tuple[int, int] | None] = {}  # see _np_before
         self.cue_re, self.forms, self.cue_firsts = _cues()
         # the text lower-cased once for the gates (None when lower-casing moves offsets or a gate
         # cannot be trusted on it: see _lowered)
@@ -1006,7 +1011,7 @@ class _Reader:
         self.said += 1
 
     # -- driver ----------------------------------------------------------
-    def run(self) -> list[dict]:
+    def run(self) -> list[tuple]:
         by_block: dict[int, list] = {}
         for s in self.article.sentences:
             by_block.setdefault(s.block_id, []).append(s)
@@ -1042,13 +1047,13 @@ class _Reader:
         words = text[start:end]
         first = next((s for s in sentences if s.start <= start < s.end), sentences[0] if sentences else None)
         kind = statement_type(words, None)
-        self.rows.append({
-            "speaker": speaker, "speaker_surface": author, "speaker_resolution": "signature", "kind": "tweet",
-            "text": words, "cue": "tweet", "target": self._targets(kind, start, end, speaker, None, words),
-            "type": kind, "date": block.post_date,
-            "sentence_id": first.sentence_id if first else -1, "block_id": block.block_id,
-            "paragraph": block.paragraph, "start": start, "end": end,
-        })
+        self.rows.append((  # _ROW_COLUMNS
+            speaker, author, "signature", "tweet",
+            words, "tweet", self._targets(kind, start, end, speaker, None, words),
+            kind, block.post_date,
+            first.sentence_id if first else -1, block.block_id,
+            block.paragraph, start, end,
+        ))
         self._remember(_Said(speaker, author, self.actors.kind(speaker) or "person", None,
                              block.paragraph, section, block.post_date, end))
 
@@ -1156,79 +1161,13 @@ class _Reader:
 
     def _np_before(self, left: str, left_start: int) -> tuple[int, int] | None:
         """The subject phrase ending `left` (narration before a cue), as raw offsets."""
-        end = len(left)
-        # strip adverbs, auxiliaries and date phrases between subject and cue
-        while True:
-            trimmed = left[:end].rstrip(" \t\u00a0,")
-            # the patterns end at the last word: try them only when that word can close a match
-            last = trimmed.rsplit(None, 1)[-1] if trimmed.strip() else ""
-            m = _TRAILING_DATE.search(trimmed) if _may_close_date(last) else None
-            if m:
-                end = m.start(1)
-                continue
-            m = _TRAILING_WORD.search(trimmed) if last.lower() in _BETWEEN else None
-            if m and m.group(1).lower() in _BETWEEN:
-                end = m.start(1)
-                continue
-            end = len(trimmed)
-            break
-        head = left[:end]
-        closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
-        head = head.rstrip(" ,")
-        pieces = [m.span() for m in _CLAUSE_PIECE.finditer(head)]
-        if not pieces:
-            return None
-        # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
-        s, e = pieces[-1]
-        chunk = head[s:e]
-        # "Karimov, who leads the delegation, said": the name before the relative clause
-        if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
-            ps, pe = pieces[-2]
-            if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
-                s, e = ps, pe
-                chunk = head[s:e]
-        # "A resident who asked not to be named said": the noun phrase before the relative clause
-        relative = _RELATIVE_INSIDE.search(chunk) if ("who" in chunk or "which" in chunk) else None
-        if relative and _np_ok(chunk[:relative.start()].strip()):
-            e = s + relative.start()
-            chunk = head[s:e]
-        sub = None
-        for sub in _CLAUSE_OPENER.finditer(chunk):
-            pass
-        if sub:
-            s += sub.end()
-            chunk = head[s:e]
-        # "Artak Beglaryan, the region's rights ombudsman, said": the name before the apposition
-        if len(pieces) >= 2 and closed_apposition:
-            ps, pe = pieces[-2]
-            prev = head[ps:pe].strip()
-            first = chunk.split()[0].lower() if chunk.split() else ""
-            if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
-                s, e, chunk = ps, pe, head[ps:pe]
-        # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
-        # "X, speaking to reporters, said": skip a participial aside
-        first_word = chunk.split()[0] if chunk.split() else ""
-        # "The army, known by its French acronym FARDC, said": skip a past-participle aside too
-        if first_word.lower() in _PREPOSITIONS or (first_word.islower() and (
-                first_word.endswith(("ing", "ed")) or first_word in _IRREGULAR_PARTICIPLES)):
-            if len(pieces) < 2:
-                return None  # "In a statement posted on ...": no subject in a prepositional phrase
-            ps, pe = pieces[-2]
-            s, e, chunk = ps, pe, head[ps:pe]
-        # leading conjunctions and sentence adverbs
-        while True:
-            m = _FIRST_WORD.match(chunk)
-            if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
-                s += m.end()
-                chunk = head[s:e]
-                continue
-            break
-        lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
-        s += lead
-        chunk = head[s:e].rstrip()
-        if not _np_ok(chunk):
-            return None
-        return left_start + s, left_start + s + len(chunk)
+        # a function of `left` alone, remembered for the article: its narration repeats short
+        # lead-ins ("The ministry", "Lavrov said")
+        if left in self.subjects:
+            found = self.subjects[left]
+        else:
+            found = self.subjects[left] = _subject_in(left)
+        return (left_start + found[0], left_start + found[1]) if found else None
 
     def _np_after(self, offset: int, masked: str, p0: int, through_of: bool = False) -> tuple[int, int] | None:
         """The noun phrase right after a cue ("said Lavrov", "according to the ministry").
@@ -1610,9 +1549,9 @@ class _Reader:
         name = None
         if role is None:
             # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
-            head = [m for m in self.actors.within(start, end) if m.end >= end - 1]
+            head = [m for m in self.actors.within(start, end) if m[1] >= end - 1]
             if head:
-                name = max(head, key=lambda m: m.end - m.start).actor
+                name = max(head, key=lambda m: m[1] - m[0])[2]
         tail_kind = None
         if name is None and role is None:
             # "the state news agency NNA", "the rights group Truth Now": the name after a role noun
@@ -1624,9 +1563,9 @@ class _Reader:
             inside = self.actors.within(start, end)
             if inside and not anaphoric:
                 # prefer the mention closest to the phrase's head (its end), then the longest
-                best = max(inside, key=lambda m: (m.end, m.end - m.start))
-                if role is None or best.end >= end - 1 or self.actors.kinds.get(best.actor) == role["kind"]:
-                    name = best.actor
+                _, best_end, best, _ = max(inside, key=lambda m: (m[1], m[1] - m[0]))
+                if role is None or best_end >= end - 1 or self.actors.kinds.get(best) == role["kind"]:
+                    name = best
         if anaphoric and words[0].lower() in ("a", "an") and name is None:
             # "a local mayor", "an official": someone new and unnamed, not an earlier speaker
             return _strip_det(surface), surface, "role_noun", role["kind"], role.get("gender") or None
@@ -1696,12 +1635,12 @@ class _Reader:
         """The actor whose mention covers text[span] (a head noun), if any."""
         s, e = span
         best = None
-        for m in self.actors.within(max(0, s - 120), e):
-            if m.kind == "person":
+        for m_start, m_end, actor, kind in self.actors.within(max(0, s - 120), e):
+            if kind == "person":
                 continue
-            if m.start <= s and m.end >= e and (best is None or m.end - m.start < best.end - best.start):
-                best = m
-        return (best.actor, best.kind) if best else None
+            if m_start <= s and m_end >= e and (best is None or m_end - m_start < best[1] - best[0]):
+                best = (m_start, m_end, actor, kind)
+        return (best[2], best[3]) if best else None
 
     def _earlier_body(self, noun: str, kinds: tuple[str, ...], start: int) -> tuple[str, str] | None:
         """What a bare "the <noun>" at `start` points back to."""
@@ -1718,13 +1657,13 @@ class _Reader:
         # the nearest earlier actor of that kind standing as a subject, not inside an object or a
         # prepositional phrase ("fired rockets at an Israeli army post"); then an earlier speaker; then any
         fallback = None
-        for m in self.actors.before(start):
-            if start - m.end > LOOKBACK:
+        for m_start, m_end, actor, kind in self.actors.before(start):
+            if start - m_end > LOOKBACK:
                 break
-            if m.kind in kinds:
-                if not _in_object(self.text, m.start):
-                    return m.actor, m.kind
-                fallback = fallback or (m.actor, m.kind)
+            if kind in kinds:
+                if not _in_object(self.text, m_start):
+                    return actor, kind
+                fallback = fallback or (actor, kind)
         for said in reversed(self.history):
             if said.speaker and (said.kind in kinds or (said.kind is None and _name_like(said.speaker))):
                 return said.speaker, said.kind or kinds[0]
@@ -1750,10 +1689,9 @@ class _Reader:
                 if paragraph - said.paragraph <= 3:
                     return said.speaker, surface, "pronoun", said.kind, said.gender
                 break
-        for m in self.actors.before(start):
-            mk = m.kind if m.kind != "state" or kind != "person" else "state"
-            if self._compatible(mk, self.actors.gender(m.actor) if mk == "person" else None, kind, gender):
-                return m.actor, surface, "pronoun", mk, self.actors.gender(m.actor)
+        for _, _, actor, mk in self.actors.before(start):
+            if self._compatible(mk, self.actors.gender(actor) if mk == "person" else None, kind, gender):
+                return actor, surface, "pronoun", mk, self.actors.gender(actor)
         for said in reversed(self.history):
             if said.speaker and self._compatible(said.kind, said.gender, kind, gender):
                 return said.speaker, surface, "pronoun", said.kind, said.gender
@@ -1785,9 +1723,9 @@ class _Reader:
                     return said.speaker, said.kind, said.gender
             elif self._compatible(said.kind, said.gender, kind, gender) and not self._other_role(noun, said):
                 return said.speaker, said.kind, said.gender
-        for m in self.actors.before(start):
-            if m.kind == kind:
-                return m.actor, m.kind, None
+        for _, _, actor, m_kind in self.actors.before(start):
+            if m_kind == kind:
+                return actor, m_kind, None
         return None, kind, gender
 
     # -- rows -------------------------------------------------------------
@@ -1834,12 +1772,12 @@ class _Reader:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
             target = self._targets(kind_type, ts, te, speaker, d.addressee, d.type_text)
-        self.rows.append({
-            "speaker": speaker, "speaker_surface": surface, "speaker_resolution": resolution, "kind": d.kind,
-            "text": text[d.start:d.end], "cue": d.cue_text, "target": target, "type": kind_type, "date": date,
-            "sentence_id": d.sentence_id, "block_id": d.block_id, "paragraph": d.paragraph,
-            "start": d.start, "end": d.end,
-        })
+        self.rows.append((  # _ROW_COLUMNS
+            speaker, surface, resolution, d.kind,
+            text[d.start:d.end], d.cue_text, target, kind_type, date,
+            d.sentence_id, d.block_id, d.paragraph,
+            d.start, d.end,
+        ))
         self._remember(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
 
     def _date(self, d: _Draft, h: _Hit, hits, quotes, sentences) -> dt.date | None:
@@ -1893,11 +1831,11 @@ class _Reader:
             if _SELF_AGENT.match(before):
                 return False
             own = self.actors.side(speaker) if speaker else None
-            agents = [x.actor for x in self.actors.within(s, m.start()) if x.kind not in ("media", "territory")]
+            agents = [x[2] for x in self.actors.within(s, m.start()) if x[3] not in ("media", "territory")]
             if agents:
                 return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
             by = _BY.search(text[m.end():e])
-            if by and any(x.kind not in ("media", "territory")
+            if by and any(x[3] not in ("media", "territory")
                           for x in self.actors.within(m.end() + by.end(), e)):
                 return True
             if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
@@ -1909,17 +1847,17 @@ class _Reader:
         if not speaker or not self.rows:
             return False
         last = self.rows[-1]
-        return last["speaker"] == speaker and last["type"] == "accuse"
+        return last[_SPEAKER] == speaker and last[_TYPE] == "accuse"
         return False
 
     # -- targets -------------------------------------------------------------
     def _side_names(self, start: int, end: int, speaker: str | None) -> list[str]:
         out: list[str] = []
         own = self.actors.side(speaker) if speaker else None
-        for m in self.actors.within(start, end):
-            if m.kind in ("media", "territory"):
+        for _, _, actor, kind in self.actors.within(start, end):
+            if kind in ("media", "territory"):
                 continue
-            name = self.actors.side(m.actor)
+            name = self.actors.side(actor)
             if name in (speaker, own) or name in out:
                 continue
             out.append(name)
@@ -1952,6 +1890,83 @@ class _Reader:
                 if own in self.actors.parties and len(self.actors.parties) == 2:
                     found = [p for p in self.actors.parties if p != own]
         return "|".join(found) or None
+
+
+def _subject_in(left: str) -> tuple[int, int] | None:
+    """(start, end) in `left` (narration before a cue) of the subject phrase ending it."""
+    end = len(left)
+    # strip adverbs, auxiliaries and date phrases between subject and cue
+    while True:
+        trimmed = left[:end].rstrip(" \t\u00a0,")
+        # the patterns end at the last word: try them only when that word can close a match
+        last = trimmed.rsplit(None, 1)[-1] if trimmed.strip() else ""
+        m = _TRAILING_DATE.search(trimmed) if _may_close_date(last) else None
+        if m:
+            end = m.start(1)
+            continue
+        m = _TRAILING_WORD.search(trimmed) if last.lower() in _BETWEEN else None
+        if m and m.group(1).lower() in _BETWEEN:
+            end = m.start(1)
+            continue
+        end = len(trimmed)
+        break
+    head = left[:end]
+    closed_apposition = left[end:end + 1] == "," or head.rstrip().endswith(",")
+    head = head.rstrip(" ,")
+    pieces = [m.span() for m in _CLAUSE_PIECE.finditer(head)]
+    if not pieces:
+        return None
+    # the chunk after the last separator; a fronted phrase or a clause before it is not the subject
+    s, e = pieces[-1]
+    chunk = head[s:e]
+    # "Karimov, who leads the delegation, said": the name before the relative clause
+    if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
+        ps, pe = pieces[-2]
+        if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
+            s, e = ps, pe
+            chunk = head[s:e]
+    # "A resident who asked not to be named said": the noun phrase before the relative clause
+    relative = _RELATIVE_INSIDE.search(chunk) if ("who" in chunk or "which" in chunk) else None
+    if relative and _np_ok(chunk[:relative.start()].strip()):
+        e = s + relative.start()
+        chunk = head[s:e]
+    sub = None
+    for sub in _CLAUSE_OPENER.finditer(chunk):
+        pass
+    if sub:
+        s += sub.end()
+        chunk = head[s:e]
+    # "Artak Beglaryan, the region's rights ombudsman, said": the name before the apposition
+    if len(pieces) >= 2 and closed_apposition:
+        ps, pe = pieces[-2]
+        prev = head[ps:pe].strip()
+        first = chunk.split()[0].lower() if chunk.split() else ""
+        if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
+            s, e, chunk = ps, pe, head[ps:pe]
+    # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
+    # "X, speaking to reporters, said": skip a participial aside
+    first_word = chunk.split()[0] if chunk.split() else ""
+    # "The army, known by its French acronym FARDC, said": skip a past-participle aside too
+    if first_word.lower() in _PREPOSITIONS or (first_word.islower() and (
+            first_word.endswith(("ing", "ed")) or first_word in _IRREGULAR_PARTICIPLES)):
+        if len(pieces) < 2:
+            return None  # "In a statement posted on ...": no subject in a prepositional phrase
+        ps, pe = pieces[-2]
+        s, e, chunk = ps, pe, head[ps:pe]
+    # leading conjunctions and sentence adverbs
+    while True:
+        m = _FIRST_WORD.match(chunk)
+        if m and m.group(1).lower() in _LEADING and len(chunk.split()) > 1:
+            s += m.end()
+            chunk = head[s:e]
+            continue
+        break
+    lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
+    s += lead
+    chunk = head[s:e].rstrip()
+    if not _np_ok(chunk):
+        return None
+    return s, s + len(chunk)
 
 
 def _same_sentence(hits: list[_Hit], h: _Hit) -> list[int]:
@@ -2042,6 +2057,12 @@ def hits_after_comma(text: str, q: QuoteSpan) -> bool:
     return q.close_mark is not None and text[q.close_mark + 1:q.close_mark + 2] == ","
 
 
+#: The fields of a row as _Reader gathers them (plain tuples: cheaper to make and to frame than dicts).
+_ROW_COLUMNS = ("speaker", "speaker_surface", "speaker_resolution", "kind", "text", "cue", "target", "type", "date",
+                "sentence_id", "block_id", "paragraph", "start", "end")
+_SPEAKER, _TYPE = _ROW_COLUMNS.index("speaker"), _ROW_COLUMNS.index("type")
+
+
 def extract_statements(article: Article, index: ActorIndex | None = None) -> pd.DataFrame:
     """One row per statement, speaker resolved to a canonical actor name.
 
@@ -2051,6 +2072,7 @@ def extract_statements(article: Article, index: ActorIndex | None = None) -> pd.
     rows = _Reader(article, index).run()
     if not rows:
         return schemas.empty("statements")
-    frame = pd.DataFrame(rows).sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    frame = pd.DataFrame.from_records(rows, columns=_ROW_COLUMNS).sort_values(["start", "end"], kind="stable") \
+        .reset_index(drop=True)
     frame.insert(0, "statement_id", range(len(frame)))
     return schemas.conform("statements", frame)
