@@ -1066,11 +1066,17 @@ class _Reader:
         masked = mask(text, quotes, p0, p1)
         spans = [(s.start, s.end) for s in sentences] or [(p0, p1)]
 
-        def sentence_at(offset: int) -> int:
-            for k, (s, e) in enumerate(spans):
-                if offset < e:
-                    return k
-            return len(spans) - 1
+        ends = [e for _, e in spans]
+        if all(a <= b for a, b in zip(ends, ends[1:])):
+            def sentence_at(offset: int) -> int:
+                """The first sentence ending after `offset` (else the last)."""
+                return min(bisect.bisect_right(ends, offset), len(ends) - 1)
+        else:
+            def sentence_at(offset: int) -> int:
+                for k, (s, e) in enumerate(spans):
+                    if offset < e:
+                        return k
+                return len(spans) - 1
 
         hits: list[_Hit] = []
         # words first (fast), the full cue pattern only where a cue's first word stands; matched
@@ -1259,14 +1265,18 @@ class _Reader:
                               block.paragraph, block.block_id, q.start, continuation=True)
             return None
         # partial: the nearest cue of the sentence before the quote, else after it
-        same = [k for k, h in enumerate(hits) if h.sentence == k_open]
-        prior = [k for k in same if hits[k].end <= q.open_mark]
-        later = [k for k in same if hits[k].start >= q.outer_end]
-        hit = prior[-1] if prior else (later[0] if later else None)
+        prior = later = None  # the last cue of the sentence before the quote, the first after it
+        for k, h in enumerate(hits):
+            if h.sentence == k_open:
+                if h.end <= q.open_mark:
+                    prior = k
+                elif later is None and h.start >= q.outer_end:
+                    later = k
+        hit = prior if prior is not None else later
         if hit is None:
             return None
         h = hits[hit]
-        if prior and self._labels(hit, hits, quotes, masked, p0, spans[k_open][1]):
+        if prior is not None and self._labels(hit, hits, quotes, masked, p0, spans[k_open][1]):
             return None  # quoted labels inside one reported clause: the clause is the statement
         # the reported clause around the fragment: from the cue to the next quote or cue of the sentence
         clause_end = spans[k_open][1]
@@ -1384,11 +1394,12 @@ class _Reader:
             pos = p0 + m.end()
         pos = self._skip(_SPACE_COMMA, masked, p0, pos)
         stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
-        region = masked[pos - p0:s_end - p0]
-        cut = len(region)
-        m = stop_re.pattern.search(region) if self._may_match(stop_re, pos, s_end) else None
+        # (no stop pattern looks behind its start: searching the stretch in place finds what
+        # searching it cut out finds)
+        cut = s_end - pos
+        m = stop_re.pattern.search(masked, pos - p0, s_end - p0) if self._may_match(stop_re, pos, s_end) else None
         if m:
-            cut = m.start()
+            cut = m.start() - (pos - p0)
         # a later cue of the same sentence ends this clause when it has its own speaker or shares this one
         for o in hits[k + 1:]:
             if o.sentence != h.sentence or o.start >= pos + cut:
@@ -1410,9 +1421,9 @@ class _Reader:
         if end - pos < 3 or frame == "object_quote":
             return []
         if frame in ("object", "call_for"):
-            lead = _OBJECT_LEAD.match(text[pos:end])
+            lead = _OBJECT_LEAD.match(text, pos, end)
             if lead:
-                pos += lead.end()
+                pos = lead.end()
         clause = masked[pos - p0:end - p0]
         if MASK in clause and frame in ("report", "tell") and self._labels(k, hits, quotes, masked, p0, s_end):
             pass  # quoted labels ("struck 150 "terror targets" and killed "dozens of terrorists""): keep it whole
@@ -1432,11 +1443,11 @@ class _Reader:
                     seg.split()[-1].lower() in _DANGLING:
                 return []
             pos, end = s, e
-        lead = _TO_LEAD.match(text[pos:end])
+        lead = _TO_LEAD.match(text, pos, end)
         if lead and frame != "appeal":
-            pos += lead.end()
-        words = _WORD.findall(text[pos:end])
-        if not [w for w in words if w.lower() not in _FUNCTION_ONLY]:
+            pos = lead.end()
+        words = _WORD.findall(text, pos, end)
+        if all(w.lower() in _FUNCTION_ONLY for w in words):
             return []  # "condemned what it (called ...)": no words of its own
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
         if len(words) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
