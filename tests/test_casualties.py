@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pandas as pd
 import pytest
@@ -235,23 +234,16 @@ def test_numbers_that_are_not_casualties(sentence):
     assert story(sentence).empty
 
 
-def test_speed():
-    """The casualty stage keeps above 100k words/s on a long, figure-dense article."""
+def test_long_figure_dense_article_keeps_every_figure():
+    """Twenty copies of the seed's body give the seed's six figures twenty times: nothing is
+    merged across copies or lost on a long text. (Speed is measured by `python -m analysis bench`.)"""
     seed = load_article(SEED_ARTICLE)
     body = [seed.text[b.start:b.end] for b in seed.blocks if b.kind == "body"]
     text = "A long article\n\n" + "\n\n".join(body * 20) + "\n"
     article = parse_article(text, {"outlet": "Test News", "published": "2020-10-10", "headline": "A long article"})
-    index = index_actors(article)
-    statements = schemas.empty("statements")
-    words = len(text.split())
-    timings = []
-    for _ in range(3):  # CPU time, best of three: other work on the machine does not count
-        began = time.process_time()
-        frame = extract_casualties(article, index, statements)
-        timings.append(time.process_time() - began)
-    rate = words / min(timings)
+    frame = extract_casualties(article, index_actors(article), schemas.empty("statements"))
     assert len(frame) == 6 * 20
-    assert rate > 100_000, f"{rate:,.0f} words/s"
+    assert frame["count"].value_counts().eq(20).all()
 
 
 # --- general rules: tolls, running totals, claimants, sides ---------------------------------------

@@ -85,7 +85,7 @@ def test_lowercase_words_as_the_regex_finds_them(texts):
         assert ex._lowercase_words() == set(re.findall(r"(?<![\w\-])[a-z]+(?![\w\-])", text))
 
 
-def test_sentence_boundaries_as_before():
+def test_sentence_boundaries_as_the_reference_pattern():
     before = re.compile(r"(?<![.!?\u2026])[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s)")
     rng = random.Random(3)
     alphabet = list("..!?\u2026 \n\"'\u201d\u2019)]ab")
@@ -95,7 +95,7 @@ def test_sentence_boundaries_as_before():
             assert _spans(structure._BOUNDARY.finditer(text, start)) == _spans(before.finditer(text, start))
 
 
-def test_locative_as_before():
+def test_locative_as_the_reference_function():
     from analysis.extractors.places import _OF_NOUNS, _PREPS, _locative
 
     def before(text: str, pos: int):
