@@ -302,7 +302,7 @@ class _Line:
 
 def _lines(text: str) -> list[_Line]:
     lines = []
-    for m in re.finditer(r"[^\n]+", text):
+    for m in re.finditer(r"[^\n\r\u2028\u2029\x85]+", text):
         raw = m.group(0)
         left = len(raw) - len(raw.lstrip(_EDGE))
         stripped = raw.strip(_EDGE)

@@ -196,3 +196,14 @@ def test_military_rank_abbreviations_do_not_split():
     text = "Pentagon spokesman Brig. Gen. Pat Ryder told reporters. Lt. Col. Ana Ruiz agreed."
     assert [text[s:e] for s, e in split_sentences(text)] == [
         "Pentagon spokesman Brig. Gen. Pat Ryder told reporters.", "Lt. Col. Ana Ruiz agreed."]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028"])
+def test_any_line_break_separates_blocks(seed, newline):
+    """Files saved with Windows or classic Mac line ends, or Unicode line separators, give the same blocks."""
+    raw = seed.text.replace("\n", newline)
+    other = parse_article(raw, {})
+    same = parse_article(seed.text, {})
+    assert [(b.kind, raw[b.start:b.end].replace(newline, "\n"), b.author) for b in other.blocks] == \
+        [(b.kind, seed.text[b.start:b.end], b.author) for b in same.blocks]
+    assert [raw[s.start:s.end].replace(newline, "\n") for s in other.sentences] == [seed.text[s.start:s.end] for s in same.sentences]
