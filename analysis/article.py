@@ -57,6 +57,8 @@ _REPORTS_SPEECH = re.compile(
 POST_MAX_CHARS = 280  # a post is at most this long (the classic tweet limit)
 
 SUBHEADING_MAX_WORDS = 14
+CAPTION_MAX_WORDS = 80  # a longer line ending in a credit is a story pasted as one line, not a caption
+TITLE_MAX_WORDS = 40  # the first line is taken for the headline only up to this length
 _FINAL_PUNCT = ".!?:;,\"\u201d\u2019')]\u2026"
 
 
@@ -377,7 +379,7 @@ def _classify(lines: list[_Line], headline: str | None) -> None:
     for line in lines:
         if line.kind:
             continue
-        if _is_caption(line.text):
+        if len(line.text.split()) <= CAPTION_MAX_WORDS and _is_caption(line.text):
             line.kind, line.reason = "caption", "photo credit"
         else:
             note = _boilerplate_reason(line.text)
@@ -391,7 +393,8 @@ def _classify(lines: list[_Line], headline: str | None) -> None:
         if title_index is not None:
             lines[title_index].kind, lines[title_index].reason = "title", "matches the headline in the metadata"
     if title_index is None:
-        title_index = next((i for i, l in enumerate(lines) if not l.kind and len(l.text.split()) >= 3), None)
+        title_index = next((i for i, l in enumerate(lines)
+                            if not l.kind and 3 <= len(l.text.split()) <= TITLE_MAX_WORDS), None)
         if title_index is not None:
             lines[title_index].kind, lines[title_index].reason = "title", "first substantive line"
     for line in lines[: title_index or 0]:

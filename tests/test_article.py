@@ -207,3 +207,18 @@ def test_any_line_break_separates_blocks(seed, newline):
     assert [(b.kind, raw[b.start:b.end].replace(newline, "\n"), b.author) for b in other.blocks] == \
         [(b.kind, seed.text[b.start:b.end], b.author) for b in same.blocks]
     assert [raw[s.start:s.end].replace(newline, "\n") for s in other.sentences] == [seed.text[s.start:s.end] for s in same.sentences]
+
+
+def test_a_story_pasted_as_one_line_is_body_not_a_caption_or_title(seed):
+    """A long line ending in a photo credit is a story without line breaks, still read as body."""
+    body = " ".join(seed.text[b.start:b.end] for b in seed.blocks if b.kind == "body")
+    line = body + " (Photo by AFP)"
+    article = parse_article(line, {})
+    assert [b.kind for b in article.blocks] == ["body"]
+    assert len(article.sentences) == len(split_sentences(line))
+
+
+def test_a_short_line_ending_in_a_credit_is_still_a_caption():
+    article = parse_article("Fighting resumes near the front\n\nSmoke rises over the town on Sunday. (Photo by AFP)\n\n"
+                            "The army said it had repelled an attack overnight, officials said on Monday.\n", {})
+    assert [b.kind for b in article.blocks] == ["title", "caption", "body"]
