@@ -344,6 +344,70 @@ def _looks_like_subheading(text: str) -> bool:
     return len(text.split()) <= SUBHEADING_MAX_WORDS and text[-1] not in _FINAL_PUNCT
 
 
+# A page's own timestamp on a line of its own: "Sat 10 Oct 2020 14.32 BST", "Oct. 10, 2020,
+# 2:32 p.m. ET", "Updated: 10/10/2020 14:32", "10 October 2020 | Jane Doe | Al Jazeera".
+DATE_LINE_MAX_WORDS = 16
+DATE_LINE_MAX_OTHER_WORDS = 6  # words left beside the date and time (a byline, "Published on")
+_TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])(?:(?P<year>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)"
+                           r"|(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<year2>(?:19|20)\d\d))(?![\d/])")
+_DATE_LINE_FILLER = re.compile(r"(?i)\b(?:published|updated|last|first|posted|modified|on|at|am|pm|a\.m|p\.m|"
+                               r"gmt|utc|local time|time|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+                               + "|".join(dates.WEEKDAYS) + r")\b")
+
+
+def _numeric_date(m: re.Match) -> dt.date | None:
+    """A numeric date ("2020/10/10", "10.10.2020") when its day and month cannot be swapped."""
+    if m["year"]:
+        year, month, day = int(m["year"]), int(m["m"]), int(m["d"])
+    else:
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year2"])
+        if a > 12 >= b:
+            day, month = a, b
+        elif b > 12 >= a:
+            day, month = b, a
+        elif a == b:
+            day = month = a
+        else:
+            return None  # 10/11/2020: October 11 or 10 November, depending on the outlet
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def line_date(text: str) -> tuple[bool, dt.date | None]:
+    """(is `text` a date line, the full date it gives or None).
+
+    A date line holds a full date (with its year) and, beside it, at most a
+    time, a weekday, "Published on" and a short byline; a sentence ending in a
+    full stop that merely mentions a date is not one.
+    """
+    if len(text.split()) > DATE_LINE_MAX_WORDS or not _HAS_YEAR.search(text):
+        return False, None
+    spans, found = [], None
+    for mention in dates.find_dates(text):
+        if mention.has_year:
+            spans.append((mention.start, mention.end))
+            found = found or mention.date
+    for m in _NUMERIC_DATE.finditer(text):
+        spans.append(m.span())
+        found = found or _numeric_date(m)
+    if not spans:
+        return False, None
+    rest = list(text)
+    for start, end in spans + [m.span() for m in _TIME.finditer(text)]:
+        rest[start:end] = " " * (end - start)
+    rest = _DATE_LINE_FILLER.sub(" ", "".join(rest))
+    words = re.findall(r"[^\W\d_][\w.'\u2019-]*", rest)
+    if len(words) > DATE_LINE_MAX_OTHER_WORDS or (words and text.rstrip()[-1:] in ".!?"):
+        return False, None
+    return True, found
+
+
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _mark_posts(lines: list[_Line]) -> list[tuple[int, int, dict]]:
     """Find signature lines and the post text above each: (first, last, info)."""
     posts = []
@@ -401,6 +465,9 @@ def _classify(lines: list[_Line], headline: str | None) -> None:
         if not line.kind:
             line.kind, line.reason = "boilerplate", "before the headline (navigation)"
 
+    for line in lines:
+        if not line.kind and line_date(line.text)[0]:
+            line.kind, line.reason = "boilerplate", "date line"
     undecided = [i for i, l in enumerate(lines) if not l.kind]
     for i in undecided:
         line = lines[i]
@@ -427,7 +494,7 @@ _COPYRIGHT = re.compile(
     r"(?P<name>[A-Z][\w .&'-]{1,40}?)(?=[.,;|]|\s+all rights|\s*$)", re.I)
 _SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<name>[^.,;]{2,40}?)(?:\s+and (?:news )?agencies)?\.?$", re.I)
 _DATED_DATELINE = re.compile(r"^[A-Z][A-Za-z .'\u2019-]{1,40}(?:,\s*[A-Z][A-Za-z .'\u2019-]{1,30})?,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}\b")
-_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 .,'\u2019-]{1,60}\((?P<name>[A-Za-z .]{2,30})\)\s*[-\u2014\u2013]")
+_DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 \u00a0.,'\u2019-]{1,60}\((?P<name>[A-Za-z .]{2,30})\)\s*[-\u2014\u2013]")
 
 
 @lru_cache(maxsize=1)
@@ -445,12 +512,49 @@ def canonical_outlet(name: str) -> str:
     return name
 
 
+def page_date(lines: list[_Line]) -> dt.date | None:
+    """The date of the page's own timestamp line: the first above the story, else the first below it."""
+    first_body = next((i for i, l in enumerate(lines) if l.kind == "body"), len(lines))
+    above = [l for l in lines[:first_body] if l.kind != "caption"]
+    below = [l for l in lines[first_body:] if l.kind == "boilerplate"]
+    for line in above + below:
+        is_date_line, date = line_date(line.text)
+        if is_date_line and date is not None:
+            return date
+    return None
+
+
+@lru_cache(maxsize=1)
+def _any_known_outlet() -> re.Pattern:
+    rows = lexicon.table("outlets.csv")  # in the order of _known_outlets()
+    names = "|".join(f"(?P<o{i}>{row['pattern']})" for i, row in enumerate(rows))
+    return re.compile(r"(?<![\w-])(?:" + names + r")(?![\w-])", re.I)
+
+
+def known_outlet_in(text: str) -> str | None:
+    """The canonical name of the first known outlet (data/lexicon/outlets.csv) named in `text`, or None."""
+    m = _any_known_outlet().search(text)
+    if m is None:
+        return None
+    return _known_outlets()[int(m.lastgroup[1:])][0]
+
+
+# "(CNN) — ...", "(CNN)Armenia ...": an outlet's name in brackets opening the story
+_BRACKETED_OPENING = re.compile(r"^\(\s*(?P<name>[A-Z][A-Za-z .]{1,30}?)\s*\)\s*[-\u2014\u2013]*\s*\S")
+# "MOSCOW, October 10. /TASS/. ...": an agency's name between slashes after the dateline
+_SLASHED_DATELINE = re.compile(r"^[A-Z][A-Za-z \u00a0.,'\u2019-]{1,60}?\d{1,2}\.?\s*/(?P<name>[A-Z][A-Za-z-]{1,20})/")
+_BYLINE_NOTES = ("byline", "date line", "timestamp line")
+
+
 def infer_outlet(lines: list[_Line]) -> str | None:
     """The publishing outlet, from the page's own lines.
 
     In order: a footer naming the outlet's own website or app, a copyright
-    line, a "Source:" line, then an agency dateline ("KYIV (Reuters) -").
-    Mentions inside the story ("told Reuters") never count.
+    line, a "Source:" line, a byline or timestamp line naming a known outlet
+    ("By Jane Doe, Reuters", "10 October 2020 | Al Jazeera"), then the
+    opening of the story: an agency dateline ("KYIV (Reuters) -",
+    "MOSCOW, October 10. /TASS/.") or a known outlet in brackets ("(CNN) -").
+    Mentions inside the story ("told Reuters") and photo credits never count.
     """
     furniture = [l.text for l in lines if l.kind == "boilerplate"]
     for pattern in (_OWN_SITE, _COPYRIGHT, _SOURCE_LINE):
@@ -459,9 +563,17 @@ def infer_outlet(lines: list[_Line]) -> str | None:
             if m:
                 return canonical_outlet(m["name"])
     for line in lines:
+        if line.kind == "boilerplate" and line.reason in _BYLINE_NOTES:
+            name = known_outlet_in(line.text)
+            if name:
+                return name
+    for line in lines:
         if line.kind == "body":
-            m = _DATELINE.match(line.text)
-            return canonical_outlet(m["name"]) if m else None
+            m = _DATELINE.match(line.text) or _SLASHED_DATELINE.match(line.text)
+            if m:
+                return canonical_outlet(m["name"])
+            m = _BRACKETED_OPENING.match(line.text)
+            return known_outlet_in(m["name"]) if m else None
     return None
 
 
@@ -479,6 +591,9 @@ def parse_article(text: str, metadata: dict | None = None) -> Article:
     lines = _lines(text)
     posts = _mark_posts(lines)
     _classify(lines, meta.headline)
+    if meta.published is None:
+        meta.published = page_date(lines)
+        meta.published_inferred = meta.published is not None
     if meta.published is None:
         first_body = next((l.text for l in lines if l.kind == "body"), "")
         dateline = _DATED_DATELINE.match(first_body)

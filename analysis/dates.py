@@ -40,7 +40,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _EXPLICIT = [
     re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
     re.compile(r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # ISO dates, also as the start of a timestamp ("2020-10-10T14:32:00Z")
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=[Tt]\d))"),
 ]
 _WEEKDAY = re.compile(
     r"\b(?P<last>last\s+|this\s+|on\s+|since\s+|until\s+)?(?P<weekday>"

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from analysis import schemas
-from analysis.article import load_article, parse_article, split_sentences
+from analysis.article import known_outlet_in, line_date, load_article, parse_article, split_sentences
 from analysis.paths import SEED_ARTICLE
 
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
@@ -222,3 +222,62 @@ def test_a_short_line_ending_in_a_credit_is_still_a_caption():
     article = parse_article("Fighting resumes near the front\n\nSmoke rises over the town on Sunday. (Photo by AFP)\n\n"
                             "The army said it had repelled an attack overnight, officials said on Monday.\n", {})
     assert [b.kind for b in article.blocks] == ["title", "caption", "body"]
+
+
+_BODY = ("\n\nThe army said it had repelled an attack near the border on Saturday, officials said.\n\n"
+         "Elections are due on December 5, 2021, the commission said.\n")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Published On 10 Oct 2020", dt.date(2020, 10, 10)),
+    ("October 10, 2020 3:45 PM GMT", dt.date(2020, 10, 10)),
+    ("Updated: 10/10/2020 14:32", dt.date(2020, 10, 10)),
+    ("Updated: 25/10/2020 14:32", dt.date(2020, 10, 25)),
+    ("2020-10-10T14:32:00Z", dt.date(2020, 10, 10)),
+    ("Sat 10 Oct 2020 14.32 BST", dt.date(2020, 10, 10)),
+    ("Oct. 10, 2020, 2:32 p.m. ET", dt.date(2020, 10, 10)),
+    ("10 October 2020 | Jane Doe | Al Jazeera", dt.date(2020, 10, 10)),
+])
+def test_a_timestamp_line_dates_the_page_before_any_later_date_in_the_text(line, expected):
+    article = parse_article("Fighting resumes near the border\n\n" + line + _BODY, {})
+    assert article.meta.published == expected
+    assert article.blocks[1].kind == "boilerplate"
+
+
+def test_day_and_month_that_could_be_swapped_give_no_date():
+    assert line_date("Updated: 10/11/2020 14:32") == (True, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Fighting broke out again on October 10, 2020.",
+    "The ceasefire agreed in Moscow on October 10, 2020 collapsed within minutes of taking effect",
+])
+def test_sentences_that_mention_a_date_are_not_date_lines(text):
+    assert line_date(text)[0] is False
+
+
+@pytest.mark.parametrize("furniture, outlet", [
+    ("By Jane Doe, Reuters", "Reuters"),
+    ("By JANE DOE and JOHN ROE Associated Press", "Associated Press"),
+    ("10 October 2020 | Jane Doe | Al Jazeera", "Al Jazeera"),
+    ("By Jane Doe, BBC News, Moscow", "BBC"),
+])
+def test_outlet_from_a_byline_or_timestamp_line(furniture, outlet):
+    assert parse_article("Fighting resumes near the border\n\n" + furniture + _BODY, {}).meta.outlet == outlet
+
+
+@pytest.mark.parametrize("opening, outlet", [
+    ("(CNN)The army said it had repelled an attack.", "CNN"),
+    ("(CNN) \u2014 The army said it had repelled an attack.", "CNN"),
+    ("MOSCOW, October 10. /TASS/. The army said it had repelled an attack.", "TASS"),
+    ("ADDIS ABABA, June\u00a014 (Horn Wire) - The army said it had repelled an attack.", "Horn Wire"),
+    ("(Pictured) The army said it had repelled an attack.", None),
+])
+def test_outlet_from_the_opening_of_the_story(opening, outlet):
+    article = parse_article("Fighting resumes near the border\n\n" + opening + "\n\nMore fighting followed, he said.\n", {})
+    assert article.meta.outlet == outlet
+
+
+def test_known_outlet_in_names_the_canonical_outlet():
+    assert known_outlet_in("Jane Doe | al jazeera English") == "Al Jazeera"
+    assert known_outlet_in("Reporting by Jane Doe; Editing by John Roe") is None

@@ -63,3 +63,8 @@ def test_letters_that_fold_onto_ascii_still_name_their_month_or_day():
     found = {d.surface: d.date for d in find_dates("on tue\u017fday, \u017fep 5, Fr\u0130day and ye\u017fterday", published)}
     assert found == {"tue\u017fday": dt.date(2024, 3, 12), "\u017fep 5": dt.date(2023, 9, 5),
                      "Fr\u0130day": dt.date(2024, 3, 15), "ye\u017fterday": dt.date(2024, 3, 14)}
+
+
+def test_iso_date_at_the_start_of_a_timestamp():
+    found = find_dates("Posted 2020-10-10T14:32:00Z; 2020-10-12x is no date")
+    assert [(d.surface, d.date) for d in found] == [("2020-10-10", dt.date(2020, 10, 10))]
