@@ -43,6 +43,10 @@ _CAPTION_PATTERNS = [
     re.compile(r"\[(?:file\s*:\s*)?[^\[\]/]{2,60}/\s*[^\[\]/]{2,40}\]\s*\.?$", re.I),
     re.compile(r"\[(?:file(?: photo)?\s*:?\s*)?(?:AFP|AP|Reuters|Getty Images|EPA|Anadolu(?: Agency)?|"
                r"TASS|Xinhua|IRNA|Sputnik|UPI)\]\s*\.?$", re.I),
+    # "Image caption, Smoke rises ...", "Media caption, Watch: ...", "Image source, Getty Images"
+    re.compile(r"^(?:image|media|video|photo) (?:caption|source)\s*[,:]", re.I),
+    # "... Credit: Jane Doe/AFP" closing the line
+    re.compile(r"\b(?i:credit)\s*:\s*[A-Z][^.:?!]{1,60}\.?$"),  # see _CAPTION_NEEDS
 ]
 
 # "— Javad Zarif (@JZarif) October 10, 2020": an embedded post's signature line.
@@ -322,7 +326,8 @@ def _norm(text: str) -> str:
 
 # Strings one of which a caption pattern's match holds, tested before its search (None: no
 # test). Only the patterns sre cannot skip through quickly (no literal start) have them.
-_CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: (":",), _CAPTION_PATTERNS[5]: ("Getty Images", "Shutterstock")}
+_CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: (":",), _CAPTION_PATTERNS[5]: ("Getty Images", "Shutterstock"),
+                  _CAPTION_PATTERNS[-1]: (":",)}
 
 
 def _is_caption(text: str) -> bool:

@@ -281,3 +281,23 @@ def test_outlet_from_the_opening_of_the_story(opening, outlet):
 def test_known_outlet_in_names_the_canonical_outlet():
     assert known_outlet_in("Jane Doe | al jazeera English") == "Al Jazeera"
     assert known_outlet_in("Reporting by Jane Doe; Editing by John Roe") is None
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("Image caption, Smoke rises over the town after shelling on Saturday", "caption"),
+    ("Media caption, Watch: shelling hits the town", "caption"),
+    ("Image source, Getty Images", "caption"),
+    ("Smoke rises over the town. Credit: Jane Doe/AFP", "caption"),
+    ("Skip to main content", "boilerplate"),
+    ("More on this story", "boilerplate"),
+    ("You may also like", "boilerplate"),
+    ("Tags: Armenia, Azerbaijan", "boilerplate"),
+    ("Facebook Twitter WhatsApp Email", "boilerplate"),
+    ("This article was originally published by Example News.", "boilerplate"),
+    ("The credit: was it due?", "body"),
+    ("Most readers agree.", "body"),
+])
+def test_page_furniture_between_paragraphs(line, kind):
+    body = "The army said it had repelled an attack near the border on Saturday, officials said."
+    article = parse_article(f"Fighting resumes near the border\n\n{body}\n\n{line}\n\n{body}\n", {})
+    assert article.blocks[2].kind == kind
