@@ -326,21 +326,51 @@ def _norm(text: str) -> str:
 
 # Strings one of which a caption pattern's match holds, tested before its search (None: no
 # test). Only the patterns sre cannot skip through quickly (no literal start) have them.
-_CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: (":",), _CAPTION_PATTERNS[5]: ("Getty Images", "Shutterstock"),
-                  _CAPTION_PATTERNS[-1]: (":",)}
+# Characters that match an ASCII letter case-insensitively but do not lower-case to it.
+_FOLD_UNSAFE = frozenset("\u0130\u0131\u017f\u212a")
+
+
+@lru_cache(maxsize=2)  # a line is asked for by the caption test, then by the boilerplate test
+def _lowered(text: str) -> str | None:
+    """`text` lower-cased, or None when it holds one of _FOLD_UNSAFE."""
+    return None if _FOLD_UNSAFE.intersection(text) else text.lower()
+
+
+# Words are looked for in the lower-cased line, unless it holds a character that matches an ASCII
+# letter case-insensitively without lower-casing to it (then every pattern is searched).
+_CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: ("photo", "image", "picture"),
+                  _CAPTION_PATTERNS[5]: ("getty images", "shutterstock"),
+                  _CAPTION_PATTERNS[-1]: ("credit",)}
 
 
 def _is_caption(text: str) -> bool:
+    lowered = _lowered(text)
     for pattern in _CAPTION_PATTERNS:
-        needs = _CAPTION_NEEDS.get(pattern)
-        if (needs is None or any(n in text for n in needs)) and pattern.search(text):
+        needs = _CAPTION_NEEDS.get(pattern) if lowered is not None else None
+        if (needs is None or any(n in lowered for n in needs)) and pattern.search(text):
             return True
     return False
 
 
-def _boilerplate_reason(text: str) -> str | None:
+@lru_cache(maxsize=1)
+def _boilerplate_rules() -> tuple[tuple[str, re.Pattern, re.Pattern | None], ...]:
+    """(note, pattern, twin): the twin of a case-insensitive pattern that is not anchored and
+    written in lower case matches the lower-cased line where the pattern matches the line, faster
+    (sre's case-insensitive scan tries every character; the anchored ones fail at once)."""
+    rules = []
     for note, pattern in _boilerplate_patterns():
-        if pattern.search(text):
+        source, twin = pattern.pattern, None
+        if source.startswith("(?i)") and not source.startswith("(?i)^") and source == source.lower():
+            twin = re.compile(source[4:])
+        rules.append((note, pattern, twin))
+    return tuple(rules)
+
+
+def _boilerplate_reason(text: str) -> str | None:
+    """The note of the first boilerplate pattern (data/lexicon/boilerplate.csv) that matches `text`."""
+    lowered = _lowered(text)
+    for note, pattern, twin in _boilerplate_rules():
+        if (twin.search(lowered) if twin is not None and lowered is not None else pattern.search(text)):
             return note
     return None
 
@@ -352,6 +382,7 @@ def _looks_like_subheading(text: str) -> bool:
 # A page's own timestamp on a line of its own: "Sat 10 Oct 2020 14.32 BST", "Oct. 10, 2020,
 # 2:32 p.m. ET", "Updated: 10/10/2020 14:32", "10 October 2020 | Jane Doe | Al Jazeera".
 DATE_LINE_MAX_WORDS = 16
+DATE_LINE_MAX_CHARS = 200  # (a quick bound: 16 words seldom take more)
 DATE_LINE_MAX_OTHER_WORDS = 6  # words left beside the date and time (a byline, "Published on")
 _TIME = re.compile(r"\b\d{1,2}[:.h]\d{2}(?:[:.]\d{2})?(?:\s*[ap]\.?\s?m\b\.?)?", re.I)
 _NUMERIC_DATE = re.compile(r"(?<![\d/.])(?:(?P<year>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)"
@@ -388,7 +419,7 @@ def line_date(text: str) -> tuple[bool, dt.date | None]:
     time, a weekday, "Published on" and a short byline; a sentence ending in a
     full stop that merely mentions a date is not one.
     """
-    if len(text.split()) > DATE_LINE_MAX_WORDS or not _HAS_YEAR.search(text):
+    if len(text) > DATE_LINE_MAX_CHARS or not _HAS_YEAR.search(text) or len(text.split()) > DATE_LINE_MAX_WORDS:
         return False, None
     spans, found = [], None
     for mention in dates.find_dates(text):
