@@ -37,6 +37,13 @@ from .errors import InputError
 from .notebook_params import validate_parameters
 from .paths import NOTEBOOKS_DIR, REPORTS_DIR
 
+# nbformat imports jsonschema, whose format checkers import rfc3987_syntax when it is
+# installed (JupyterLab's dependencies bring it): building its grammar takes about a second
+# per process, for IRI formats that no notebook schema uses. Marking it unavailable before
+# nbformat loads skips those checkers only; nothing else in a report run needs the module.
+if "jsonschema" not in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
+
 KERNEL_NAME = "python3"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
 INJECTED_ID = "injected-parameters"

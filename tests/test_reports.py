@@ -191,3 +191,12 @@ def test_the_cli_rejects_a_bad_parameter_in_one_line(tmp_path):
                              "-p", "top_n=zero"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr == "error: parameter top_n must be an integer, got 'zero'.\n"
+
+
+def test_report_runs_do_not_load_the_iri_grammar():
+    """nbformat's jsonschema would build rfc3987_syntax's grammar (about a second) for formats
+    no notebook uses; the reports module keeps it out of the process."""
+    code = ("import sys, analysis.reports, nbformat, papermill; "
+            "print(sys.modules.get('rfc3987_syntax') is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
