@@ -382,11 +382,19 @@ class Table:
     def __init__(self, frame: pd.DataFrame):
         self.frame = frame
 
+    def _shown(self) -> pd.DataFrame:
+        # Missing values show as empty cells: to_html's na_rep leaves <NA> of the nullable
+        # dtypes and None of object columns as they are.
+        shown = self.frame.copy()
+        for column in shown.columns[shown.isna().any().to_numpy()]:
+            shown[column] = shown[column].astype(object).where(shown[column].notna(), "")
+        return shown
+
     def _repr_html_(self) -> str:
-        return self.frame.to_html(index=False, border=0, na_rep="")
+        return self._shown().to_html(index=False, border=0)
 
     def __repr__(self) -> str:
-        return self.frame.to_string(index=False, na_rep="")
+        return self._shown().to_string(index=False)
 
 
 def table(frame: pd.DataFrame, empty: str = "No rows."):

@@ -92,3 +92,16 @@ def test_tables_show_no_row_index_and_escape_their_text():
 def test_an_empty_table_is_a_note():
     note = summary.table(pd.DataFrame({"a": []}), "Nothing here.")
     assert note._repr_markdown_() == "*Nothing here.*"
+
+
+def test_tables_show_missing_values_as_empty_cells():
+    frame = pd.DataFrame({"who": ["a", "b"], "count": pd.array([3, None], dtype="Int64"),
+                          "withheld": [None, "x"], "share": [1.5, float("nan")]})
+    shown = summary.Table(frame)
+    html, text = shown._repr_html_(), repr(shown)
+    for missing in ("&lt;NA&gt;", "None", "NaN", "nan"):
+        assert missing not in html
+    for missing in ("<NA>", "None", "NaN"):
+        assert missing not in text
+    assert "<td>3</td>" in html and "<td>1.5</td>" in html
+    assert shown.frame is frame and frame["count"].isna().sum() == 1  # the frame itself is untouched
