@@ -147,6 +147,7 @@ def _figure(height: float) -> Figure:
 
 def _finish(fig: Figure, frames: Frames, title: str, subtitle: str | None = None) -> Figure:
     """Add the title (the finding), an optional subtitle and the source line; reserve their space."""
+    title = title[:1].upper() + title[1:]  # findings may open with a claimant in lower case ("residents")
     title_lines = textwrap.wrap(title, 68)
     sub_lines = textwrap.wrap(subtitle, 100) if subtitle else []
     top = 0.12 + 0.25 * len(title_lines) + (0.08 + 0.19 * len(sub_lines) if sub_lines else 0) + 0.12

@@ -115,3 +115,12 @@ def test_accusations_without_a_named_accuser(full_frames):
     statements = full_frames.statements.assign(speaker=None)
     fig = charts.accusations(replace(full_frames, statements=statements))
     assert title(fig) == "4 accusations, none from one named side against another"
+
+
+def test_titles_open_with_a_capital_letter(tmp_path):
+    from analysis.article import parse_article
+    from analysis.pipeline import extract
+
+    article = parse_article("Strike hits a town\n\nAt least 40 civilians were killed in an air strike on the town "
+                            "on Sunday, October 4, 2020, residents said.\n", {})
+    assert title(charts.casualty_claims(extract(article))).startswith("Residents ")
