@@ -360,3 +360,73 @@ def test_a_parenthesised_acronym_stays_in_the_claimant_and_a_role_noun_takes_the
                                                                         "headline": "Border clashes"})
     frame = pipeline.extract(article).casualties
     assert list(frame["reported_by"]) == ["International Committee of the Red Cross"] * 2
+
+
+# --- competing tolls in wire copy, anonymous sources and army communiqués --------------------------
+
+def full(frame: pd.DataFrame) -> list[tuple]:
+    return [(r.reported_by, r.party, r.population, r.outcome, None if pd.isna(r.count) else int(r.count), r.qualifier)
+            for r in frame.itertuples()]
+
+
+def test_killed_or_wounded_as_a_verb_and_two_joined_adjectives_before_the_victims():
+    frame = story("The rebels said they had killed or wounded more than 300 federal and Chadian troops.")
+    assert figures(frame) == [("military", "casualties", 300, "more_than")]
+    assert frame.loc[0, "party"] == "Chad"
+
+
+def test_a_plural_name_before_and_is_not_an_adjective_of_the_next_victims():
+    frame = story("The strike killed 5 Palestinians and 3 Israeli soldiers, the army said.")
+    assert [(r.population, int(r.count)) for r in frame.itertuples()] == [("unspecified", 5), ("military", 3)]
+
+
+def test_military_and_civilian_victims_together_are_unspecified():
+    frame = story("The ministry said 40 military and civilian deaths had been recorded.")
+    assert figures(frame) == [("unspecified", "killed", 40, "exact")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Witnesses said soldiers had shot dead nine young men.", ("unspecified", "killed", 9, "exact")),
+    ("The army said its units had “neutralised” more than 100 terrorists.", ("military", "killed", 100, "more_than")),
+    ("The army said 20 militants were neutralised.", ("military", "killed", 20, "exact")),
+])
+def test_verbs_of_killing_in_military_and_wire_usage(sentence, expected):
+    assert figures(story(sentence)) == [expected]
+
+
+def test_a_vague_quantity_with_its_own_predicate_takes_the_victims_of_the_figure_before():
+    frame = story("The army said 43 soldiers had died and dozens had been wounded.")
+    assert figures(frame) == [("military", "killed", 43, "exact"), ("military", "injured", 12, "at_least")]
+    assert figures(story("Dozens fled the village after the clashes, the army said.")) == []
+
+
+def test_a_coordinated_reporting_verb_shares_the_subject_of_the_sentence():
+    frame = story("Army spokeswoman Jane Doe told reporters that troops had pushed the rebels back.",
+                  "She put the number of civilians killed at fewer than 30, and said 12 soldiers had died.")
+    assert [(r.reported_by, r.outcome, int(r.count), r.qualifier) for r in frame.itertuples()] == [
+        ("Jane Doe", "killed", 30, "at_most"), ("Jane Doe", "killed", 12, "exact")]
+
+
+def test_anonymous_security_sources_speak_for_the_state_of_the_scene():
+    frame = story("Gunmen attacked an army post in northern Mali on Monday, officials said.",
+                  "A dozen soldiers were killed, according to security sources.",
+                  "At least 20 soldiers were still missing, one of the sources said.",
+                  "An army spokesman declined to give figures for its own losses.")
+    assert full(frame) == [
+        ("Security sources", "Mali", "military", "killed", 12, "exact"),
+        ("Security sources", "Mali", "military", "missing", 20, "at_least"),
+        ("Army spokesman", "Mali", "military", "casualties", None, "undisclosed"),
+    ]
+
+
+def test_no_scene_state_without_one_in_the_lead():
+    frame = story("Gunmen attacked an army post on Monday.",
+                  "A dozen soldiers were killed, according to security sources.")
+    assert full(frame) == [("Security sources", "all", "military", "killed", 12, "exact")]
+
+
+def test_the_armys_enemy_is_the_armed_group_not_the_network_it_is_linked_to():
+    frame = story("Gunmen attacked an army post in northern Mali on Monday, officials said.",
+                  "The al Qaeda-linked JNIM is active in the area.",
+                  "The army said its units had “neutralised” more than 100 terrorists.")
+    assert full(frame) == [("Army", "Jama'at Nusrat al-Islam wal-Muslimin", "military", "killed", 100, "more_than")]

@@ -180,10 +180,13 @@ def _terms() -> _Terms:
     plural_ends = ("s", "men", "people", "children", "personnel", "police", "elderly")
     singular = [t for t in persons if not t.endswith(plural_ends) and t not in ("more",)]
     mod = rf"(?:{_alt(modifiers)}|[A-Z][\w’'.-]*|(?:al|el|ad|as|an|ash|at|az)-[A-Z][\w’'-]*|\w+-year-old|\w+-old|\w+-aged)"
+    # "federal and Eritrean troops": two adjectives joined (a plural name before "and" is a victim of its own)
+    paired = (rf"(?:(?!(?:the|of|whom|them|those|including)\b){_alt(modifiers)}|[A-Z][\w’'.-]*(?<![sS]))"
+              rf"\s+(?:and|or)(?=\s)")
     np = re.compile(
         rf"(?P<of>\s+of(?:\s+(?P<poss>its|their|our|his|her|the|them|whom|those|these|which|"
         rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)))?)?"
-        rf"(?P<mods>(?:\s+{mod}){{0,4}})\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
+        rf"(?P<mods>(?:\s+(?:{paired}|{mod})){{0,4}})\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
     )
     after_adjective = re.compile(rf"(?P<mods>(?:\s+{mod}){{0,3}})\s+(?P<head>{_alt(persons)})\b")
     preds = by_kind["predicate"]
@@ -192,7 +195,7 @@ def _terms() -> _Terms:
         r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
         r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
     verbs = by_kind["verb"]
-    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
+    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})[\"”’']?\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
         rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)}|{_NUMBER_OF})"
@@ -314,6 +317,9 @@ class _Claim:
     statement_id: int | None = None
 
 
+_QUALIFYING_SUFFIX = re.compile(r"[-‐–](?:linked|affiliated|allied|backed|aligned|inspired|supported)\b", re.I)
+
+
 @dataclass
 class _Context:
     article: Article
@@ -324,6 +330,7 @@ class _Context:
     last_claimant: str | None = None
     paragraph_dates: dict = field(default_factory=dict)
     _spans: list = field(default_factory=list)
+    _story_spans: list = field(default_factory=list)  # the mentions outside navigation and captions
     _lookups: dict = field(default_factory=dict)
     _actors: dict = field(default_factory=dict)
     _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
@@ -337,6 +344,14 @@ class _Context:
             self._spans = sorted(zip(mentions["start"].tolist(), mentions["end"].tolist(),
                                      mentions["actor"].astype(str).tolist(),
                                      mentions["actor_kind"].astype(str).tolist()))
+            if "block_kind" in mentions:  # site navigation and photo captions are no side of the story
+                clutter = set(mentions["start"][mentions["block_kind"].isin(("boilerplate", "caption"))].tolist())
+            else:
+                clutter = set()
+            text = self.article.text
+            # "the al Qaeda-linked group": a name that only qualifies another actor is no side either
+            self._story_spans = [span for span in self._spans if span[0] not in clutter
+                                 and not _QUALIFYING_SUFFIX.match(text, span[1])]
 
     def resolve(self, surface: str, start: int | None = None) -> str | None:
         """The actor of the mention at `start` (`ActorIndex.actor_at`), else a word look-up cached per surface."""
@@ -404,9 +419,10 @@ class _Context:
 
 def _population(head: str | None, mods: str, default: str = "unspecified") -> str:
     words = set(mods.lower().split())
+    armed = words & {"military", "army", "security", "police", "militia", "rebel"}
     if "civilian" in words:
-        return "civilian"
-    if words & {"military", "army", "security", "police", "militia", "rebel"}:
+        return "unspecified" if armed else "civilian"  # "military and civilian deaths"
+    if armed:
         return "military"
     if head is None:
         return default
@@ -457,7 +473,9 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
                     return None
         return figure
     # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
-    if num.vague or (_YEAR.match(num.surface) and num.qualifier == "exact"):
+    if num.vague and not t.pred.match(text, num.end):
+        return None  # "dozens had been wounded" is a figure; "dozens" alone is not
+    if _YEAR.match(num.surface) and num.qualifier == "exact":
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
@@ -660,6 +678,9 @@ _PREPOSITIONS = frozenset("over in on at after during for since before by with w
 _OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
 
 
+_OPENING_QUOTE_END = re.compile(r"[\"“‘']\s*$")
+
+
 def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: str | None, ctx: _Context,
                     base: int) -> str | None:
     """The victims' side read from the verb's subject.
@@ -669,7 +690,8 @@ def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: s
     """
     verb_word = _WORD.match(text[figure.verb_at:].lower())
     verb_word = verb_word.group(0) if verb_word else ""
-    subject = _subject(text, figure.verb_at)
+    quote = _OPENING_QUOTE_END.search(text, 0, figure.verb_at)  # its units had “neutralised” 100
+    subject = _subject(text, quote.start() if quote else figure.verb_at)
     if subject:
         # "the army said it killed": the subject is the words after the reporting verb
         tail = None
@@ -716,23 +738,67 @@ def _located_in(text: str, words: set[str]) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
+# "in northern Burkina Faso", "in eastern Democratic Republic of Congo": the story's scene in its lead
+_SCENE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3})")
+# a claimant whose words name a state's armed or security service ("an army spokesman", "security sources")
+_SECURITY_WORDS = frozenset("army military security police troops forces armed defence defense".split())
+
+
+def _scene_state(ctx: _Context) -> str | None:
+    """The one state the story's lead sentence sets its scene in ("... in northern Burkina Faso",
+    "Ethiopia's Tigray region"), else None; looked for once."""
+    key = ("scene",)
+    if key not in ctx._lookups:
+        states = set()
+        for sentence in ctx.article.story_sentences()[:1]:
+            text = ctx.article.sentence_text(sentence)
+            names = [m.group("name") for m in _SCENE.finditer(text)]
+            names += [m.group("poss") or m.group("dem") for m in _LOCATED.finditer(text)]
+            states.update(state for state in map(_state_in, names) if state)
+        ctx._lookups[key] = states.pop() if len(states) == 1 else None
+    return ctx._lookups[key]
+
+
+def _claimant_state(claim: _Claim, ctx: _Context) -> str | None:
+    """The state a claimant speaks for (`_state_of`); a nameless army or security source
+    ("an army spokesman", "security sources") speaks for the state of the story's scene."""
+    state = _state_of(claim.name, ctx)
+    words = f"{claim.surface} {claim.name}".lower().split()
+    if state is None and not claim.narrator and _SECURITY_WORDS.intersection(words):
+        if ctx.actor(claim.name) is None:
+            state = _scene_state(ctx)
+    return state
+
+
 def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
     """The other side of a claimant: the most-mentioned state or armed body not on the claimant's side
     (in a civil war, the most-mentioned armed body other than the claimant)."""
     key = ("opponent", claimant, state)
     if key in ctx._lookups:
         return ctx._lookups[key]
+    own = {claimant, state}  # the claimant, its state and the bodies it belongs to
+    name = claimant
+    for _ in range(3):
+        affiliation = str((ctx.actor(name) or {}).get("affiliation") or "")
+        if affiliation.lower() in ("", "international", "nan", "none") or affiliation in own:
+            break
+        own.add(affiliation)
+        name = affiliation
     counts: dict[str, int] = {}
     bodies: dict[str, int] = {}
-    for _, _, actor, kind in ctx._spans:
+    for _, _, actor, kind in ctx._story_spans:
         if kind not in ("state", "armed_forces", "organization", "territory"):
             continue
         if actor == claimant:
             continue
-        side = actor if kind in ("state", "territory") else _state_of(actor, ctx)
+        # a non-state armed group is a side of its own ("the army killed 100 terrorists" -> the group)
+        own_side = kind in ("state", "territory") or (kind == "organization" and _armed_group(actor, ctx))
+        side = actor if own_side else _state_of(actor, ctx)
         if kind == "armed_forces":
             bodies[actor] = bodies.get(actor, 0) + 1
-        if side and side != state and side != claimant:
+        if side and side not in own:
             counts[side] = counts.get(side, 0) + 1
     found = max(counts, key=counts.get) if counts else (max(bodies, key=bodies.get) if bodies else None)
     ctx._lookups[key] = found
@@ -808,6 +874,9 @@ _INSTITUTIONS = frozenset(
 _ARMY_WORDS = frozenset("army military troops forces armed".split())
 
 
+_ONE_OF = re.compile(r"^(?:one|two|three|some|several|many|most|each|another|either|both)\s+of\s+(?=the\s|its\s|their\s)", re.I)
+
+
 def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     """The actor a claimant's words name, through the actor index, else a cleaned surface.
 
@@ -824,7 +893,7 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
             if name:
                 return name
         surface = outer
-    bare = _DETERMINERS.sub("", surface)
+    bare = _DETERMINERS.sub("", _ONE_OF.sub("", surface))
     if not bare:
         return surface
     if not _UPPER.search(bare, 1) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
@@ -873,6 +942,9 @@ def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) ->
         name = ctx.resolve(bare, start)
     if name and (start is None or ctx.first_mention(name, start)):
         return name
+    last = ctx.last_claimant
+    if last and last.lower().split()[-1] == bare.lower().split()[-1]:
+        return last  # "security sources said ... one of the sources said"
     if set(bare.lower().split()) & _ARMY_WORDS:
         forces = ctx.recent_of_kind("armed_forces", start)
         if forces:
@@ -916,10 +988,15 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
                 continue  # "The army": a role noun, not a name
             if not set(words[:-1]) <= set(phrase.lower().split()):
                 continue  # "the health ministry" is not "the foreign ministry"
+            if _CLAUSE_WORDS.intersection(w for w in phrase.split() if w.islower()):
+                continue  # "Gunmen attacked an army": a clause, not a name
             found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
         if found:
             return found
     return None
+
+
+_CLAUSE_WORDS = frozenset("a an the and or to in on at by with from".split())
 
 
 def _stretches_holding(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
@@ -976,6 +1053,25 @@ def _subject(text: str, end: int) -> str | None:
     return subject
 
 
+_LEADING_PRONOUN = re.compile(r"\s*(?P<subj>He|She|They|It|We)\s+[a-z]")
+
+
+def _shared_subject(text: str, at: int, verbs: list[re.Match]) -> str | None:
+    """The subject a coordinated verb at `at` shares with the sentence's first clause
+    ("She put the toll at 300, and said 43 soldiers had died"): the subject of an earlier
+    reporting verb, else a pronoun opening the sentence."""
+    if not _COORDINATED.search(text, 0, at):
+        return None
+    for verb in verbs:
+        if verb.start() >= at:
+            break
+        subject = _subject(text, verb.start())
+        if subject:
+            return subject
+    m = _LEADING_PRONOUN.match(text)
+    return m.group("subj") if m else None
+
+
 # "..., the ministry said" / "..., said the ministry": a reporting verb after the figure
 _POSTPOSED_BEFORE = re.compile(r"[,\"”]\s*([^,\"”]{1,60})\s+$")
 _POSTPOSED_AFTER = re.compile(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})")
@@ -989,14 +1085,16 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     for found in _ACCORDING.finditer(text):
         m = found
     if m:
-        np = _SOURCE_NOUNS.sub("", _DETERMINERS.sub("", m.group("np").strip()))
+        np = _DETERMINERS.sub("", m.group("np").strip())
+        if _UPPER.search(_SOURCE_NOUNS.sub("", np)):
+            np = _SOURCE_NOUNS.sub("", np)  # "Ukrainian military sources" -> Ukraine; "security sources" stay
         return _Claim(_canonical(np, ctx, base + m.start("np")), np, m.start())
     # the claim's verb: the last reporting verb before the figure that has a subject, else the
     # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
     verbs = list(t.report.finditer(text))
     for verb in reversed([verb for verb in verbs if verb.start() < at]):
-        subject = _subject(text, verb.start())
+        subject = _subject(text, verb.start()) or _shared_subject(text, verb.start(), verbs)
         if subject:
             best = (verb, subject, text.rfind(subject, 0, verb.start()))
             break
@@ -1006,7 +1104,7 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
         pre = _POSTPOSED_BEFORE.search(lead)
         post = _POSTPOSED_AFTER.match(text, verb.end())
         if pre and pre.end(1) <= verb.start():
-            subject = _subject(text, verb.start())
+            subject = _subject(text, verb.start()) or _shared_subject(text, verb.start(), verbs)
         elif post and _QUOTE_OR_COMMA_END.search(lead):
             subject = post.group(1).strip()
         if subject:
@@ -1019,6 +1117,8 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
             name = ctx.resolve(subject, base + max(surface_start, 0))
             if not name and statement and statement[1]:
                 name = statement[1]
+            if not name and subject.lower() in ("he", "she"):
+                name = ctx.recent_of_kind("person", base + max(surface_start, 0))  # the person named last
             name = name or ctx.last_claimant
             if name:
                 return _Claim(name, subject, verb.start())
@@ -1144,7 +1244,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         for figure in figures:
             statement = spans.at(base + figure.start)
             claim = _claim(text, figure.start, ctx, base, statement)
-            claimant_state = _state_of(claim.name, ctx)
+            claimant_state = _claimant_state(claim, ctx)
             if figure.inherits and previous is not None:
                 figure.population = figure.population or previous.population
                 figure.party = figure.party or previous.party
@@ -1187,7 +1287,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if any(r["start"] <= base + m.start() < r["end"] for r in rows[sentence_rows:]):
                 continue
             statement = spans.at(base + m.start())
-            claimant_state = _state_of(claim.name, ctx)
+            claimant_state = _claimant_state(claim, ctx)
             poss = (m.group("poss") or "")
             if poss.lower() in ("its", "their", "our", "his", "her", ""):
                 party = claimant_state or claim.name
@@ -1196,8 +1296,10 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             pop = (m.group("pop") or "").lower()
             population = "civilian" if pop.startswith("civilian") else ("military" if pop else "unspecified")
             own = poss.lower() in ("its", "their", "our", "")
-            if population == "unspecified" and own and (ctx.actor(claim.name) or {}).get("kind") == "armed_forces":
-                population = "military"  # "the army has not released figures for its own losses"
+            if population == "unspecified" and own and (
+                    (ctx.actor(claim.name) or {}).get("kind") == "armed_forces"
+                    or _ARMY_WORDS.intersection(claim.surface.lower().split())):
+                population = "military"  # "the army (an army spokesman) has not released figures for its own losses"
             outcome = t.withheld_noun[_key(m.group("what"))]
             as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()))
             rows.append({
