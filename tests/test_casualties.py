@@ -430,3 +430,25 @@ def test_the_armys_enemy_is_the_armed_group_not_the_network_it_is_linked_to():
                   "The al Qaeda-linked JNIM is active in the area.",
                   "The army said its units had “neutralised” more than 100 terrorists.")
     assert full(frame) == [("Army", "Jama'at Nusrat al-Islam wal-Muslimin", "military", "killed", 100, "more_than")]
+
+
+def test_a_body_named_after_its_region_stays_the_body_and_the_bureau_is_it_again():
+    frame = story("NAIROBI, March 15 (Test Wire) - The health bureau of Ethiopia's Tigray region said at least "
+                  "2,300 civilians had been killed there since November.",
+                  "The bureau, which answers to the region's former ruling party, said another 4,100 people had "
+                  "been wounded.")
+    assert list(frame["reported_by"]) == ["health bureau of Ethiopia's Tigray region"] * 2
+
+
+def test_the_subject_before_a_place_between_commas():
+    frame = story("In a separate incident, a local administrator in Adigrat, near the border, said soldiers "
+                  "had shot dead nine young men.")
+    assert full(frame) == [("Local administrator", "all", "unspecified", "killed", 9, "exact")]
+
+
+def test_she_is_the_claimant_named_last_when_that_is_no_body_else_the_person_named_last():
+    frame = story("The Chadian army said it had killed 40 rebels.",
+                  "Nurse Jane Doe said the clinic was full.",
+                  "Twelve people were wounded, she said.")
+    first, second = frame["reported_by"]
+    assert first == "Chadian armed forces" and second.endswith("Jane Doe")

@@ -917,9 +917,15 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
 _ROLE_HEADS = frozenset(("army", "military", "ministry", "government", "police", "officials"))
 
 
+def _head(phrase: str) -> str:
+    """The head noun of a phrase, lower-cased: "the health bureau of the region" -> bureau."""
+    words = phrase.split(" of ")[0].split()
+    return words[-1].lower() if words else ""
+
+
 def _speaks_for_itself(surface: str, name: str) -> bool:
     """False when `surface` is a body only named after the actor `name` ("Hamas-run health ministry" -> Hamas)."""
-    head = surface.split()[-1].lower()
+    head = _head(surface)
     if head not in _INSTITUTIONS:
         return True
     return head in name.lower().split() or head.rstrip("s") in name.lower()
@@ -943,8 +949,8 @@ def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) ->
     if name and (start is None or ctx.first_mention(name, start)):
         return name
     last = ctx.last_claimant
-    if last and last.lower().split()[-1] == bare.lower().split()[-1]:
-        return last  # "security sources said ... one of the sources said"
+    if last and _head(last) == _head(bare):
+        return last  # "security sources said ... one of the sources said"; "the health bureau of X ... the bureau"
     if set(bare.lower().split()) & _ARMY_WORDS:
         forces = ctx.recent_of_kind("armed_forces", start)
         if forces:
@@ -1032,17 +1038,33 @@ def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
     return _state_in(name)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\b(?:that|while|but|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\s-\s|\b(?:that|while|but|whereas)\b")
+
+
+_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b")
+_PLACE_PP = re.compile(r"(?:near|in|at|outside|inside|north|south|east|west)\b")
 
 
 def _subject(text: str, end: int) -> str | None:
     """The subject of a verb at `end`: the clause's words before it, trimmed."""
-    clause_start = 0
+    breaks = []
     for m in _CLAUSE_BREAK.finditer(text, 0, end):
         if m.group() == "(" and text.find(")", m.end(), end) != -1:
             continue  # a parenthesis closed before the verb is part of the subject: "the Arakan Army (AA) said"
-        clause_start = m.end()
+        breaks.append(m)
+    clause_start = breaks[-1].end() if breaks else 0
     subject = text[clause_start:end].strip()
+    if breaks and breaks[-1].group() == ",":
+        if not subject:
+            # "The bureau, which answers to the party, the TPLF, said": the words before the relative clause
+            for i in range(len(breaks) - 1, -1, -1):
+                if breaks[i].group() == "," and _RELATIVE.match(text, breaks[i].end()):
+                    subject = text[breaks[i - 1].end() if i else 0:breaks[i].start()].strip()
+                    break
+        if not subject and len(breaks) > 1 and breaks[-2].group() == "," and _PLACE_PP.match(
+                text[breaks[-2].end():breaks[-1].start()].strip()):
+            # "a local administrator in Adigrat, near the border, said": the clause before the place
+            subject = text[breaks[-3].end() if len(breaks) > 2 else 0:breaks[-2].start()].strip()
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
     if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
@@ -1117,9 +1139,13 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
             name = ctx.resolve(subject, base + max(surface_start, 0))
             if not name and statement and statement[1]:
                 name = statement[1]
-            if not name and subject.lower() in ("he", "she"):
-                name = ctx.recent_of_kind("person", base + max(surface_start, 0))  # the person named last
-            name = name or ctx.last_claimant
+            last = ctx.last_claimant
+            if not name and subject.lower() in ("he", "she") and last and (ctx.actor(last) or {}).get(
+                    "kind", "person") != "person":
+                last = None  # "she" is no ministry
+            if not name and not last and subject.lower() in ("he", "she"):
+                last = ctx.recent_of_kind("person", base + max(surface_start, 0))  # the person named last
+            name = name or last
             if name:
                 return _Claim(name, subject, verb.start())
         else:
