@@ -452,3 +452,9 @@ def test_she_is_the_claimant_named_last_when_that_is_no_body_else_the_person_nam
                   "Twelve people were wounded, she said.")
     first, second = frame["reported_by"]
     assert first == "Chadian armed forces" and second.endswith("Jane Doe")
+
+
+def test_several_dozen_victims_and_two_dozen_soldiers():
+    assert figures(story("Several dozen civilians were killed, the army said.")) == [("civilian", "killed", 12, "at_least")]
+    assert figures(story("The rebels said they killed more than two dozen soldiers.")) == [
+        ("military", "killed", 24, "more_than")]
