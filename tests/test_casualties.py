@@ -458,3 +458,33 @@ def test_several_dozen_victims_and_two_dozen_soldiers():
     assert figures(story("Several dozen civilians were killed, the army said.")) == [("civilian", "killed", 12, "at_least")]
     assert figures(story("The rebels said they killed more than two dozen soldiers.")) == [
         ("military", "killed", 24, "more_than")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The strike killed a family of six, residents said.", [("unspecified", "killed", 6, "exact")]),
+    ("Fourteen soldiers and three police officers were among the dead.",
+     [("military", "killed", 14, "exact"), ("military", "killed", 3, "exact")]),
+    ("Officials said 26 soldiers were captured and 13 remain unaccounted for.",
+     [("military", "captured", 26, "exact"), ("military", "missing", 13, "exact")]),
+    ("The militants abducted more than 100 schoolgirls, police said.", [("civilian", "captured", 100, "more_than")]),
+    ("The raid killed 5 gunmen, the army said, adding that two soldiers suffered minor injuries.",
+     [("military", "killed", 5, "exact"), ("military", "injured", 2, "exact")]),
+    ("The toll has since risen to 64, according to the ministry.", [("unspecified", "killed", 64, "exact")]),
+])
+def test_wire_phrasings_of_victims_and_tolls(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_put_the_toll_at_names_its_claimant():
+    frame = story("Local officials put the death toll at 63.")
+    assert full(frame) == [("Local officials", "all", "unspecified", "killed", 63, "exact")]
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("The army did not give a toll for its own losses.", "casualties"),
+    ("The army declined to give a toll.", "killed"),
+    ("The ministry did not give a figure for civilian deaths.", "killed"),
+])
+def test_a_withheld_toll_for_what(sentence, outcome):
+    [row] = story(sentence).itertuples()
+    assert (row.outcome, row.qualifier) == (outcome, "undisclosed")

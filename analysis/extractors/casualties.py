@@ -69,7 +69,7 @@ from .actors import ActorIndex
 _FILLER = (r"had|have|has|been|were|was|are|is|being|be|to|reportedly|also|allegedly|all|now|later|"
            r"so\s+far|thus\s+far|subsequently|since|confirmed|believed|feared|said|thought|reported|who|that|"
            r"in\s+total|altogether|each|recently|already|then|both|mostly|mainly|apparently|found|"
-           r"either|among\s+them|in\s+all|subsequently|eventually|likely|probably|still|further")
+           r"either|among\s+them|in\s+all|subsequently|eventually|likely|probably|still|further|remain|remains|remained")
 # Words that may follow a bare number that is a figure ("killing 12 and wounding 30", "5 were killed").
 _BARE_FOLLOW = frozenset(
     "and or but were was are is had have has in on at during since while after across near when as "
@@ -78,7 +78,7 @@ _TOLL_FILLER = (r"has|had|have|could|would|may|might|will|rose|risen|climbed|jum
                 r"further|officially|reportedly|grown|grew|went|up|soared|mounted|topped|exceeded|surpassed|"
                 r"passed|stood|currently|already|has\s+now|risen|climbing|rising|reaching|were|are|included|include|"
                 r"includes|including|comprised|stands|standing|totaled|totalled|totals|totalling|totaling|be|been|"
-                r"increased|increasing|crossed|surged|doubled|now\s+stands|since\s+then")
+                r"increased|increasing|crossed|surged|doubled|now\s+stands|since\s+then|since")
 # "the death toll in Gaza since October 7 had risen to": phrases between a toll and its figure
 _TOLL_PP = r"from|in|on|of|among|across|at|for|since|during|after|inside|near|caused\s+by|so\s+far|to\s+date"
 # "the number of Palestinians killed", "the number of those wounded": a toll naming its victims
@@ -195,7 +195,7 @@ def _terms() -> _Terms:
         r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
         r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
     verbs = by_kind["verb"]
-    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})[\"”’']?\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
+    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})[\"”’']?\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+|an?\s+(?:entire\s+|whole\s+)?family\s+of\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
         rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)}|{_NUMBER_OF})"
@@ -214,7 +214,8 @@ def _terms() -> _Terms:
         rf"(?:(?:has|have|had|did|does|do|would|will|could)\s*(?:not|n[’']t)|(?:declined|refused|failed)\s+to)"
         rf"\s+(?:yet\s+|publicly\s+|officially\s+|immediately\s+)*(?:{_alt(by_kind['withhold_verb'])})"
         rf"\s+(?:any\s+|an?\s+(?=toll|death|casualty|figure|number|tally|breakdown)|the\s+)?"
-        rf"(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word)\s+)?"
+        rf"(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word|(?:an?\s+)?(?:casualty\s+|death\s+)?toll|"
+        rf"(?:a\s+)?figure|(?:a\s+)?number)\s+(?=(?:about|on|of|for|regarding|concerning)\s))?"
         rf"(?:(?:about|on|of|for|regarding|concerning)\s+)?(?:the\s+number\s+of\s+|how\s+many\s+(?:of\s+)?)?"
         rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
         rf"(?:(?P<pop>military|civilians?|army|troops?|battlefield|combat|soldiers|fighters|personnel|servicemen)\s+)?"
