@@ -488,3 +488,10 @@ def test_put_the_toll_at_names_its_claimant():
 def test_a_withheld_toll_for_what(sentence, outcome):
     [row] = story(sentence).itertuples()
     assert (row.outcome, row.qualifier) == (outcome, "undisclosed")
+
+
+def test_since_the_start_of_the_month_and_a_war_that_began_in_a_month():
+    frame = story("The rebels said they had killed 300 soldiers since the start of the month.",
+                  "Twelve aid workers have been killed since the conflict began, the UN said.",
+                  "The conflict erupted in November 2022, when troops moved into the region.")
+    assert [r.since.date() for r in frame.itertuples()] == [dt.date(2024, 3, 1), dt.date(2022, 11, 1)]

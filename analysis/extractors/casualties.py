@@ -806,6 +806,14 @@ def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
     return found
 
 
+_START_COARSE = re.compile(
+    r"\b(?:erupted|began|begun|broke\s+out|started|flared(?:\s+up)?|reignited|resumed|escalated|launched|"
+    r"kicked\s+off)\s+in\s+(?P<when>(?:(?:early|late|mid)[\s-]+)?(?:" + "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+    + r")\b\.?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b", re.I)
+# "since the start of the month", "since the beginning of this year": counted from publication's month or year
+_PERIOD_START = re.compile(r"^(?:the\s+)?(?:start|beginning|outset)\s+of\s+(?:the|this)\s+(?P<unit>month|year|week)\b", re.I)
+
+
 def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
     """The date the article says the fighting began ("erupted on September 27"), else None."""
     t = _terms()
@@ -817,6 +825,11 @@ def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.d
             before = text[:mention.start]
             if _START_VERBS.search(before) and t.event_re.search(before):
                 return mention.date
+        for m in _START_COARSE.finditer(text):  # "since the war erupted in November 2020"
+            if t.event_re.search(text, 0, m.start()):
+                when = _coarse_date(m.group("when"), published)
+                if when:
+                    return when
     return None
 
 
@@ -833,6 +846,16 @@ def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date
     coarse = _coarse_date(m.group("what"), published)
     if coarse:
         return coarse, span
+    period = _PERIOD_START.match(m.group("what").strip())
+    if period:
+        if published is None:
+            return None, span
+        unit = period.group("unit").lower()
+        if unit == "year":
+            return published.replace(month=1, day=1), span
+        if unit == "month":
+            return published.replace(day=1), span
+        return published - dt.timedelta(days=published.weekday()), span
     if _START_WORDS.search(m.group("what")):
         return ctx.start_of_fighting(), span
     return None, None
