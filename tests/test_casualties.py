@@ -495,3 +495,19 @@ def test_since_the_start_of_the_month_and_a_war_that_began_in_a_month():
                   "Twelve aid workers have been killed since the conflict began, the UN said.",
                   "The conflict erupted in November 2022, when troops moved into the region.")
     assert [r.since.date() for r in frame.itertuples()] == [dt.date(2024, 3, 1), dt.date(2022, 11, 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Five people were killed in Kharkiv and three in Dnipro, officials said.",
+     [("unspecified", "killed", 5, "exact"), ("unspecified", "killed", 3, "exact")]),
+    ("The army said it had killed 'dozens' of militants.", [("military", "killed", 12, "at_least")]),
+    ("Security forces killed two suspected militants in a raid.", [("military", "killed", 2, "exact")]),
+])
+def test_a_gapped_place_a_quoted_quantity_and_suspected_victims(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_an_abbreviated_month_inside_a_toll_and_its_since():
+    frame = story("The death toll in the region since Oct. 7 has passed 30,000, according to the health ministry.")
+    assert figures(frame) == [("unspecified", "killed", 30000, "exact")]
+    assert frame.loc[0, "since"].date() == dt.date(2023, 10, 7)

@@ -81,6 +81,9 @@ _TOLL_FILLER = (r"has|had|have|could|would|may|might|will|rose|risen|climbed|jum
                 r"increased|increasing|crossed|surged|doubled|now\s+stands|since\s+then|since")
 # "the death toll in Gaza since October 7 had risen to": phrases between a toll and its figure
 _TOLL_PP = r"from|in|on|of|among|across|at|for|since|during|after|inside|near|caused\s+by|so\s+far|to\s+date"
+# the words of a phrase between a toll and its figure: no clause break; a full stop only inside an
+# abbreviation or before a number ("since Oct. 7", "the U.N. count")
+_PP_WORDS = r"(?:[^,.;:\"“”]|\.(?!\s+[A-Z]))"
 # "the number of Palestinians killed", "the number of those wounded": a toll naming its victims
 _NUMBER_OF = (r"number\s+of\s+(?P<numwho>(?:[\w-]+\s+){0,3}?)(?P<numof>killed|dead|deaths|wounded|injured|injuries|missing|"
               r"casualties|fatalities|victims|captured|hostages|captives)")
@@ -103,7 +106,7 @@ _SOURCE_NOUNS = re.compile(
 _START_VERBS = re.compile(
     r"\b(?:erupted|began|begun|broke\s+out|started|flared(?:\s+up)?|reignited|resumed|escalated|"
     r"launched|kicked\s+off)\s+(?:on\s+|in\s+)?$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.!?]{1,90})", re.I)
+_SINCE = re.compile(r"\bsince\s+(?P<what>(?:[^,;.!?]|\.(?=\s*\d)){1,90})", re.I)  # "since Oct. 7"
 _START_WORDS = re.compile(
     r"\b(?:beginning|start|outbreak|onset|fighting|conflict|war|hostilities|clashes|offensive|escalation|"
     r"flare-up|violence)\b", re.I)
@@ -199,13 +202,13 @@ def _terms() -> _Terms:
     tolls = by_kind["toll"]
     toll_before = re.compile(
         rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)}|{_NUMBER_OF})"
-        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?)*?"
+        rf"(?:\s+(?:{_TOLL_PP})\s+{_PP_WORDS}{{1,50}}?)*?"
         rf"(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
     cumulative = re.compile(
         rf"\b(?P<verb>{_CUMULATIVE_VERBS})\s+(?:(?P<poss>(?:the\s+)?[\w-]+(?:'s|’s)|its|their|our|his|her|the|[A-Z][\w-]*)\s+)?"
         rf"(?:(?:overall|total|own|confirmed|official|cumulative|military|civilian|combat)\s+)*"
         rf"(?P<what>{_alt(tolls)}|{_NUMBER_OF}|losses|total|tally|count|figure|number)"
-        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?|\s+(?:this|last|that)\s+\w+)*?\s+(?:to|at)\s+$", re.I)
+        rf"(?:\s+(?:{_TOLL_PP})\s+{_PP_WORDS}{{1,50}}?|\s+(?:this|last|that)\s+\w+)*?\s+(?:to|at)\s+$", re.I)
     lives_before = re.compile(
         rf"\b(?:{_alt(by_kind['lives_verb'])})\s+(?:the\s+)?(?:lives\s+of\s+)?(?:a\s+total\s+of\s+)?$", re.I)
     reports = [t for t in by_kind["report"] if t != "according to"]
@@ -435,11 +438,16 @@ _LIVES_LOST = re.compile(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
 
 
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
     """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
     t = _terms()
     figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
     m = t.np.match(text, num.end)
+    if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
+        m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
     if m and m.group("dem") and not _state_in(m.group("dem")):
         m = None
     if m:
@@ -637,6 +645,13 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
         left, right = figures[i - 1], figures[i]
         if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
             right.outcome, right.source = left.outcome, "inherited"
+    # a place gapped: "Five people were killed in Kharkiv and three in Dnipro"
+    for i in range(1, len(figures)):
+        left, right = figures[i - 1], figures[i]
+        if (right.outcome is None and right.head is None and left.source in ("pred", "inherited")
+                and left.outcome and _PLACE_BEFORE_AND.fullmatch(text, max(left.end, left.np_end), right.start)
+                and _PLACE_AFTER.match(text, right.end)):
+            right.outcome, right.source = left.outcome, "inherited"
     # gapping: "Russia lost 120 soldiers and Ukraine 85"
     for i in range(1, len(figures)):
         left, right = figures[i - 1], figures[i]
@@ -665,6 +680,8 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
     return kept
 
 
+_PLACE_BEFORE_AND = re.compile(r"\s+(?:in|at|near|around|on)\s+[^,;.]{1,40}?\s*,?\s+and\s+")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|near|around|on)\s+(?:the\s+)?[A-Z]")
 _GAPPED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+")
 # "the Sudanese city of Omdurman", "Ukraine's second-largest city of Kharkiv": the scene is one side's land
 _LOCATED = re.compile(
