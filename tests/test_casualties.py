@@ -511,3 +511,13 @@ def test_an_abbreviated_month_inside_a_toll_and_its_since():
     frame = story("The death toll in the region since Oct. 7 has passed 30,000, according to the health ministry.")
     assert figures(frame) == [("unspecified", "killed", 30000, "exact")]
     assert frame.loc[0, "since"].date() == dt.date(2023, 10, 7)
+
+
+def test_militants_a_state_reports_killed_are_its_enemy_not_its_own():
+    assert full(story("Twelve militants were killed in a raid, the Pakistani army said.")) == [
+        ("Pakistani armed forces", "unknown", "military", "killed", 12, "exact")]
+    frame = story("The al Qaeda-linked JNIM is active in northern Mali.",
+                  "Twelve militants and three soldiers were killed, the Malian army said.")
+    assert list(frame["party"]) == ["Jama'at Nusrat al-Islam wal-Muslimin", "Mali"]
+    # an armed group's own fighters stay its own
+    assert list(story("The rebels said 300 of their fighters had died.")["party"]) == ["Rebels"]

@@ -156,6 +156,7 @@ class _Terms:
     toll: dict[str, str]
     withheld_noun: dict[str, str]
     hostile: frozenset[str]
+    irregular: frozenset[str]
     events: frozenset[str]
     event_re: re.Pattern
 
@@ -250,7 +251,8 @@ def _terms() -> _Terms:
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
-        withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]), events=events,
+        withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]),
+        irregular=frozenset(by_kind.get("irregular", ())), events=events,
         event_re=re.compile(rf"\b(?:{_alt(events)})\b", re.I),
     )
 
@@ -308,6 +310,7 @@ class _Figure:
     source: str | None = None  # pred, verb, toll, cumulative, noun, inherited
     verb_at: int | None = None  # where an active verb before the figure starts ("killed 20 militants")
     np_end: int = 0
+    enemy: bool = False  # the side was read as the claimant's enemy ("12 militants ..., the army said")
 
 
 @dataclass
@@ -831,6 +834,35 @@ _START_COARSE = re.compile(
 _PERIOD_START = re.compile(r"^(?:the\s+)?(?:start|beginning|outset)\s+of\s+(?:the|this)\s+(?P<unit>month|year|week)\b", re.I)
 
 
+def _own_bodies(name: str, ctx: _Context) -> list[str]:
+    """`name` and the bodies it belongs to, through its affiliations (at most three hops)."""
+    chain = [name]
+    for _ in range(3):
+        affiliation = str((ctx.actor(chain[-1]) or {}).get("affiliation") or "")
+        if affiliation.lower() in ("", "international", "nan", "none") or affiliation in chain:
+            break
+        chain.append(affiliation)
+    return chain
+
+
+def _in_armed_group(name: str, ctx: _Context) -> bool:
+    """True when `name` is a non-state armed group or belongs to one (its spokesman)."""
+    return any(_armed_group(body, ctx) for body in _own_bodies(name, ctx))
+
+
+def _armed_opponent(claimant: str, ctx: _Context) -> str | None:
+    """The non-state armed group the story names most, outside the claimant's own bodies, else None."""
+    key = ("armed opponent", claimant)
+    if key not in ctx._lookups:
+        own = set(_own_bodies(claimant, ctx))
+        counts: dict[str, int] = {}
+        for _, _, actor, kind in ctx._story_spans:
+            if kind == "organization" and actor not in own and _armed_group(actor, ctx):
+                counts[actor] = counts.get(actor, 0) + 1
+        ctx._lookups[key] = max(counts, key=counts.get) if counts else None
+    return ctx._lookups[key]
+
+
 def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
     """The date the article says the fighting began ("erupted on September 27"), else None."""
     t = _terms()
@@ -1324,6 +1356,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if party is None and figure.possessive and not claim.narrator:
                 party = claimant_state or claim.name
             if (party is None and previous is not None and previous_claim == claim.name
+                    and not (previous.enemy and _key(figure.head or "") not in t.irregular)
                     and (_joined(text, previous, figure) or _WITH.fullmatch(text, previous.np_end, figure.start))):
                 party = previous.party
             if party is None and figure.outcome == "captured" and figure.source == "noun":
@@ -1332,6 +1365,11 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 party = _located_in(text, words)
             if party is None and figure.source == "toll":
                 party = "all"
+            if (party is None and claimant_state and not claim.narrator and figure.head
+                    and _key(figure.head) in t.irregular and not _in_armed_group(claim.name, ctx)):
+                # "12 militants were killed, the army said": a state's enemy, not its own
+                party = _armed_opponent(claim.name, ctx) or "unknown"
+                figure.enemy = True
             if party is None and not claim.narrator:
                 party = claimant_state
             party = party or "all"
