@@ -521,3 +521,12 @@ def test_militants_a_state_reports_killed_are_its_enemy_not_its_own():
     assert list(frame["party"]) == ["Jama'at Nusrat al-Islam wal-Muslimin", "Mali"]
     # an armed group's own fighters stay its own
     assert list(story("The rebels said 300 of their fighters had died.")["party"]) == ["Rebels"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("The governor of the province, John Smith, said 9 people had been wounded.", "John Smith"),
+    ("Jane Doe, the governor, said 9 people had been wounded.", "Jane Doe"),
+    ("An official with the Sudanese health ministry said 9 people had been wounded.", "Sudanese health ministry"),
+])
+def test_a_name_between_commas_and_a_spokesman_for_a_body(sentence, claimant):
+    assert list(story(sentence)["reported_by"]) == [claimant]

@@ -958,6 +958,9 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     full name; a body run by an actor ("the X-run health ministry") stays the body.
     """
     surface = surface.strip(" ,.;:\"“”'’")
+    spokesman = _SPOKESMAN_FOR.match(surface)
+    if spokesman:
+        return _canonical(spokesman.group("body"), ctx, None if start is None else start + spokesman.start("body"))
     paren = _PAREN.search(surface)
     if paren:
         outer = surface[:paren.start()].strip()
@@ -1114,6 +1117,11 @@ def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
 _CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\s-\s|\b(?:that|while|but|whereas)\b")
 
 
+_NAME_ASIDE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+")
+# "a spokesman for the Houthis", "an official with the ministry": the body speaks
+_SPOKESMAN_FOR = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:senior\s+|military\s+|army\s+)?(?:spokes(?:man|woman|person)|representative|official|source)"
+    r"\s+(?:for|of|with|from)\s+(?P<body>(?:the\s+)?[A-Z].*)$", re.I)
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b")
 _PLACE_PP = re.compile(r"(?:near|in|at|outside|inside|north|south|east|west)\b")
 
@@ -1134,15 +1142,21 @@ def _subject(text: str, end: int) -> str | None:
                 if breaks[i].group() == "," and _RELATIVE.match(text, breaks[i].end()):
                     subject = text[breaks[i - 1].end() if i else 0:breaks[i].start()].strip()
                     break
-        if not subject and len(breaks) > 1 and breaks[-2].group() == "," and _PLACE_PP.match(
-                text[breaks[-2].end():breaks[-1].start()].strip()):
-            # "a local administrator in Adigrat, near the border, said": the clause before the place
-            subject = text[breaks[-3].end() if len(breaks) > 2 else 0:breaks[-2].start()].strip()
+        if not subject and len(breaks) > 1 and breaks[-2].group() == ",":
+            aside = text[breaks[-2].end():breaks[-1].start()].strip()
+            before = text[breaks[-3].end() if len(breaks) > 2 else 0:breaks[-2].start()].strip()
+            if _PLACE_PP.match(aside):
+                subject = before  # "a local administrator in Adigrat, near the border, said"
+            elif _NAME_ASIDE.fullmatch(aside):
+                subject = aside  # "The governor of the province, John Smith, said"
+            elif _NAME_ASIDE.fullmatch(before) and _DETERMINERS.match(aside):
+                subject = before  # "Jane Doe, the governor, said"
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
     if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
         return None
-    subject = _SUBJECT_PP.sub("", subject) if not subject.lower().startswith(("according",)) else subject
+    if not subject.lower().startswith(("according",)) and not _SPOKESMAN_FOR.match(subject):
+        subject = _SUBJECT_PP.sub("", subject)
     if not subject or subject.split()[-1].lower() in _terms().events:
         return None
     return subject
