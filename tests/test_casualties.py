@@ -478,6 +478,8 @@ def test_wire_phrasings_of_victims_and_tolls(sentence, expected):
 def test_put_the_toll_at_names_its_claimant():
     frame = story("Local officials put the death toll at 63.")
     assert full(frame) == [("Local officials", "all", "unspecified", "killed", 63, "exact")]
+    # "put" that puts no toll claims nothing
+    assert list(story("Troops were put on alert after 12 soldiers were killed.")["reported_by"]) == ["Test News"]
 
 
 @pytest.mark.parametrize("sentence, outcome", [

@@ -1162,6 +1162,9 @@ def _subject(text: str, end: int) -> str | None:
     return subject
 
 
+# "put the death toll at", "placed the number of civilians killed at": the subject claims the figure
+_PUT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places)\b(?=\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:toll|number|figure|count|tally)\b)", re.I)
 _LEADING_PRONOUN = re.compile(r"\s*(?P<subj>He|She|They|It|We)\s+[a-z]")
 
 
@@ -1202,6 +1205,8 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
     verbs = list(t.report.finditer(text))
+    if "put" in text or "placed" in text:  # "Local officials put the death toll at 63"
+        verbs = sorted(verbs + list(_PUT_TOLL.finditer(text)), key=lambda verb: verb.start())
     for verb in reversed([verb for verb in verbs if verb.start() < at]):
         subject = _subject(text, verb.start()) or _shared_subject(text, verb.start(), verbs)
         if subject:
