@@ -30,7 +30,11 @@ claimed", "the ministry said", "..., officials said"), the object of
 outlet (the article's own voice). "the ministry" / "the army" name the
 nearest EARLIER body of that kind, never one named later; titles and
 trailing acronyms are dropped ("Gov. Jane Doe", "Full Name (FN)"); a body
-run by an actor stays the body ("the X-run health ministry").
+run by an actor stays the body ("the X-run health ministry"); "a spokesman for X"
+is X; a coordinated "..., and said" shares the sentence's subject; the
+subject is found past a dateline, a relative clause ("The bureau, which ...,
+said"), a place aside ("X in Y, near Z, said") and a name aside ("The
+governor, John Smith, said"); "put the toll at" claims like "said".
 Party: a demonym or country in the victims' phrase or the toll ("the
 Palestinian death toll"); the subject of "lost" ("Russia lost 120
 soldiers"); the victims of the claimant's own attack ("it killed 20
@@ -39,8 +43,11 @@ claimant's own; `unknown` when none); "its/their/our" -> the claimant's
 state; "others" -> the previous figure's party; a coordinated figure (or one
 after "with") -> its neighbour's; a scene in one side's land ("the Sudanese
 city of X", "Ukraine's city of X") -> that side for non-military victims;
-hostages of no stated side and tolls -> `all`; else the claimant's state
-when the claimant belongs to one; else `all`.
+hostages of no stated side and tolls -> `all`; non-state fighters ("12
+militants") reported by a state or its forces -> the armed group the story
+names most, else `unknown`; else the claimant's state when the claimant
+belongs to one (a nameless army or security source speaks for the state the
+lead sets the scene in: "... in northern Burkina Faso"); else `all`.
 
 Dates: `as_of` is the date in the claim's sentence (outside its "since"
 phrase), else the date of the same claimant's earlier claim in the paragraph;
