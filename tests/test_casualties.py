@@ -532,3 +532,9 @@ def test_militants_a_state_reports_killed_are_its_enemy_not_its_own():
 ])
 def test_a_name_between_commas_and_a_spokesman_for_a_body(sentence, claimant):
     assert list(story(sentence)["reported_by"]) == [claimant]
+
+
+def test_victims_of_two_named_sides_together_are_a_total():
+    frame = story("The press union said 7 Israeli and Palestinian journalists had been killed.")
+    assert list(frame["party"]) == ["all"]
+    assert list(story("The rebels said they had killed 30 federal and Chadian troops.")["party"]) == ["Chad"]

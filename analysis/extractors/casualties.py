@@ -448,6 +448,7 @@ _LIVES_LOST = re.compile(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
 
 
+_AND_OR = re.compile(r"\s(?:and|or)\s")
 _CLOSING_QUOTES = frozenset("\"”’'")
 
 
@@ -478,6 +479,11 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         figure.hostile = any(w.lower() in t.hostile for w in mods.split())
         party_text = " ".join(x for x in (poss, mods, head if m.group("dem") else "") if x)
         figure.party = _party_of_text(party_text, ctx, base + m.start())
+        if figure.party and _AND_OR.search(mods):
+            # "Israeli and Palestinian journalists": victims of two sides together are a total
+            sides = {_party_of_text(part, ctx, base + m.start()) for part in _AND_OR.split(mods)}
+            if len(sides - {None}) > 1:
+                figure.party = "all"
         # "1,491 wounded people", "three wounded police officers": the outcome word is an adjective
         victims = t.after_adjective.match(text, m.end()) if lower_head in _ADJECTIVAL else None
         if victims:
