@@ -18,6 +18,9 @@ Rules:
 - a total with population `unspecified` is compared with the sides' figures
   of every population; a `casualties` total with killed, injured and
   casualties figures together.
+- a total counted from a stated date ("since 2015") is compared only with the
+  sides' figures counted from the same date; a total with no stated start is
+  compared with every figure (the running total of the war).
 - the total's bounds come from its qualifier (analysis.numbers.bounds); an
   `about` total gets a band of +/-10%. The verdict is `consistent` when the
   sum lies within the bounds, else `inconsistent`, and `note` says which way
@@ -106,6 +109,9 @@ def _totals(casualties: pd.DataFrame) -> pd.DataFrame:
         hidden = pool[(pool["qualifier"] == "undisclosed")
                       & pool["outcome"].astype(str).isin(outcomes + ("casualties",))]
         pool = pool[pool["outcome"].astype(str).isin(outcomes)]
+        if pd.notna(total.since):
+            # a total counted from a stated date is only compared with figures counted from the same date
+            pool = pool[pool["since"] == total.since]
         figures = _side_figures(pool)
         withheld = list(dict.fromkeys(hidden["party"]))
         low, high = _total_bounds(int(total.count), str(total.qualifier))

@@ -31,6 +31,13 @@ from . import lexicon
 
 
 
+# thousands grouped by a no-break, narrow no-break or thin space ("35\u00a0000"); a plain space is
+# left alone ("on March 3 200 people ..." holds two numbers)
+_GROUP_SPACES = "\u00a0\u202f\u2009"
+_GROUPED = re.compile(rf"(?<=\d)[{_GROUP_SPACES}](?=\d{{3}}(?!\d))")
+_OF = re.compile(r"\s+of\s+", re.I)
+
+
 @dataclass(frozen=True)
 class NumberMention:
     """A number expression in text: `start`/`end` cover the hedge and the number."""
@@ -86,9 +93,9 @@ def _patterns() -> dict[str, re.Pattern]:
     cardinal = alternation(w for w, (_, kind, _) in words.items() if kind in ("unit", "teen", "tens", "scale"))
     vague = alternation(w for w, (_, kind, _) in words.items() if kind == "vague")
     before, after = _hedges()
-    digits = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
+    digits = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?!\d)|\d+(?:\.\d+)?"
     scale = r"(?:\s+(?:hundred|thousand|million|billion)\b)?"
-    word_number = (rf"(?:an?\s+)?(?:{cardinal})\b(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{cardinal})\b)*"
+    word_number = (rf"(?:an?\s+)?(?:{cardinal})\b(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{cardinal})\b)*(?:\s+dozen\b)?"
                    rf"|an?\s+dozen\b|(?:half\s+a\s+)?dozen\b")
     vague_number = rf"(?:{vague})(?:\s+of\s+(?:{vague}))?\b"
     number = rf"(?P<digits>{digits}){scale}|(?P<vague>{vague_number})|(?P<words>{word_number})"
@@ -116,7 +123,8 @@ def _first_words() -> frozenset[str]:
     """Every word a number expression can begin with: a hedge's first word, "between", "a"/"an",
     "half", or a number word (digits are checked apart)."""
     before, _ = _hedges()
-    return frozenset({phrase.split()[0] for phrase in before} | {"between", "a", "an", "half"} | set(_words()))
+    return frozenset({phrase.split()[0] for phrase in before} | {"between", "a", "an", "half"}
+                     | {word.split()[0] for word in _words()})
 
 
 def _starts(text: str) -> list[int]:
@@ -139,7 +147,7 @@ def _starts(text: str) -> list[int]:
 
 
 def _digits_value(text: str) -> int | None:
-    text = text.lower().replace(",", "")
+    text = _GROUPED.sub("", text.lower().replace(",", ""))
     parts = text.split()
     try:
         value = float(parts[0])
@@ -201,12 +209,16 @@ def _truncate_words(text: str) -> tuple[str, int | None]:
     return "", None
 
 
+def _vague_parts(text: str) -> list[str]:
+    """ "tens of thousands" -> ["tens", "thousands"]; "several  dozen" -> ["several dozen"]."""
+    return [" ".join(part.split()) for part in _OF.split(text.lower())]
+
+
 def _vague_value(text: str) -> int:
     words = _words()
-    tokens = [t.lower() for t in _patterns()["token"].findall(text) if t.lower() != "of"]
     value = 1
-    for token in tokens:
-        value *= words[token][0]
+    for part in _vague_parts(text):
+        value *= words[part][0]
     return value
 
 
@@ -225,7 +237,8 @@ def bounds(value: int | None, qualifier: str) -> tuple[int | None, int | None]:
 
 def _single(text: str) -> int | None:
     text = text.strip()
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", text, re.I):
+    if re.fullmatch(rf"\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+|"
+                    r"\d+(?:\.\d+)?(?:\s+(?:hundred|thousand|million|billion))?", text, re.I):
         return _digits_value(text)
     return words_value(text)
 
@@ -264,7 +277,7 @@ def find_numbers(text: str) -> list[NumberMention]:
         end = num_end
         qualifier = "exact"
         if vague:
-            qualifier = _words()[num.split()[0].lower()][2] or "at_least"
+            qualifier = _words()[_vague_parts(num)[0]][2] or "at_least"
         if hedge:
             qualifier = hedges_before[" ".join(hedge.lower().split())]
         low = high = None

@@ -352,3 +352,181 @@ def test_a_parenthesised_acronym_stays_in_the_claimant_and_a_role_noun_takes_the
                                                                         "headline": "Border clashes"})
     frame = pipeline.extract(article).casualties
     assert list(frame["reported_by"]) == ["International Committee of the Red Cross"] * 2
+
+
+# --- competing tolls in wire copy, anonymous sources and army communiqués --------------------------
+
+def full(frame: pd.DataFrame) -> list[tuple]:
+    return [(r.reported_by, r.party, r.population, r.outcome, None if pd.isna(r.count) else int(r.count), r.qualifier)
+            for r in frame.itertuples()]
+
+
+def test_killed_or_wounded_as_a_verb_and_two_joined_adjectives_before_the_victims():
+    frame = story("The rebels said they had killed or wounded more than 300 federal and Chadian troops.")
+    assert figures(frame) == [("military", "casualties", 300, "more_than")]
+    assert frame.loc[0, "party"] == "Chad"
+
+
+def test_a_plural_name_before_and_is_not_an_adjective_of_the_next_victims():
+    frame = story("The strike killed 5 Palestinians and 3 Israeli soldiers, the army said.")
+    assert [(r.population, int(r.count)) for r in frame.itertuples()] == [("unspecified", 5), ("military", 3)]
+
+
+def test_military_and_civilian_victims_together_are_unspecified():
+    frame = story("The ministry said 40 military and civilian deaths had been recorded.")
+    assert figures(frame) == [("unspecified", "killed", 40, "exact")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Witnesses said soldiers had shot dead nine young men.", ("unspecified", "killed", 9, "exact")),
+    ("The army said its units had “neutralised” more than 100 terrorists.", ("military", "killed", 100, "more_than")),
+    ("The army said 20 militants were neutralised.", ("military", "killed", 20, "exact")),
+])
+def test_verbs_of_killing_in_military_and_wire_usage(sentence, expected):
+    assert figures(story(sentence)) == [expected]
+
+
+def test_a_vague_quantity_with_its_own_predicate_takes_the_victims_of_the_figure_before():
+    frame = story("The army said 43 soldiers had died and dozens had been wounded.")
+    assert figures(frame) == [("military", "killed", 43, "exact"), ("military", "injured", 12, "at_least")]
+    assert figures(story("Dozens fled the village after the clashes, the army said.")) == []
+
+
+def test_a_coordinated_reporting_verb_shares_the_subject_of_the_sentence():
+    frame = story("Army spokeswoman Jane Doe told reporters that troops had pushed the rebels back.",
+                  "She put the number of civilians killed at fewer than 30, and said 12 soldiers had died.")
+    assert [(r.reported_by, r.outcome, int(r.count), r.qualifier) for r in frame.itertuples()] == [
+        ("Jane Doe", "killed", 30, "at_most"), ("Jane Doe", "killed", 12, "exact")]
+
+
+def test_anonymous_security_sources_speak_for_the_state_of_the_scene():
+    frame = story("Gunmen attacked an army post in northern Mali on Monday, officials said.",
+                  "A dozen soldiers were killed, according to security sources.",
+                  "At least 20 soldiers were still missing, one of the sources said.",
+                  "An army spokesman declined to give figures for its own losses.")
+    assert full(frame) == [
+        ("Security sources", "Mali", "military", "killed", 12, "exact"),
+        ("Security sources", "Mali", "military", "missing", 20, "at_least"),
+        ("Army spokesman", "Mali", "military", "casualties", None, "undisclosed"),
+    ]
+
+
+def test_no_scene_state_without_one_in_the_lead():
+    frame = story("Gunmen attacked an army post on Monday.",
+                  "A dozen soldiers were killed, according to security sources.")
+    assert full(frame) == [("Security sources", "all", "military", "killed", 12, "exact")]
+
+
+def test_the_armys_enemy_is_the_armed_group_not_the_network_it_is_linked_to():
+    frame = story("Gunmen attacked an army post in northern Mali on Monday, officials said.",
+                  "The al Qaeda-linked JNIM is active in the area.",
+                  "The army said its units had “neutralised” more than 100 terrorists.")
+    assert full(frame) == [("Army", "Jama'at Nusrat al-Islam wal-Muslimin", "military", "killed", 100, "more_than")]
+
+
+def test_a_body_named_after_its_region_stays_the_body_and_the_bureau_is_it_again():
+    frame = story("NAIROBI, March 15 (Test Wire) - The health bureau of Ethiopia's Tigray region said at least "
+                  "2,300 civilians had been killed there since November.",
+                  "The bureau, which answers to the region's former ruling party, said another 4,100 people had "
+                  "been wounded.")
+    assert list(frame["reported_by"]) == ["health bureau of Ethiopia's Tigray region"] * 2
+
+
+def test_the_subject_before_a_place_between_commas():
+    frame = story("In a separate incident, a local administrator in Adigrat, near the border, said soldiers "
+                  "had shot dead nine young men.")
+    assert full(frame) == [("Local administrator", "all", "unspecified", "killed", 9, "exact")]
+
+
+def test_she_is_the_claimant_named_last_when_that_is_no_body_else_the_person_named_last():
+    frame = story("The Chadian army said it had killed 40 rebels.",
+                  "Nurse Jane Doe said the clinic was full.",
+                  "Twelve people were wounded, she said.")
+    first, second = frame["reported_by"]
+    assert first == "Chadian armed forces" and second.endswith("Jane Doe")
+
+
+def test_several_dozen_victims_and_two_dozen_soldiers():
+    assert figures(story("Several dozen civilians were killed, the army said.")) == [("civilian", "killed", 12, "at_least")]
+    assert figures(story("The rebels said they killed more than two dozen soldiers.")) == [
+        ("military", "killed", 24, "more_than")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The strike killed a family of six, residents said.", [("unspecified", "killed", 6, "exact")]),
+    ("Fourteen soldiers and three police officers were among the dead.",
+     [("military", "killed", 14, "exact"), ("military", "killed", 3, "exact")]),
+    ("Officials said 26 soldiers were captured and 13 remain unaccounted for.",
+     [("military", "captured", 26, "exact"), ("military", "missing", 13, "exact")]),
+    ("The militants abducted more than 100 schoolgirls, police said.", [("civilian", "captured", 100, "more_than")]),
+    ("The raid killed 5 gunmen, the army said, adding that two soldiers suffered minor injuries.",
+     [("military", "killed", 5, "exact"), ("military", "injured", 2, "exact")]),
+    ("The toll has since risen to 64, according to the ministry.", [("unspecified", "killed", 64, "exact")]),
+])
+def test_wire_phrasings_of_victims_and_tolls(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_put_the_toll_at_names_its_claimant():
+    frame = story("Local officials put the death toll at 63.")
+    assert full(frame) == [("Local officials", "all", "unspecified", "killed", 63, "exact")]
+    # "put" that puts no toll claims nothing
+    assert list(story("Troops were put on alert after 12 soldiers were killed.")["reported_by"]) == ["Test News"]
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("The army did not give a toll for its own losses.", "casualties"),
+    ("The army declined to give a toll.", "killed"),
+    ("The ministry did not give a figure for civilian deaths.", "killed"),
+])
+def test_a_withheld_toll_for_what(sentence, outcome):
+    [row] = story(sentence).itertuples()
+    assert (row.outcome, row.qualifier) == (outcome, "undisclosed")
+
+
+def test_since_the_start_of_the_month_and_a_war_that_began_in_a_month():
+    frame = story("The rebels said they had killed 300 soldiers since the start of the month.",
+                  "Twelve aid workers have been killed since the conflict began, the UN said.",
+                  "The conflict erupted in November 2022, when troops moved into the region.")
+    assert [r.since.date() for r in frame.itertuples()] == [dt.date(2024, 3, 1), dt.date(2022, 11, 1)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Five people were killed in Kharkiv and three in Dnipro, officials said.",
+     [("unspecified", "killed", 5, "exact"), ("unspecified", "killed", 3, "exact")]),
+    ("The army said it had killed 'dozens' of militants.", [("military", "killed", 12, "at_least")]),
+    ("Security forces killed two suspected militants in a raid.", [("military", "killed", 2, "exact")]),
+])
+def test_a_gapped_place_a_quoted_quantity_and_suspected_victims(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_an_abbreviated_month_inside_a_toll_and_its_since():
+    frame = story("The death toll in the region since Oct. 7 has passed 30,000, according to the health ministry.")
+    assert figures(frame) == [("unspecified", "killed", 30000, "exact")]
+    assert frame.loc[0, "since"].date() == dt.date(2023, 10, 7)
+
+
+def test_militants_a_state_reports_killed_are_its_enemy_not_its_own():
+    assert full(story("Twelve militants were killed in a raid, the Pakistani army said.")) == [
+        ("Pakistani armed forces", "unknown", "military", "killed", 12, "exact")]
+    frame = story("The al Qaeda-linked JNIM is active in northern Mali.",
+                  "Twelve militants and three soldiers were killed, the Malian army said.")
+    assert list(frame["party"]) == ["Jama'at Nusrat al-Islam wal-Muslimin", "Mali"]
+    # an armed group's own fighters stay its own
+    assert list(story("The rebels said 300 of their fighters had died.")["party"]) == ["Rebels"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("The governor of the province, John Smith, said 9 people had been wounded.", "John Smith"),
+    ("Jane Doe, the governor, said 9 people had been wounded.", "Jane Doe"),
+    ("An official with the Sudanese health ministry said 9 people had been wounded.", "Sudanese health ministry"),
+])
+def test_a_name_between_commas_and_a_spokesman_for_a_body(sentence, claimant):
+    assert list(story(sentence)["reported_by"]) == [claimant]
+
+
+def test_victims_of_two_named_sides_together_are_a_total():
+    frame = story("The press union said 7 Israeli and Palestinian journalists had been killed.")
+    assert list(frame["party"]) == ["all"]
+    assert list(story("The rebels said they had killed 30 federal and Chadian troops.")["party"]) == ["Chad"]

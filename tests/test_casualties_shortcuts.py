@@ -59,6 +59,8 @@ def _antecedent_by_whole_window(text: str, before: int | None, role: str):
             continue
         if not set(words[:-1]) <= set(phrase.lower().split()):
             continue
+        if casualties._CLAUSE_WORDS.intersection(w for w in phrase.split() if w.islower()):
+            continue
         found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
     return found
 

@@ -91,3 +91,22 @@ def test_population_of_a_total_restricts_the_sides():
 def test_empty_frame():
     check = claims_check(schemas.empty("casualties"))
     assert check.by_source.empty and check.totals.empty
+
+
+def test_a_total_since_a_date_is_compared_only_with_figures_since_the_same_date():
+    rows = [
+        {**row("Monitor", "all", "unspecified", "killed", 20000, "more_than"), "since": "2015-01-01"},
+        row("A", "A", "civilian", "killed", 30, "about"),
+        {**row("B", "B", "military", "killed", 900), "since": "2015-01-01"},
+        {**row("C", "C", "military", "killed", 50), "since": "2024-01-01"},
+    ]
+    (total,) = claims_check(frame(rows)).totals.itertuples()
+    assert total.sides_sum == 900 and total.sides == "B military killed 900 (B)"
+
+
+def test_a_total_without_a_start_is_compared_with_every_figure():
+    rows = [row("Outlet", "all", "unspecified", "killed", 400, "more_than"),
+            {**row("A", "A", "military", "killed", 376), "since": "2020-09-27"},
+            row("B", "B", "civilian", "killed", 31)]
+    (total,) = claims_check(frame(rows)).totals.itertuples()
+    assert total.sides_sum == 407

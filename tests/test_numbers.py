@@ -109,3 +109,28 @@ def test_hedged_words_and_digits(n, hedge):
     phrase, qualifier = hedge
     assert parse_number(f"{phrase} {n:,}") == (n, qualifier)
     assert parse_number(f"{phrase} {to_words(n)}") == (n, qualifier)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("two dozen", (24, "exact")),
+    ("some two dozen", (24, "about")),
+    ("more than three dozen", (36, "more_than")),
+    ("several dozen", (12, "at_least")),
+    ("a few dozen", (12, "at_least")),
+    ("several hundred", (100, "at_least")),
+    ("a few thousand", (1000, "at_least")),
+    ("3\u00a0000", (3000, "exact")),
+    ("over 35\u202f000", (35000, "more_than")),
+    ("1\u00a0200\u00a0000", (1200000, "exact")),
+])
+def test_dozens_vague_phrases_and_thousands_grouped_by_no_break_spaces(text, expected):
+    assert parse_number(text) == expected
+
+
+def test_a_plain_space_never_groups_thousands():
+    assert [n.value for n in find_numbers("on March 3 200 people fled")] == [3, 200]
+
+
+def test_a_grouped_range_keeps_both_ends():
+    [n] = find_numbers("between 1\u00a0000 and 2\u00a0000 people")
+    assert (n.value, n.qualifier, n.low, n.high) == (1000, "at_least", 1000, 2000)

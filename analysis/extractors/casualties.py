@@ -30,7 +30,11 @@ claimed", "the ministry said", "..., officials said"), the object of
 outlet (the article's own voice). "the ministry" / "the army" name the
 nearest EARLIER body of that kind, never one named later; titles and
 trailing acronyms are dropped ("Gov. Jane Doe", "Full Name (FN)"); a body
-run by an actor stays the body ("the X-run health ministry").
+run by an actor stays the body ("the X-run health ministry"); "a spokesman for X"
+is X; a coordinated "..., and said" shares the sentence's subject; the
+subject is found past a dateline, a relative clause ("The bureau, which ...,
+said"), a place aside ("X in Y, near Z, said") and a name aside ("The
+governor, John Smith, said"); "put the toll at" claims like "said".
 Party: a demonym or country in the victims' phrase or the toll ("the
 Palestinian death toll"); the subject of "lost" ("Russia lost 120
 soldiers"); the victims of the claimant's own attack ("it killed 20
@@ -39,8 +43,11 @@ claimant's own; `unknown` when none); "its/their/our" -> the claimant's
 state; "others" -> the previous figure's party; a coordinated figure (or one
 after "with") -> its neighbour's; a scene in one side's land ("the Sudanese
 city of X", "Ukraine's city of X") -> that side for non-military victims;
-hostages of no stated side and tolls -> `all`; else the claimant's state
-when the claimant belongs to one; else `all`.
+hostages of no stated side and tolls -> `all`; non-state fighters ("12
+militants") reported by a state or its forces -> the armed group the story
+names most, else `unknown`; else the claimant's state when the claimant
+belongs to one (a nameless army or security source speaks for the state the
+lead sets the scene in: "... in northern Burkina Faso"); else `all`.
 
 Dates: `as_of` is the date in the claim's sentence (outside its "since"
 phrase), else the date of the same claimant's earlier claim in the paragraph;
@@ -69,7 +76,7 @@ from .actors import ActorIndex
 _FILLER = (r"had|have|has|been|were|was|are|is|being|be|to|reportedly|also|allegedly|all|now|later|"
            r"so\s+far|thus\s+far|subsequently|since|confirmed|believed|feared|said|thought|reported|who|that|"
            r"in\s+total|altogether|each|recently|already|then|both|mostly|mainly|apparently|found|"
-           r"either|among\s+them|in\s+all|subsequently|eventually|likely|probably|still|further")
+           r"either|among\s+them|in\s+all|subsequently|eventually|likely|probably|still|further|remain|remains|remained")
 # Words that may follow a bare number that is a figure ("killing 12 and wounding 30", "5 were killed").
 _BARE_FOLLOW = frozenset(
     "and or but were was are is had have has in on at during since while after across near when as "
@@ -78,9 +85,12 @@ _TOLL_FILLER = (r"has|had|have|could|would|may|might|will|rose|risen|climbed|jum
                 r"further|officially|reportedly|grown|grew|went|up|soared|mounted|topped|exceeded|surpassed|"
                 r"passed|stood|currently|already|has\s+now|risen|climbing|rising|reaching|were|are|included|include|"
                 r"includes|including|comprised|stands|standing|totaled|totalled|totals|totalling|totaling|be|been|"
-                r"increased|increasing|crossed|surged|doubled|now\s+stands|since\s+then")
+                r"increased|increasing|crossed|surged|doubled|now\s+stands|since\s+then|since")
 # "the death toll in Gaza since October 7 had risen to": phrases between a toll and its figure
 _TOLL_PP = r"from|in|on|of|among|across|at|for|since|during|after|inside|near|caused\s+by|so\s+far|to\s+date"
+# the words of a phrase between a toll and its figure: no clause break; a full stop only inside an
+# abbreviation or before a number ("since Oct. 7", "the U.N. count")
+_PP_WORDS = r"(?:[^,.;:\"“”]|\.(?!\s+[A-Z]))"
 # "the number of Palestinians killed", "the number of those wounded": a toll naming its victims
 _NUMBER_OF = (r"number\s+of\s+(?P<numwho>(?:[\w-]+\s+){0,3}?)(?P<numof>killed|dead|deaths|wounded|injured|injuries|missing|"
               r"casualties|fatalities|victims|captured|hostages|captives)")
@@ -103,7 +113,7 @@ _SOURCE_NOUNS = re.compile(
 _START_VERBS = re.compile(
     r"\b(?:erupted|began|begun|broke\s+out|started|flared(?:\s+up)?|reignited|resumed|escalated|"
     r"launched|kicked\s+off)\s+(?:on\s+|in\s+)?$", re.I)
-_SINCE = re.compile(r"\bsince\s+(?P<what>[^,;.!?]{1,90})", re.I)
+_SINCE = re.compile(r"\bsince\s+(?P<what>(?:[^,;.!?]|\.(?=\s*\d)){1,90})", re.I)  # "since Oct. 7"
 _START_WORDS = re.compile(
     r"\b(?:beginning|start|outbreak|onset|fighting|conflict|war|hostilities|clashes|offensive|escalation|"
     r"flare-up|violence)\b", re.I)
@@ -153,6 +163,7 @@ class _Terms:
     toll: dict[str, str]
     withheld_noun: dict[str, str]
     hostile: frozenset[str]
+    irregular: frozenset[str]
     events: frozenset[str]
     event_re: re.Pattern
 
@@ -180,10 +191,13 @@ def _terms() -> _Terms:
     plural_ends = ("s", "men", "people", "children", "personnel", "police", "elderly")
     singular = [t for t in persons if not t.endswith(plural_ends) and t not in ("more",)]
     mod = rf"(?:{_alt(modifiers)}|[A-Z][\w’'.-]*|(?:al|el|ad|as|an|ash|at|az)-[A-Z][\w’'-]*|\w+-year-old|\w+-old|\w+-aged)"
+    # "federal and Eritrean troops": two adjectives joined (a plural name before "and" is a victim of its own)
+    paired = (rf"(?:(?!(?:the|of|whom|them|those|including)\b){_alt(modifiers)}|[A-Z][\w’'.-]*(?<![sS]))"
+              rf"\s+(?:and|or)(?=\s)")
     np = re.compile(
         rf"(?P<of>\s+of(?:\s+(?P<poss>its|their|our|his|her|the|them|whom|those|these|which|"
         rf"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?(?:'s|’s)))?)?"
-        rf"(?P<mods>(?:\s+{mod}){{0,4}})\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
+        rf"(?P<mods>(?:\s+(?:{paired}|{mod})){{0,4}})\s+(?:(?P<head>{_alt(nouns)})|(?P<dem>[A-Z][a-z]+(?:is|ans|ese|s)))\b",
     )
     after_adjective = re.compile(rf"(?P<mods>(?:\s+{mod}){{0,3}})\s+(?P<head>{_alt(persons)})\b")
     preds = by_kind["predicate"]
@@ -192,17 +206,17 @@ def _terms() -> _Terms:
         r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
         r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
     verbs = by_kind["verb"]
-    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+)?$", re.I)
+    verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})[\"”’']?\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+|an?\s+(?:entire\s+|whole\s+)?family\s+of\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
         rf"\b(?P<pop>civilian|military)?\s*(?P<toll>{_alt(tolls)}|{_NUMBER_OF})"
-        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?)*?"
+        rf"(?:\s+(?:{_TOLL_PP})\s+{_PP_WORDS}{{1,50}}?)*?"
         rf"(?:\s+(?:{_TOLL_FILLER}))*\s*[:,]?\s*$", re.I)
     cumulative = re.compile(
         rf"\b(?P<verb>{_CUMULATIVE_VERBS})\s+(?:(?P<poss>(?:the\s+)?[\w-]+(?:'s|’s)|its|their|our|his|her|the|[A-Z][\w-]*)\s+)?"
         rf"(?:(?:overall|total|own|confirmed|official|cumulative|military|civilian|combat)\s+)*"
         rf"(?P<what>{_alt(tolls)}|{_NUMBER_OF}|losses|total|tally|count|figure|number)"
-        rf"(?:\s+(?:{_TOLL_PP})\s+[^,.;:\"“”]{{1,50}}?|\s+(?:this|last|that)\s+\w+)*?\s+(?:to|at)\s+$", re.I)
+        rf"(?:\s+(?:{_TOLL_PP})\s+{_PP_WORDS}{{1,50}}?|\s+(?:this|last|that)\s+\w+)*?\s+(?:to|at)\s+$", re.I)
     lives_before = re.compile(
         rf"\b(?:{_alt(by_kind['lives_verb'])})\s+(?:the\s+)?(?:lives\s+of\s+)?(?:a\s+total\s+of\s+)?$", re.I)
     reports = [t for t in by_kind["report"] if t != "according to"]
@@ -211,7 +225,8 @@ def _terms() -> _Terms:
         rf"(?:(?:has|have|had|did|does|do|would|will|could)\s*(?:not|n[’']t)|(?:declined|refused|failed)\s+to)"
         rf"\s+(?:yet\s+|publicly\s+|officially\s+|immediately\s+)*(?:{_alt(by_kind['withhold_verb'])})"
         rf"\s+(?:any\s+|an?\s+(?=toll|death|casualty|figure|number|tally|breakdown)|the\s+)?"
-        rf"(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word)\s+)?"
+        rf"(?:(?:information|figures|details|numbers|data|a\s+tally|a\s+breakdown|word|(?:an?\s+)?(?:casualty\s+|death\s+)?toll|"
+        rf"(?:a\s+)?figure|(?:a\s+)?number)\s+(?=(?:about|on|of|for|regarding|concerning)\s))?"
         rf"(?:(?:about|on|of|for|regarding|concerning)\s+)?(?:the\s+number\s+of\s+|how\s+many\s+(?:of\s+)?)?"
         rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
         rf"(?:(?P<pop>military|civilians?|army|troops?|battlefield|combat|soldiers|fighters|personnel|servicemen)\s+)?"
@@ -243,7 +258,8 @@ def _terms() -> _Terms:
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
         verb={_key(k): v for k, v in verbs.items()}, toll={_key(k): v for k, v in tolls.items()},
-        withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]), events=events,
+        withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]),
+        irregular=frozenset(by_kind.get("irregular", ())), events=events,
         event_re=re.compile(rf"\b(?:{_alt(events)})\b", re.I),
     )
 
@@ -301,6 +317,7 @@ class _Figure:
     source: str | None = None  # pred, verb, toll, cumulative, noun, inherited
     verb_at: int | None = None  # where an active verb before the figure starts ("killed 20 militants")
     np_end: int = 0
+    enemy: bool = False  # the side was read as the claimant's enemy ("12 militants ..., the army said")
 
 
 @dataclass
@@ -314,6 +331,9 @@ class _Claim:
     statement_id: int | None = None
 
 
+_QUALIFYING_SUFFIX = re.compile(r"[-‐–](?:linked|affiliated|allied|backed|aligned|inspired|supported)\b", re.I)
+
+
 @dataclass
 class _Context:
     article: Article
@@ -324,6 +344,7 @@ class _Context:
     last_claimant: str | None = None
     paragraph_dates: dict = field(default_factory=dict)
     _spans: list = field(default_factory=list)
+    _story_spans: list = field(default_factory=list)  # the mentions outside navigation and captions
     _lookups: dict = field(default_factory=dict)
     _actors: dict = field(default_factory=dict)
     _dates_of: tuple | None = None  # ((text, published), its dates) of the sentence read last
@@ -337,6 +358,14 @@ class _Context:
             self._spans = sorted(zip(mentions["start"].tolist(), mentions["end"].tolist(),
                                      mentions["actor"].astype(str).tolist(),
                                      mentions["actor_kind"].astype(str).tolist()))
+            if "block_kind" in mentions:  # site navigation and photo captions are no side of the story
+                clutter = set(mentions["start"][mentions["block_kind"].isin(("boilerplate", "caption"))].tolist())
+            else:
+                clutter = set()
+            text = self.article.text
+            # "the al Qaeda-linked group": a name that only qualifies another actor is no side either
+            self._story_spans = [span for span in self._spans if span[0] not in clutter
+                                 and not _QUALIFYING_SUFFIX.match(text, span[1])]
 
     def resolve(self, surface: str, start: int | None = None) -> str | None:
         """The actor of the mention at `start` (`ActorIndex.actor_at`), else a word look-up cached per surface."""
@@ -404,9 +433,10 @@ class _Context:
 
 def _population(head: str | None, mods: str, default: str = "unspecified") -> str:
     words = set(mods.lower().split())
+    armed = words & {"military", "army", "security", "police", "militia", "rebel"}
     if "civilian" in words:
-        return "civilian"
-    if words & {"military", "army", "security", "police", "militia", "rebel"}:
+        return "unspecified" if armed else "civilian"  # "military and civilian deaths"
+    if armed:
         return "military"
     if head is None:
         return default
@@ -418,11 +448,17 @@ _LIVES_LOST = re.compile(r"\s+(?:have\s+been|had\s+been|were|have|had)\s+(?:lost
 _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
 
 
+_AND_OR = re.compile(r"\s(?:and|or)\s")
+_CLOSING_QUOTES = frozenset("\"”’'")
+
+
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
     """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
     t = _terms()
     figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
     m = t.np.match(text, num.end)
+    if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
+        m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
     if m and m.group("dem") and not _state_in(m.group("dem")):
         m = None
     if m:
@@ -443,6 +479,11 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         figure.hostile = any(w.lower() in t.hostile for w in mods.split())
         party_text = " ".join(x for x in (poss, mods, head if m.group("dem") else "") if x)
         figure.party = _party_of_text(party_text, ctx, base + m.start())
+        if figure.party and _AND_OR.search(mods):
+            # "Israeli and Palestinian journalists": victims of two sides together are a total
+            sides = {_party_of_text(part, ctx, base + m.start()) for part in _AND_OR.split(mods)}
+            if len(sides - {None}) > 1:
+                figure.party = "all"
         # "1,491 wounded people", "three wounded police officers": the outcome word is an adjective
         victims = t.after_adjective.match(text, m.end()) if lower_head in _ADJECTIVAL else None
         if victims:
@@ -457,7 +498,9 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
                     return None
         return figure
     # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
-    if num.vague or (_YEAR.match(num.surface) and num.qualifier == "exact"):
+    if num.vague and not t.pred.match(text, num.end):
+        return None  # "dozens had been wounded" is a figure; "dozens" alone is not
+    if _YEAR.match(num.surface) and num.qualifier == "exact":
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
@@ -618,6 +661,13 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
         left, right = figures[i - 1], figures[i]
         if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
             right.outcome, right.source = left.outcome, "inherited"
+    # a place gapped: "Five people were killed in Kharkiv and three in Dnipro"
+    for i in range(1, len(figures)):
+        left, right = figures[i - 1], figures[i]
+        if (right.outcome is None and right.head is None and left.source in ("pred", "inherited")
+                and left.outcome and _PLACE_BEFORE_AND.fullmatch(text, max(left.end, left.np_end), right.start)
+                and _PLACE_AFTER.match(text, right.end)):
+            right.outcome, right.source = left.outcome, "inherited"
     # gapping: "Russia lost 120 soldiers and Ukraine 85"
     for i in range(1, len(figures)):
         left, right = figures[i - 1], figures[i]
@@ -646,6 +696,8 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
     return kept
 
 
+_PLACE_BEFORE_AND = re.compile(r"\s+(?:in|at|near|around|on)\s+[^,;.]{1,40}?\s*,?\s+and\s+")
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|near|around|on)\s+(?:the\s+)?[A-Z]")
 _GAPPED = re.compile(r"\s*,?\s*(?:and|while|whereas|but)\s+(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+")
 # "the Sudanese city of Omdurman", "Ukraine's second-largest city of Kharkiv": the scene is one side's land
 _LOCATED = re.compile(
@@ -660,6 +712,9 @@ _PREPOSITIONS = frozenset("over in on at after during for since before by with w
 _OWN_LOSS_VERBS = frozenset(("lost", "losing", "suffered", "sustained"))
 
 
+_OPENING_QUOTE_END = re.compile(r"[\"“‘']\s*$")
+
+
 def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: str | None, ctx: _Context,
                     base: int) -> str | None:
     """The victims' side read from the verb's subject.
@@ -669,7 +724,8 @@ def _party_of_agent(text: str, figure: _Figure, claim: _Claim, claimant_state: s
     """
     verb_word = _WORD.match(text[figure.verb_at:].lower())
     verb_word = verb_word.group(0) if verb_word else ""
-    subject = _subject(text, figure.verb_at)
+    quote = _OPENING_QUOTE_END.search(text, 0, figure.verb_at)  # its units had “neutralised” 100
+    subject = _subject(text, quote.start() if quote else figure.verb_at)
     if subject:
         # "the army said it killed": the subject is the words after the reporting verb
         tail = None
@@ -716,27 +772,108 @@ def _located_in(text: str, words: set[str]) -> str | None:
     return states.pop() if len(states) == 1 else None
 
 
+# "in northern Burkina Faso", "in eastern Democratic Republic of Congo": the story's scene in its lead
+_SCENE = re.compile(
+    r"\bin\s+(?:the\s+)?(?:(?:far\s+)?(?:north|south|east|west|central|north-?east|north-?west|south-?east|"
+    r"south-?west)(?:ern)?\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'-]*){0,3})")
+# a claimant whose words name a state's armed or security service ("an army spokesman", "security sources")
+_SECURITY_WORDS = frozenset("army military security police troops forces armed defence defense".split())
+
+
+def _scene_state(ctx: _Context) -> str | None:
+    """The one state the story's lead sentence sets its scene in ("... in northern Burkina Faso",
+    "Ethiopia's Tigray region"), else None; looked for once."""
+    key = ("scene",)
+    if key not in ctx._lookups:
+        states = set()
+        for sentence in ctx.article.story_sentences()[:1]:
+            text = ctx.article.sentence_text(sentence)
+            names = [m.group("name") for m in _SCENE.finditer(text)]
+            names += [m.group("poss") or m.group("dem") for m in _LOCATED.finditer(text)]
+            states.update(state for state in map(_state_in, names) if state)
+        ctx._lookups[key] = states.pop() if len(states) == 1 else None
+    return ctx._lookups[key]
+
+
+def _claimant_state(claim: _Claim, ctx: _Context) -> str | None:
+    """The state a claimant speaks for (`_state_of`); a nameless army or security source
+    ("an army spokesman", "security sources") speaks for the state of the story's scene."""
+    state = _state_of(claim.name, ctx)
+    words = f"{claim.surface} {claim.name}".lower().split()
+    if state is None and not claim.narrator and _SECURITY_WORDS.intersection(words):
+        if ctx.actor(claim.name) is None:
+            state = _scene_state(ctx)
+    return state
+
+
 def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
     """The other side of a claimant: the most-mentioned state or armed body not on the claimant's side
     (in a civil war, the most-mentioned armed body other than the claimant)."""
     key = ("opponent", claimant, state)
     if key in ctx._lookups:
         return ctx._lookups[key]
+    own = {claimant, state}  # the claimant, its state and the bodies it belongs to
+    name = claimant
+    for _ in range(3):
+        affiliation = str((ctx.actor(name) or {}).get("affiliation") or "")
+        if affiliation.lower() in ("", "international", "nan", "none") or affiliation in own:
+            break
+        own.add(affiliation)
+        name = affiliation
     counts: dict[str, int] = {}
     bodies: dict[str, int] = {}
-    for _, _, actor, kind in ctx._spans:
+    for _, _, actor, kind in ctx._story_spans:
         if kind not in ("state", "armed_forces", "organization", "territory"):
             continue
         if actor == claimant:
             continue
-        side = actor if kind in ("state", "territory") else _state_of(actor, ctx)
+        # a non-state armed group is a side of its own ("the army killed 100 terrorists" -> the group)
+        own_side = kind in ("state", "territory") or (kind == "organization" and _armed_group(actor, ctx))
+        side = actor if own_side else _state_of(actor, ctx)
         if kind == "armed_forces":
             bodies[actor] = bodies.get(actor, 0) + 1
-        if side and side != state and side != claimant:
+        if side and side not in own:
             counts[side] = counts.get(side, 0) + 1
     found = max(counts, key=counts.get) if counts else (max(bodies, key=bodies.get) if bodies else None)
     ctx._lookups[key] = found
     return found
+
+
+_START_COARSE = re.compile(
+    r"\b(?:erupted|began|begun|broke\s+out|started|flared(?:\s+up)?|reignited|resumed|escalated|launched|"
+    r"kicked\s+off)\s+in\s+(?P<when>(?:(?:early|late|mid)[\s-]+)?(?:" + "|".join(sorted(dates.MONTHS, key=len, reverse=True))
+    + r")\b\.?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d)\b", re.I)
+# "since the start of the month", "since the beginning of this year": counted from publication's month or year
+_PERIOD_START = re.compile(r"^(?:the\s+)?(?:start|beginning|outset)\s+of\s+(?:the|this)\s+(?P<unit>month|year|week)\b", re.I)
+
+
+def _own_bodies(name: str, ctx: _Context) -> list[str]:
+    """`name` and the bodies it belongs to, through its affiliations (at most three hops)."""
+    chain = [name]
+    for _ in range(3):
+        affiliation = str((ctx.actor(chain[-1]) or {}).get("affiliation") or "")
+        if affiliation.lower() in ("", "international", "nan", "none") or affiliation in chain:
+            break
+        chain.append(affiliation)
+    return chain
+
+
+def _in_armed_group(name: str, ctx: _Context) -> bool:
+    """True when `name` is a non-state armed group or belongs to one (its spokesman)."""
+    return any(_armed_group(body, ctx) for body in _own_bodies(name, ctx))
+
+
+def _armed_opponent(claimant: str, ctx: _Context) -> str | None:
+    """The non-state armed group the story names most, outside the claimant's own bodies, else None."""
+    key = ("armed opponent", claimant)
+    if key not in ctx._lookups:
+        own = set(_own_bodies(claimant, ctx))
+        counts: dict[str, int] = {}
+        for _, _, actor, kind in ctx._story_spans:
+            if kind == "organization" and actor not in own and _armed_group(actor, ctx):
+                counts[actor] = counts.get(actor, 0) + 1
+        ctx._lookups[key] = max(counts, key=counts.get) if counts else None
+    return ctx._lookups[key]
 
 
 def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
@@ -750,6 +887,11 @@ def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.d
             before = text[:mention.start]
             if _START_VERBS.search(before) and t.event_re.search(before):
                 return mention.date
+        for m in _START_COARSE.finditer(text):  # "since the war erupted in November 2020"
+            if t.event_re.search(text, 0, m.start()):
+                when = _coarse_date(m.group("when"), published)
+                if when:
+                    return when
     return None
 
 
@@ -766,6 +908,16 @@ def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date
     coarse = _coarse_date(m.group("what"), published)
     if coarse:
         return coarse, span
+    period = _PERIOD_START.match(m.group("what").strip())
+    if period:
+        if published is None:
+            return None, span
+        unit = period.group("unit").lower()
+        if unit == "year":
+            return published.replace(month=1, day=1), span
+        if unit == "month":
+            return published.replace(day=1), span
+        return published - dt.timedelta(days=published.weekday()), span
     if _START_WORDS.search(m.group("what")):
         return ctx.start_of_fighting(), span
     return None, None
@@ -808,6 +960,9 @@ _INSTITUTIONS = frozenset(
 _ARMY_WORDS = frozenset("army military troops forces armed".split())
 
 
+_ONE_OF = re.compile(r"^(?:one|two|three|some|several|many|most|each|another|either|both)\s+of\s+(?=the\s|its\s|their\s)", re.I)
+
+
 def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     """The actor a claimant's words name, through the actor index, else a cleaned surface.
 
@@ -816,6 +971,9 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
     full name; a body run by an actor ("the X-run health ministry") stays the body.
     """
     surface = surface.strip(" ,.;:\"“”'’")
+    spokesman = _SPOKESMAN_FOR.match(surface)
+    if spokesman:
+        return _canonical(spokesman.group("body"), ctx, None if start is None else start + spokesman.start("body"))
     paren = _PAREN.search(surface)
     if paren:
         outer = surface[:paren.start()].strip()
@@ -824,7 +982,7 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
             if name:
                 return name
         surface = outer
-    bare = _DETERMINERS.sub("", surface)
+    bare = _DETERMINERS.sub("", _ONE_OF.sub("", surface))
     if not bare:
         return surface
     if not _UPPER.search(bare, 1) and (bare[:1].islower() or bare.lower() in _ROLE_HEADS):
@@ -848,9 +1006,15 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
 _ROLE_HEADS = frozenset(("army", "military", "ministry", "government", "police", "officials"))
 
 
+def _head(phrase: str) -> str:
+    """The head noun of a phrase, lower-cased: "the health bureau of the region" -> bureau."""
+    words = phrase.split(" of ")[0].split()
+    return words[-1].lower() if words else ""
+
+
 def _speaks_for_itself(surface: str, name: str) -> bool:
     """False when `surface` is a body only named after the actor `name` ("Hamas-run health ministry" -> Hamas)."""
-    head = surface.split()[-1].lower()
+    head = _head(surface)
     if head not in _INSTITUTIONS:
         return True
     return head in name.lower().split() or head.rstrip("s") in name.lower()
@@ -873,6 +1037,9 @@ def _role_claimant(surface: str, bare: str, ctx: _Context, start: int | None) ->
         name = ctx.resolve(bare, start)
     if name and (start is None or ctx.first_mention(name, start)):
         return name
+    last = ctx.last_claimant
+    if last and _head(last) == _head(bare):
+        return last  # "security sources said ... one of the sources said"; "the health bureau of X ... the bureau"
     if set(bare.lower().split()) & _ARMY_WORDS:
         forces = ctx.recent_of_kind("armed_forces", start)
         if forces:
@@ -916,10 +1083,15 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
                 continue  # "The army": a role noun, not a name
             if not set(words[:-1]) <= set(phrase.lower().split()):
                 continue  # "the health ministry" is not "the foreign ministry"
+            if _CLAUSE_WORDS.intersection(w for w in phrase.split() if w.islower()):
+                continue  # "Gunmen attacked an army": a clause, not a name
             found = (m.start(1) + len(m.group(1)) - len(phrase), phrase)
         if found:
             return found
     return None
+
+
+_CLAUSE_WORDS = frozenset("a an the and or to in on at by with from".split())
 
 
 def _stretches_holding(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
@@ -955,25 +1127,74 @@ def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
     return _state_in(name)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\b(?:that|while|but|whereas)\b")
+_CLAUSE_BREAK = re.compile(r"[,;:—–\"“”(]|\s-\s|\b(?:that|while|but|whereas)\b")
+
+
+_NAME_ASIDE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w'’-]+")
+# "a spokesman for the Houthis", "an official with the ministry": the body speaks
+_SPOKESMAN_FOR = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:senior\s+|military\s+|army\s+)?(?:spokes(?:man|woman|person)|representative|official|source)"
+    r"\s+(?:for|of|with|from)\s+(?P<body>(?:the\s+)?[A-Z].*)$", re.I)
+_RELATIVE = re.compile(r"\s*(?:which|who|whose)\b")
+_PLACE_PP = re.compile(r"(?:near|in|at|outside|inside|north|south|east|west)\b")
 
 
 def _subject(text: str, end: int) -> str | None:
     """The subject of a verb at `end`: the clause's words before it, trimmed."""
-    clause_start = 0
+    breaks = []
     for m in _CLAUSE_BREAK.finditer(text, 0, end):
         if m.group() == "(" and text.find(")", m.end(), end) != -1:
             continue  # a parenthesis closed before the verb is part of the subject: "the Arakan Army (AA) said"
-        clause_start = m.end()
+        breaks.append(m)
+    clause_start = breaks[-1].end() if breaks else 0
     subject = text[clause_start:end].strip()
+    if breaks and breaks[-1].group() == ",":
+        if not subject:
+            # "The bureau, which answers to the party, the TPLF, said": the words before the relative clause
+            for i in range(len(breaks) - 1, -1, -1):
+                if breaks[i].group() == "," and _RELATIVE.match(text, breaks[i].end()):
+                    subject = text[breaks[i - 1].end() if i else 0:breaks[i].start()].strip()
+                    break
+        if not subject and len(breaks) > 1 and breaks[-2].group() == ",":
+            aside = text[breaks[-2].end():breaks[-1].start()].strip()
+            before = text[breaks[-3].end() if len(breaks) > 2 else 0:breaks[-2].start()].strip()
+            if _PLACE_PP.match(aside):
+                subject = before  # "a local administrator in Adigrat, near the border, said"
+            elif _NAME_ASIDE.fullmatch(aside):
+                subject = aside  # "The governor of the province, John Smith, said"
+            elif _NAME_ASIDE.fullmatch(before) and _DETERMINERS.match(aside):
+                subject = before  # "Jane Doe, the governor, said"
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
     if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
         return None
-    subject = _SUBJECT_PP.sub("", subject) if not subject.lower().startswith(("according",)) else subject
+    if not subject.lower().startswith(("according",)) and not _SPOKESMAN_FOR.match(subject):
+        subject = _SUBJECT_PP.sub("", subject)
     if not subject or subject.split()[-1].lower() in _terms().events:
         return None
     return subject
+
+
+# "put the death toll at", "placed the number of civilians killed at": the subject claims the figure
+_PUT_TOLL = re.compile(r"\b(?:put|puts|putting|placed|places)\b(?=\s+(?:the|its|their|a)\s+(?:[\w-]+\s+){0,2}?"
+                       r"(?:toll|number|figure|count|tally)\b)", re.I)
+_LEADING_PRONOUN = re.compile(r"\s*(?P<subj>He|She|They|It|We)\s+[a-z]")
+
+
+def _shared_subject(text: str, at: int, verbs: list[re.Match]) -> str | None:
+    """The subject a coordinated verb at `at` shares with the sentence's first clause
+    ("She put the toll at 300, and said 43 soldiers had died"): the subject of an earlier
+    reporting verb, else a pronoun opening the sentence."""
+    if not _COORDINATED.search(text, 0, at):
+        return None
+    for verb in verbs:
+        if verb.start() >= at:
+            break
+        subject = _subject(text, verb.start())
+        if subject:
+            return subject
+    m = _LEADING_PRONOUN.match(text)
+    return m.group("subj") if m else None
 
 
 # "..., the ministry said" / "..., said the ministry": a reporting verb after the figure
@@ -989,14 +1210,18 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     for found in _ACCORDING.finditer(text):
         m = found
     if m:
-        np = _SOURCE_NOUNS.sub("", _DETERMINERS.sub("", m.group("np").strip()))
+        np = _DETERMINERS.sub("", m.group("np").strip())
+        if _UPPER.search(_SOURCE_NOUNS.sub("", np)):
+            np = _SOURCE_NOUNS.sub("", np)  # "Ukrainian military sources" -> Ukraine; "security sources" stay
         return _Claim(_canonical(np, ctx, base + m.start("np")), np, m.start())
     # the claim's verb: the last reporting verb before the figure that has a subject, else the
     # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
     verbs = list(t.report.finditer(text))
+    if "put" in text or "placed" in text:  # "Local officials put the death toll at 63"
+        verbs = sorted(verbs + list(_PUT_TOLL.finditer(text)), key=lambda verb: verb.start())
     for verb in reversed([verb for verb in verbs if verb.start() < at]):
-        subject = _subject(text, verb.start())
+        subject = _subject(text, verb.start()) or _shared_subject(text, verb.start(), verbs)
         if subject:
             best = (verb, subject, text.rfind(subject, 0, verb.start()))
             break
@@ -1006,7 +1231,7 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
         pre = _POSTPOSED_BEFORE.search(lead)
         post = _POSTPOSED_AFTER.match(text, verb.end())
         if pre and pre.end(1) <= verb.start():
-            subject = _subject(text, verb.start())
+            subject = _subject(text, verb.start()) or _shared_subject(text, verb.start(), verbs)
         elif post and _QUOTE_OR_COMMA_END.search(lead):
             subject = post.group(1).strip()
         if subject:
@@ -1019,7 +1244,13 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
             name = ctx.resolve(subject, base + max(surface_start, 0))
             if not name and statement and statement[1]:
                 name = statement[1]
-            name = name or ctx.last_claimant
+            last = ctx.last_claimant
+            if not name and subject.lower() in ("he", "she") and last and (ctx.actor(last) or {}).get(
+                    "kind", "person") != "person":
+                last = None  # "she" is no ministry
+            if not name and not last and subject.lower() in ("he", "she"):
+                last = ctx.recent_of_kind("person", base + max(surface_start, 0))  # the person named last
+            name = name or last
             if name:
                 return _Claim(name, subject, verb.start())
         else:
@@ -1144,7 +1375,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         for figure in figures:
             statement = spans.at(base + figure.start)
             claim = _claim(text, figure.start, ctx, base, statement)
-            claimant_state = _state_of(claim.name, ctx)
+            claimant_state = _claimant_state(claim, ctx)
             if figure.inherits and previous is not None:
                 figure.population = figure.population or previous.population
                 figure.party = figure.party or previous.party
@@ -1157,6 +1388,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if party is None and figure.possessive and not claim.narrator:
                 party = claimant_state or claim.name
             if (party is None and previous is not None and previous_claim == claim.name
+                    and not (previous.enemy and _key(figure.head or "") not in t.irregular)
                     and (_joined(text, previous, figure) or _WITH.fullmatch(text, previous.np_end, figure.start))):
                 party = previous.party
             if party is None and figure.outcome == "captured" and figure.source == "noun":
@@ -1165,6 +1397,11 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 party = _located_in(text, words)
             if party is None and figure.source == "toll":
                 party = "all"
+            if (party is None and claimant_state and not claim.narrator and figure.head
+                    and _key(figure.head) in t.irregular and not _in_armed_group(claim.name, ctx)):
+                # "12 militants were killed, the army said": a state's enemy, not its own
+                party = _armed_opponent(claim.name, ctx) or "unknown"
+                figure.enemy = True
             if party is None and not claim.narrator:
                 party = claimant_state
             party = party or "all"
@@ -1187,7 +1424,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             if any(r["start"] <= base + m.start() < r["end"] for r in rows[sentence_rows:]):
                 continue
             statement = spans.at(base + m.start())
-            claimant_state = _state_of(claim.name, ctx)
+            claimant_state = _claimant_state(claim, ctx)
             poss = (m.group("poss") or "")
             if poss.lower() in ("its", "their", "our", "his", "her", ""):
                 party = claimant_state or claim.name
@@ -1196,8 +1433,10 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             pop = (m.group("pop") or "").lower()
             population = "civilian" if pop.startswith("civilian") else ("military" if pop else "unspecified")
             own = poss.lower() in ("its", "their", "our", "")
-            if population == "unspecified" and own and (ctx.actor(claim.name) or {}).get("kind") == "armed_forces":
-                population = "military"  # "the army has not released figures for its own losses"
+            if population == "unspecified" and own and (
+                    (ctx.actor(claim.name) or {}).get("kind") == "armed_forces"
+                    or _ARMY_WORDS.intersection(claim.surface.lower().split())):
+                population = "military"  # "the army (an army spokesman) has not released figures for its own losses"
             outcome = t.withheld_noun[_key(m.group("what"))]
             as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()))
             rows.append({
