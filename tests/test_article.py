@@ -301,3 +301,11 @@ def test_page_furniture_between_paragraphs(line, kind):
     body = "The army said it had repelled an attack near the border on Saturday, officials said."
     article = parse_article(f"Fighting resumes near the border\n\n{body}\n\n{line}\n\n{body}\n", {})
     assert article.blocks[2].kind == kind
+
+
+@pytest.mark.parametrize("line", ["By Jane Doe in Addis Ababa", "By Jane Doe and John Roe in Goma",
+                                  "Read also: Five soldiers killed in an attack near the border"])
+def test_bylines_with_a_place_and_related_links_are_boilerplate(line):
+    body = "The army said it had repelled an attack near the border on Saturday, officials said."
+    article = parse_article(f"Fighting resumes near the border\n\n{line}\n\n{body}\n\n{body}\n", {})
+    assert article.blocks[1].kind == "boilerplate"
