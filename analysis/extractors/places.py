@@ -31,8 +31,8 @@ import pandas as pd
 from .. import schemas
 from ..article import Article
 from ..gazetteer import Place, city, gazetteer, normalize, trie_regex
-from .actors import (_LOW, _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _finditer, _modifies_noun,
-                     index_actors)
+from .actors import (_LOW, _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _facility_words, _finditer,
+                     _modifies_noun, index_actors)
 
 _PLACE_NOUNS = {
     "district": "district", "districts": "district", "province": "region", "provinces": "region",
@@ -40,6 +40,8 @@ _PLACE_NOUNS = {
     "oblast": "region", "state": "region", "county": "district", "counties": "district",
     "town": "city", "towns": "city", "village": "city", "villages": "city", "city": "city",
     "cities": "city", "settlement": "city", "settlements": "city", "municipality": "district",
+    "territory": "district", "department": "region", "departments": "region", "commune": "district",
+    "neighbourhood": "district", "neighborhood": "district", "area": "district",
 }
 _NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
 _PREPS = frozenset(
@@ -100,7 +102,22 @@ _NAME_AT = re.compile(rf"(?<![\w\-])(?P<name>{NAME})")
 _POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_ALT + r")\b")
-_SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county"}
+_SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county", "state", "territory",
+                 "department", "commune", "neighbourhood", "neighborhood", "area"}
+# Nouns after which a one-word adjective is no place name: "the Jewish state", "Kurdish territory".
+_ADJECTIVE_NOUNS = {"state", "territory", "area"}
+_ADJECTIVE_ENDINGS = ("ish", "ic", "ian", "ese", "ist")
+# "farming towns including Pont-Sondé and Liancourt": places listed after a plural place noun
+_PLURAL_NOUNS = sorted((n for n in _PLACE_NOUNS if n.endswith("s")), key=len, reverse=True)
+_INCLUDING = re.compile(
+    rf"\b(?P<noun>{'|'.join(_PLURAL_NOUNS)})[ \t]+(?:including|such[ \t]+as|like)[ \t]+"
+    rf"(?P<items>(?:{NAME})(?:[ \t]*,[ \t]*(?:{NAME}))*(?:[ \t]*,?[ \t]+(?:and|or)[ \t]+(?:{NAME}))?)")
+# "in Hiiraan and Middle Shabelle": the first of two places joined after a locative word
+_COORDINATED = re.compile(rf"(?:^|[\s(])(?:in|across|throughout|near|outside|around)[ \t]+(?:the[ \t]+)?"
+                          rf"(?P<first>{NAME})[ \t]*,?[ \t]+(?:and|or)[ \t]+$")
+# Words that open the name of a part of a country: "Middle Shabelle", "Upper Nile", "North Kivu".
+_POSITION_WORDS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Middle "
+                            "Greater".split())
 _NAME_RE = re.compile(NAME)
 
 
@@ -141,7 +158,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
     taken: set[int] = set()
     normalized: dict[str, str] = {}
 
-    def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None) -> _Found | None:
+    def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None,
+            explicit: bool = False) -> _Found | None:
         if start in taken or not in_story(start) or is_person(start):
             return None
         taken.add(start)
@@ -151,7 +169,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         entry = found.setdefault(key, _Found(key, place))
         entry.surfaces.append(normalized[surface])
         entry.starts.append(start)
-        entry.noun_kind = entry.noun_kind or noun_kind
+        entry.noun_kind = noun_kind if explicit and noun_kind else entry.noun_kind or noun_kind
         return entry
 
     # Look-ups are pure: each surface is looked up once.
@@ -220,6 +238,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         start = m.end("name") - len(name)
         if names_actor(name):
             continue
+        if len(words) == 1 and name.endswith(_ADJECTIVE_ENDINGS) and noun.group("noun").lower() in _ADJECTIVE_NOUNS:
+            continue  # "the Jewish state": an adjective
         if start in taken:
             continue
         place = lookup(f"{name} {noun.group('noun').lower()}") or lookup(name)
@@ -264,6 +284,9 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
             if town:
                 prep, noun = prep or "of", town.group("noun")
+        if prep is None and text.endswith(("and ", "or "), max(0, start - 4), start) and \
+                _COORDINATED.search(text, max(0, start - 80), start):
+            prep = "and"  # "in Hiiraan and Middle Shabelle": the locative word before the first
         if prep is None or not in_story(start):
             continue
         words = m.group("name").split()
@@ -280,16 +303,58 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             place = lookup(name)
         if place is None:
             name = m.group("name")
-            if not (prep in _STRONG or noun and noun != "attack"):
+            region = len(words) > 1 and words[0] in _POSITION_WORDS and (prep in _COUNTRY_PREPS or prep == "and")
+            if not (prep in _STRONG or noun and noun != "attack" or region or _after_facility(text, start)):
                 continue
             if _NOUN_AFTER.match(text[m.end():m.end() + 15]):
                 continue
+            if region:
+                noun = "region"
         elif prep in ("of", "on") and place.kind == "city" and not noun and \
                 not place.key.startswith("table:"):
             continue
-        add(place, name, start, _PLACE_NOUNS.get((noun or "").lower()))
+        noun_kind = _PLACE_NOUNS.get((noun or "").lower())
+        entry = add(place, name, start, noun_kind, explicit=prep == "of" and noun in _OF_NOUNS)
+        if entry is None:
+            continue
+        # "in Hiiraan and Middle Shabelle": the name joined to this one after the locative word
+        both = _COORDINATED.search(text, max(0, start - 80), start)
+        if both and both.start("first") not in taken:
+            first = both.group("first")
+            if first.split()[0] not in _NOT_NAMES and not names_actor(first) and not senses(first):
+                add(lookup(first), first, both.start("first"), noun_kind or (place.kind if place else None))
+
+    # "farming towns including Pont-Sondé and Liancourt"
+    if "including" in text or " as " in text or " like " in text:
+        for m in _INCLUDING.finditer(text):
+            noun_kind = _PLACE_NOUNS[m.group("noun")]
+            for item in _NAME_RE.finditer(m.group("items")):
+                start = m.start("items") + item.start()
+                name = item.group()
+                if name.split()[0] in _NOT_NAMES or names_actor(name) or start in taken:
+                    continue
+                add(lookup(name), name, start, noun_kind)
+
+    # A place nobody knows lies in the country of the places the story names most.
+    countries = Counter()
+    for entry in found.values():
+        if entry.place is not None and entry.place.country and entry.place.kind != "country":
+            countries[entry.place.country] += len(entry.starts)
+    if countries:
+        usual = countries.most_common(1)[0][0]
+        for entry in found.values():
+            if entry.place is None and entry.country is None:
+                entry.country = usual
 
     return _frame(found, text)
+
+
+def _after_facility(text: str, pos: int) -> bool:
+    """True for a name after a facility noun and "in", "at" or "near": "its trauma hospital in Tabarre"."""
+    words = text[max(0, pos - 40):pos].split()
+    if len(words) < 2 or words[-1].lower() not in ("in", "at", "near"):
+        return False
+    return words[-2].lower().strip(",") in _facility_words()
 
 
 def _may_end_list(text: str, start: int, end: int) -> bool:
