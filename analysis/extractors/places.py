@@ -94,7 +94,12 @@ _SINGLE = re.compile(rf"(?P<name>{NAME})\s+$")
 # "or" stands between white space in the window.
 _LIST_TAIL = re.compile(rf"[{_UP}]\S*[{_LOW}]$")
 _AND_OR = re.compile(r"\s(?:and|or)\s")
-_NOUN_PREFILTER = re.compile(f"(?:{trie_regex(set(_PLACE_NOUNS))})")  # where _NOUN may match (see _finditer)
+# Where _NOUN may match (see _finditer): nouns with a rare first letter share one trie; each of those
+# with a frequent one ("area", "neighbourhood") is a literal, which sre finds faster on its own.
+_LITERAL_NOUNS = ("area", "neighbo")
+_NOUN_PREFILTERS = [re.compile(f"(?:{trie_regex({n for n in _PLACE_NOUNS if not n.startswith(_LITERAL_NOUNS)})})")] \
+    + [re.compile(n) for n in _LITERAL_NOUNS]
+assert all(any(n.startswith(p) for p in _LITERAL_NOUNS) for n in _PLACE_NOUNS if n[0] in "an")
 # ", a coltan-mining town in", ", the small village near": an appositive saying the name is a place
 _TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>town|village|city|settlement)"
                          r"(?=\s+(?:in|on|near|north|south|east|west|of|outside)\b|\s*[,.;])")
@@ -109,12 +114,16 @@ _ADJECTIVE_NOUNS = {"state", "territory", "area"}
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ian", "ese", "ist")
 # "farming towns including Pont-Sondé and Liancourt": places listed after a plural place noun
 _PLURAL_NOUNS = sorted((n for n in _PLACE_NOUNS if n.endswith("s")), key=len, reverse=True)
-_INCLUDING = re.compile(
-    rf"\b(?P<noun>{'|'.join(_PLURAL_NOUNS)})[ \t]+(?:including|such[ \t]+as|like)[ \t]+"
+# (three literal patterns: sre finds a literal start faster than an alternation's)
+_INCLUDING_WORDS = [re.compile(word + r"[ \t]+(?=[A-Z\u00c0-\u017f])") for word in ("including", r"such[ \t]+as", "like")]
+_PLURAL_BEFORE = re.compile(rf"(?<![\w\-])(?P<noun>{'|'.join(_PLURAL_NOUNS)})[ \t]+$")
+_ITEMS = re.compile(
     rf"(?P<items>(?:{NAME})(?:[ \t]*,[ \t]*(?:{NAME}))*(?:[ \t]*,?[ \t]+(?:and|or)[ \t]+(?:{NAME}))?)")
 # "in Hiiraan and Middle Shabelle": the first of two places joined after a locative word
 _COORDINATED = re.compile(rf"(?:^|[\s(])(?:in|across|throughout|near|outside|around)[ \t]+(?:the[ \t]+)?"
                           rf"(?P<first>{NAME})[ \t]*,?[ \t]+(?:and|or)[ \t]+$")
+_AND_OR_ENDS = ("and ", "or ")
+_PARTICLE_STARTS = ("al-", "el-")
 # Words that open the name of a part of a country: "Middle Shabelle", "Upper Nile", "North Kivu".
 _POSITION_WORDS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Middle "
                             "Greater".split())
@@ -204,7 +213,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return place
 
     # Place nouns first, so "Agdam" in "... and Agdam districts" takes the noun's kind.
-    nouns = list(_finditer(_NOUN, [(_NOUN_PREFILTER, text)], text))
+    nouns = list(_finditer(_NOUN, [(prefilter, text) for prefilter in _NOUN_PREFILTERS], text))
     for noun in nouns:
         offset = max(0, noun.start() - 300)
         m = _LIST.search(text, offset, noun.start()) if _may_end_list(text, offset, noun.start()) else None
@@ -224,6 +233,11 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
                 entry.country = common
     for noun in nouns:
         if noun.group("noun").lower() not in _SINGLE_NOUNS:
+            continue
+        last = noun.start() - 1  # the word before: a name's last word is capitalised
+        while last > 0 and not text[last - 1].isspace():
+            last -= 1
+        if not (text[last:last + 1].isupper() or text[last:last + 3] in _PARTICLE_STARTS):
             continue
         m = _SINGLE.search(text, max(0, noun.start() - 80), noun.start())
         if not m:
@@ -284,7 +298,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
             if town:
                 prep, noun = prep or "of", town.group("noun")
-        if prep is None and text.endswith(("and ", "or "), max(0, start - 4), start) and \
+        if prep is None and text.endswith(_AND_OR_ENDS, max(0, start - 4), start) and \
                 _COORDINATED.search(text, max(0, start - 80), start):
             prep = "and"  # "in Hiiraan and Middle Shabelle": the locative word before the first
         if prep is None or not in_story(start):
@@ -304,7 +318,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if place is None:
             name = m.group("name")
             region = len(words) > 1 and words[0] in _POSITION_WORDS and (prep in _COUNTRY_PREPS or prep == "and")
-            if not (prep in _STRONG or noun and noun != "attack" or region or _after_facility(text, start)):
+            if not (prep in _STRONG or noun and noun != "attack" or region
+                    or prep in ("in", "at") and _after_facility(text, start)):
                 continue
             if _NOUN_AFTER.match(text[m.end():m.end() + 15]):
                 continue
@@ -318,16 +333,19 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if entry is None:
             continue
         # "in Hiiraan and Middle Shabelle": the name joined to this one after the locative word
-        both = _COORDINATED.search(text, max(0, start - 80), start)
+        both = _COORDINATED.search(text, max(0, start - 80), start) if text.endswith(
+            _AND_OR_ENDS, max(0, start - 4), start) else None
         if both and both.start("first") not in taken:
             first = both.group("first")
             if first.split()[0] not in _NOT_NAMES and not names_actor(first) and not senses(first):
                 add(lookup(first), first, both.start("first"), noun_kind or (place.kind if place else None))
 
     # "farming towns including Pont-Sondé and Liancourt"
-    if "including" in text or " as " in text or " like " in text:
-        for m in _INCLUDING.finditer(text):
-            noun_kind = _PLACE_NOUNS[m.group("noun")]
+    for word in sorted((w for pattern in _INCLUDING_WORDS for w in pattern.finditer(text)), key=lambda w: w.start()):
+        before = _PLURAL_BEFORE.search(text, max(0, word.start() - 20), word.start())
+        m = _ITEMS.match(text, word.end()) if before else None
+        if m is not None:
+            noun_kind = _PLACE_NOUNS[before.group("noun")]
             for item in _NAME_RE.finditer(m.group("items")):
                 start = m.start("items") + item.start()
                 name = item.group()
