@@ -574,3 +574,10 @@ def test_the_outlet_named_after_a_speech_verb_stays_media():
     outlet = row(index, "Horn Wire")
     assert (outlet["kind"], outlet["role"]) == ("media", "publisher")
     assert row(index, "Abdi Nur Farah")["role"] == "captain"
+
+
+def test_a_person_described_by_a_group_noun_is_no_group():
+    index = index_of("Ali Warsame Hassan, a militia commander, said the town had fallen. Ali Warsame Hassan "
+                     "later left.")
+    assert "Ali Warsame Hassan" not in names(index, "organization")
+    assert row(index, "Ali Warsame Hassan")[["kind", "role"]].tolist() == ["person", "commander"]

@@ -422,21 +422,21 @@ def _group_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _group_heads() -> frozenset[str]:
-    """The first word of each group noun, for a quick test before the scan."""
-    return frozenset(n.split()[0] for n in _group_nouns())
-
-
-@lru_cache(maxsize=1)
-def _group_pattern() -> re.Pattern:
-    """A group noun right after a name ("X gang coalition") or in an appositive ("X, an alliance of
-    gangs", "X, a powerful militia"); the match starts where the name ends."""
+def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A group noun as a word, and its prefilter (see `_finditer`)."""
     nouns = trie_regex(set(_group_nouns()))
-    return re.compile(rf"(?:[ \t\u00a0]+|,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){{0,2}}?)(?:{nouns})(?![\w\-])")
+    return re.compile(rf"(?<![\w\-])(?:{nouns})(?![\w\-])"), re.compile(f"(?:{nouns})")
+
+
+# What stands between a name and its group noun: a space ("X gang coalition") or an appositive's
+# article and up to two adjectives ("X, an alliance of gangs", "X, a powerful militia").
+_GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u00a0]+)$")
 
 
 #: Endings of adjectives that are no names before a group noun ("Kurdish", "Islamic").
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
+_APOSTROPHE_S = re.compile("'s[ \t]")
+_CURLY_APOSTROPHE_S = re.compile("’s[ \t]")
 _WHO = re.compile(r",[ \t]+who(?:se)?\b")
 _WHO_ASIDE = re.compile(r",[ \t]+who(?:se)?\b[^,;.\"“”()]{3,120},")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?)[ \t]+$")
@@ -1337,7 +1337,8 @@ class _Extractor:
         text = self.text
         if "s " not in text:
             return
-        for m in _place_office_pattern().finditer(text):
+        proposals = [(_APOSTROPHE_S, text), (_CURLY_APOSTROPHE_S, text)]
+        for m in _finditer(_place_office_pattern(), proposals, text):
             hit = self.hit_by_end.get(m.start())
             if hit is None or not any(x.kind == "place" for x in hit.senses) or self.state_of(hit):
                 continue
@@ -1356,11 +1357,14 @@ class _Extractor:
         """'the Kòd Solidarite gang coalition', 'Kòd Solidarite, an alliance of gangs': a name the
         gazetteer lacks before (or in apposition to) a noun of armed groups is an armed group."""
         text = self.text
-        nouns = _group_nouns()
-        if not nouns or not any(word in text for word in _group_heads()):
+        if not _group_nouns():
             return
-        for m in _group_pattern().finditer(text):
-            end = m.start()
+        pattern, prefilter = _group_patterns()
+        for m in _finditer(pattern, [(prefilter, text)], text):
+            gap = _GROUP_GAP.search(text, max(0, m.start() - 40), m.start())
+            if gap is None or text[gap.start()] == "," and _modifies_noun(text, m.end()):
+                continue  # "Ali Hassan, a militia commander": a person described by the group noun
+            end = gap.start()
             found = _NAME_BEFORE.search(text, max(0, end - 80), end)
             if found is None:
                 continue
