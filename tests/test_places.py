@@ -204,3 +204,9 @@ def test_a_region_named_by_a_position_word_and_its_coordinated_neighbour():
 def test_an_unknown_place_takes_the_country_of_the_places_named_most():
     places = places_of("Shells fell in Aleppo and in Idlib. Residents fled near Kebrit-Ola.")
     assert places.loc["Kebrit-Ola", "country"] == "Syria"
+
+
+def test_the_whole_a_named_area_is_part_of_is_a_place():
+    places = places_of("Shells hit a market in the Karari area of Omdurman.")
+    assert places.loc["Karari", "kind"] == "district"
+    assert places.loc["Omdurman", "kind"] == "city"

@@ -1322,8 +1322,10 @@ class _Extractor:
             if prefix is not None and len(words) > 1:
                 # "the Haitian National Police" ... "Haitian police said": the same body
                 self.state_heads.setdefault((affiliation, words[-1].lower()), name)
-                if head_kind == "armed_forces" and words[-1].lower() in self.g.force_nouns:
-                    self.state_armies.setdefault(affiliation, name)  # "Somali National Army": "Somali army" too
+                if head_kind == "armed_forces" and words[-1].lower() == "army":
+                    # "Somali National Army": "Somali army" and "Somali forces" too (not so a branch:
+                    # "Ukrainian Territorial Defence Forces" is no name of all Ukraine's forces)
+                    self.state_armies.setdefault(affiliation, name)
             body_hit = _Hit(start, m.end(), text[start:m.end()], [Sense(name, head_kind, "name")])
             self.hit_by_end[m.end()] = body_hit
         self.find_led_bodies()
@@ -1340,11 +1342,19 @@ class _Extractor:
         proposals = [(_APOSTROPHE_S, text), (_CURLY_APOSTROPHE_S, text)]
         for m in _finditer(_place_office_pattern(), proposals, text):
             hit = self.hit_by_end.get(m.start())
-            if hit is None or not any(x.kind == "place" for x in hit.senses) or self.state_of(hit):
+            if hit is None:
+                # a city the gazetteer's regex does not scan for: "Kherson's regional administration"
+                found = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                if found is None or self.covered(found.start(1)):
+                    continue
+                hit = _Hit(found.start(1), found.end(1), found.group(1), [])
+            elif not any(x.kind == "place" for x in hit.senses) or self.state_of(hit):
                 continue
             if not self._speaks(hit.start, m.end()):
                 continue
             place = self.g.place(hit.surface)
+            if place is None or place.country is None:
+                continue
             desc = " ".join(m.group("desc").split())
             name = f"{normalize(hit.surface)} {desc}"
             record = self.actor(name, "organization", place.country if place else None)

@@ -48,6 +48,8 @@ _PREPS = frozenset(
     "in at near outside inside around across throughout within into toward towards via from to of on shelled struck "
     "hit attacked captured seized bombed recaptured retook besieged evacuated targeted entered reached visited".split())
 _OF_NOUNS = frozenset("city town village capital region province district".split())
+_PART_NOUNS = frozenset("area areas neighbourhood neighbourhoods neighborhood neighborhoods suburb suburbs "
+                        "districts".split())
 # Nouns of attack and control whose "on" or "of" introduces a place: "strikes on", "the fall of".
 _ATTACK_NOUNS = frozenset(
     "strike strikes airstrike airstrikes attack attacks assault assaults raid raids offensive shelling "
@@ -72,6 +74,8 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
         return last, "attack"  # "air strikes on Saada", "the siege of Mariupol": a place, not a day or a person
     if last == "of":
         before = words[-2].lower().lstrip("(") if len(words) >= 2 else None
+        if before in _PART_NOUNS:
+            return "of", "part"  # "the Karari area of Omdurman": the whole of which a place is part
         return ("of", before) if before in _OF_NOUNS else ("of", None)  # "of" is one of _PREPS
     if last == "the" and len(words) >= 2:
         last = words[-2].lower().lstrip("(")
