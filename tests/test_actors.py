@@ -593,3 +593,14 @@ def test_a_city_office_in_the_possessive_that_speaks_is_a_body():
     body = row(index, "Kherson regional administration")
     assert (body["kind"], body["affiliation"]) == ("organization", "Ukraine")
     assert not any(name.startswith("Okafor") for name in names(index, "organization"))
+
+
+def test_hyphenated_names_and_acronyms_before_a_group_noun():
+    index = index_of("Police blamed the Lashkar-e-Zzyx militant group. Colombia's ZLN rebel group said "
+                     "it would free the hostages.")
+    assert {"Lashkar-e-Zzyx", "ZLN"} <= names(index, "organization")
+
+
+def test_the_rest_of_a_place_name_before_a_speech_verb_is_no_person():
+    index = index_of("Residents of a camp in Gaza City said the strikes began at dawn.")
+    assert "City" not in names(index, "person")

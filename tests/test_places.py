@@ -210,3 +210,19 @@ def test_the_whole_a_named_area_is_part_of_is_a_place():
     places = places_of("Shells hit a market in the Karari area of Omdurman.")
     assert places.loc["Karari", "kind"] == "district"
     assert places.loc["Omdurman", "kind"] == "city"
+
+
+def test_a_town_named_by_its_apposition_after_in():
+    places = places_of("Gunmen opened fire in Pahalgam-Zzyx, a resort town in the hills.")
+    assert places.loc["Pahalgam-Zzyx", "kind"] == "city"
+
+
+def test_a_direction_word_between_in_and_a_country_and_a_valley():
+    places = places_of("Jets struck sites in the Bekaa valley and in southern Lebanon.")
+    assert places.loc["Bekaa", "kind"] == "region"
+    assert places.loc["Lebanon", "kind"] == "country"
+
+
+def test_a_region_noun_drops_a_city_of_a_state_the_story_never_names():
+    places = places_of("Militants killed dozens in Borno state, the Nigerian army said.")
+    assert (places.loc["Borno", "kind"], places.loc["Borno", "country"]) == ("region", "Nigeria")

@@ -441,6 +441,7 @@ _WHO = re.compile(r",[ \t]+who(?:se)?\b")
 _WHO_ASIDE = re.compile(r",[ \t]+who(?:se)?\b[^,;.\"“”()]{3,120},")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?)[ \t]+$")
 _NAME_BEFORE = re.compile(rf"(?<![\w\-'’])({NAME})$")
+_GROUP_NAME_BEFORE = re.compile(rf"(?<![\w\-'’])({NAME}|[A-Z][A-Z0-9]{{1,5}})$")
 
 
 def _modifies_noun(text: str, end: int) -> bool:
@@ -1375,19 +1376,25 @@ class _Extractor:
             if gap is None or text[gap.start()] == "," and _modifies_noun(text, m.end()):
                 continue  # "Ali Hassan, a militia commander": a person described by the group noun
             end = gap.start()
-            found = _NAME_BEFORE.search(text, max(0, end - 80), end)
+            found = _GROUP_NAME_BEFORE.search(text, max(0, end - 80), end)
             if found is None:
                 continue
-            cleaned = self.clean_name(found.start(1), found.end(1))
-            if cleaned is None or cleaned[1] != found.end(1):
-                continue
-            s, e, words = cleaned
+            if found.group(1).isupper():  # "Colombia's ELN rebel group"
+                s, e, words = found.start(1), found.end(1), [found.group(1)]
+            else:
+                cleaned = self.clean_name(found.start(1), found.end(1))
+                if cleaned is None or cleaned[1] != found.end(1):
+                    continue
+                s, e, words = cleaned
             name = " ".join(words)
-            if name in self.body_forms or self.g.lookup(name) or self.g.place(name) is not None:
-                continue
-            if len(words) == 1 and (words[0].endswith(_ADJECTIVE_ENDINGS) or text.count(name) < 2):
-                continue  # "Kurdish militia", "Islamic militant group": an adjective, no name
-            if self.prev_hit(s) is not None or _INDEFINITE_BEFORE.search(text, max(0, s - 4), s):
+            if name in self.body_forms or self.g.lookup(name) or not name.isupper() and self.g.place(name) is not None:
+                continue  # (GeoNames knows airport codes among cities' names: "ELN")
+            if len(words) == 1 and (words[0].endswith(_ADJECTIVE_ENDINGS) or text.count(name) < 2 and not (
+                    "-" in name or name.isupper())):
+                continue  # "Kurdish militia", "a Hutu militia": an adjective, no name ("Jaish-e-Mohammed" is one)
+            before = self.prev_hit(s)
+            if before is not None and not text[before.end:s].strip(" \t\u00a0") or \
+                    _INDEFINITE_BEFORE.search(text, max(0, s - 4), s):
                 continue  # "a Rwandan Hutu militia": a description, no name
             record = self.actor(name, "organization", self.main_state() if self.article is not None else None,
                                 "armed group")
@@ -1764,6 +1771,15 @@ class _Extractor:
     def _folds_known(self, word: str) -> bool:
         return _fold(word) in self._known_surnames()
 
+    def _after_place_name(self, start: int) -> bool:
+        """True when a known place's or state's name (not a demonym, not a possessive) stands right
+        before `start`, a space apart: "Gaza City", "Kuwait City"."""
+        hit = self.prev_hit(start)
+        if hit is None or self.text[hit.end:start].strip(" \t\u00a0"):
+            return False
+        return any(x.kind == "place" or x.kind == "state" and x.mention_kind in ("name", "metonym")
+                   for x in hit.senses)
+
     def _accept_bare_name(self, start: int, words: list[str]) -> bool:
         """A name found only next to a speech verb: reject common words."""
         if len(words) > 1:
@@ -1807,6 +1823,8 @@ class _Extractor:
                     continue
                 if key == "speaker_before" and _PREP_BEFORE.search(self.text, max(0, s - 12), s):
                     continue  # "Residents of Tyre said": the object of a preposition
+                if s != m.start("name") and self._after_place_name(s):
+                    continue  # "in Gaza City said": the rest of a place's name, no person
                 if len(words) == 1 and self.g.place(words[0]) is not None and not self._folds_known(words[0]):
                     continue  # a bare town name next to a speech verb is no speaker
                 if key == "speaker_after" and len(words) == 1 and _modifies_noun(self.text, e):

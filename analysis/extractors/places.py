@@ -41,7 +41,7 @@ _PLACE_NOUNS = {
     "town": "city", "towns": "city", "village": "city", "villages": "city", "city": "city",
     "cities": "city", "settlement": "city", "settlements": "city", "municipality": "district",
     "territory": "district", "department": "region", "departments": "region", "commune": "district",
-    "neighbourhood": "district", "neighborhood": "district", "area": "district",
+    "neighbourhood": "district", "neighborhood": "district", "area": "district", "valley": "region",
 }
 _NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
 _PREPS = frozenset(
@@ -77,6 +77,9 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
         if before in _PART_NOUNS:
             return "of", "part"  # "the Karari area of Omdurman": the whole of which a place is part
         return ("of", before) if before in _OF_NOUNS else ("of", None)  # "of" is one of _PREPS
+    if last in _DIRECTIONS and len(words) >= 2:
+        words = words[:-1]  # "in southern Lebanon": the word before the direction
+        last = words[-1].lower().lstrip("(")
     if last == "the" and len(words) >= 2:
         last = words[-2].lower().lstrip("(")
     if last in _PREPS:
@@ -87,6 +90,8 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
 assert "of" in _PREPS  # (_locative relies on it)
 
 _STRONG = {"near", "outside"}
+_DIRECTIONS = frozenset("northern southern eastern western central northeastern northwestern southeastern "
+                        "southwestern north-eastern north-western south-eastern south-western".split())
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
 _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
 # Matched against the text just before a place noun (anchored at its end).
@@ -112,7 +117,7 @@ _POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_ALT + r")\b")
 _SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county", "state", "territory",
-                 "department", "commune", "neighbourhood", "neighborhood", "area"}
+                 "department", "commune", "neighbourhood", "neighborhood", "area", "valley"}
 # Nouns after which a one-word adjective is no place name: "the Jewish state", "Kurdish territory".
 _ADJECTIVE_NOUNS = {"state", "territory", "area"}
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ian", "ese", "ist")
@@ -167,6 +172,9 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         i = bisect.bisect_right(person_spans, (start, 10 ** 9)) - 1
         return i >= 0 and person_spans[i][0] <= start < person_spans[i][1]
 
+    actors = index.actors
+    states = actors[(actors["kind"] == "state") & actors["in_story"]]
+    story_states = dict(zip(states["name"].tolist(), states["mentions"].tolist()))
     found: dict[str, _Found] = {}
     taken: set[int] = set()
     normalized: dict[str, str] = {}
@@ -261,7 +269,11 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if start in taken:
             continue
         place = lookup(f"{name} {noun.group('noun').lower()}") or lookup(name)
-        add(place, name, start, _PLACE_NOUNS[noun.group("noun").lower()])
+        kind = _PLACE_NOUNS[noun.group("noun").lower()]
+        if kind == "region" and place is not None and place.kind == "city" and place.key.startswith("geonames:") \
+                and story_states and place.country not in story_states:
+            place = None  # "Borno state" in a story about Nigeria: not the German town GeoNames calls Borno
+        add(place, name, start, kind)
 
     # Known names (as the actor index found them: the same scan of the same text).
     read: dict[str, tuple[bool, object]] = {}  # surface -> (names a place, its first state sense)
@@ -298,7 +310,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if start in taken:
             continue
         prep, noun = _locative(text, start)
-        if prep is None or noun == "attack":
+        if prep is None or noun == "attack" or prep not in _STRONG and noun is None:
             town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
             if town:
                 prep, noun = prep or "of", town.group("noun")
@@ -362,8 +374,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
     for entry in found.values():
         if entry.place is not None and entry.place.country and entry.place.kind != "country":
             countries[entry.place.country] += len(entry.starts)
-    if countries:
-        usual = countries.most_common(1)[0][0]
+    if countries or story_states:
+        usual = countries.most_common(1)[0][0] if countries else max(story_states, key=story_states.get)
         for entry in found.values():
             if entry.place is None and entry.country is None:
                 entry.country = usual
