@@ -428,6 +428,31 @@ def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
     return re.compile(rf"(?<![\w\-])(?:{nouns})(?![\w\-])"), re.compile(f"(?:{nouns})")
 
 
+def _group_noun_matches(text: str) -> list[re.Match]:
+    """The group nouns of `text` as words, in order: found from the literal last words of the
+    nouns ("gang", "group"), which str.find skips to faster than a pattern scan."""
+    pattern, _ = _group_patterns()
+    found: dict[int, re.Match] = {}
+    for word in _group_last_words():
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            while end < len(text) and text[end].isalpha():
+                end += 1  # "gangs", "groups"
+            for m in pattern.finditer(text, max(0, at - 40), min(len(text), end + 2)):
+                if m.end() == end and (m.start() not in found or found[m.start()].end() < end):
+                    found[m.start()] = m
+            at = text.find(word, end)
+    return [found[start] for start in sorted(found)]
+
+
+@lru_cache(maxsize=1)
+def _group_last_words() -> tuple[str, ...]:
+    """The last words of the group nouns, none inside another ("gang" finds "gangs" too)."""
+    words = {n.split()[-1] for n in _group_nouns()}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
 # What stands between a name and its group noun: a space ("X gang coalition") or an appositive's
 # article and up to two adjectives ("X, an alliance of gangs", "X, a powerful militia").
 _GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u00a0]+)$")
@@ -1370,8 +1395,7 @@ class _Extractor:
         text = self.text
         if not _group_nouns():
             return
-        pattern, prefilter = _group_patterns()
-        for m in _finditer(pattern, [(prefilter, text)], text):
+        for m in _group_noun_matches(text):
             gap = _GROUP_GAP.search(text, max(0, m.start() - 40), m.start())
             if gap is None or text[gap.start()] == "," and _modifies_noun(text, m.end()):
                 continue  # "Ali Hassan, a militia commander": a person described by the group noun
