@@ -125,7 +125,8 @@ _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,9})\)")
 _ACRONYM_DEF = re.compile(r"[ \t]+\(([A-Z][A-Z&]{1,9})\)")
 # ", known by its French initials PNH": an acronym given after a body's name
 _KNOWN_AS = re.compile(r",?[ \t]+(?:also[ \t]+)?known[ \t]+(?:by|as)[ \t]+(?:its|the|their)[ \t]+"
-                       r"(?:[A-Za-z\-]+[ \t]+){0,2}?(?:acronym|initials|abbreviation)[ \t]*,?[ \t]+([A-Z][A-Z&]{1,9})\b")
+                       r"(?:[A-Za-z\-]+[ \t]+){0,2}?(?:acronym|initials|abbreviation)[ \t]*,?[ \t]+"
+                       r"([A-Z][A-Z&]{1,9})\b")
 _ACCORDING_TO = re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]ited|[Ss]aid|[Tt]old)\s+(?:the\s+)?$")
 
 
@@ -561,7 +562,8 @@ class _RoleNoun:
 
 _ASIDE = re.compile(r",[^,;.\"“”()]{3,100},")
 _LED_BODY = re.compile(r"(?P<lead>[A-Z][\w.]*)-led\s+(?:(?P<proper>(?:[A-Z][\w'’\-]*[ \t]+){1,5}?)"
-                       r"(?:\((?P<acr>[A-Z][A-Z&]{1,9})\)[ \t]+)?)?(?P<noun>coalition|alliance|mission|forces|force|bloc)\b")
+                       r"(?:\((?P<acr>[A-Z][A-Z&]{1,9})\)[ \t]+)?)?"
+                       r"(?P<noun>coalition|alliance|mission|forces|force|bloc)\b")
 
 
 @dataclass
@@ -1514,7 +1516,8 @@ class _Extractor:
                 if len(words) < 3 or not any(self.g.body_nouns.get(w) not in (None, "state") for w in words[1:]):
                     continue
             start = text.index(words[0], start)
-            capitals = [s for s in range(start, a.start()) if text[s].isupper() and (s == 0 or not text[s - 1].isalnum())]
+            capitals = [s for s in range(start, a.start())
+                        if text[s].isupper() and (s == 0 or not text[s - 1].isalnum())]
             if all(self.covered(s) for s in capitals):
                 continue  # known names alone
             name = " ".join(words)

@@ -124,7 +124,8 @@ _ADJECTIVE_ENDINGS = ("ish", "ic", "ian", "ese", "ist")
 # "farming towns including Pont-Sondé and Liancourt": places listed after a plural place noun
 _PLURAL_NOUNS = sorted((n for n in _PLACE_NOUNS if n.endswith("s")), key=len, reverse=True)
 # (three literal patterns: sre finds a literal start faster than an alternation's)
-_INCLUDING_WORDS = [re.compile(word + r"[ \t]+(?=[A-Z\u00c0-\u017f])") for word in ("including", r"such[ \t]+as", "like")]
+_INCLUDING_WORDS = [re.compile(word + r"[ \t]+(?=[A-Z\u00c0-\u017f])")
+                    for word in ("including", r"such[ \t]+as", "like")]
 _PLURAL_BEFORE = re.compile(rf"(?<![\w\-])(?P<noun>{'|'.join(_PLURAL_NOUNS)})[ \t]+$")
 _ITEMS = re.compile(
     rf"(?P<items>(?:{NAME})(?:[ \t]*,[ \t]*(?:{NAME}))*(?:[ \t]*,?[ \t]+(?:and|or)[ \t]+(?:{NAME}))?)")
@@ -310,7 +311,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if start in taken:
             continue
         prep, noun = _locative(text, start)
-        if prep is None or noun == "attack" or prep not in _STRONG and noun is None:
+        weak = prep is None or noun == "attack" or prep not in _STRONG and noun is None
+        if weak and text[m.end():m.end() + 1] == ",":
             town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
             if town:
                 prep, noun = prep or "of", town.group("noun")
