@@ -500,3 +500,107 @@ def test_a_government_of_no_named_state_speaking_after_an_aside_is_a_body():
 def test_a_bare_title_is_not_an_alias_of_the_person_it_introduces():
     index = index_of("\"We hold every position,\" said Major General Tun Aung, the army spokesman.")
     assert "Major General" not in row(index, "Tun Aung")["aliases"].split("|")
+
+
+def test_an_acronym_may_take_more_than_one_letter_of_a_word():
+    index = index_of("Air strikes were carried out by the Regional Support and Stabilization Mission in "
+                     "Tanganyika (RESSTAN). RESSTAN said its troops had supported the operation.")
+    mission = row(index, "Regional Support and Stabilization Mission in Tanganyika")
+    assert "RESSTAN" in mission["aliases"].split("|")
+
+
+def test_an_office_name_defines_an_acronym_of_another_language():
+    index = index_of("More than 900 people were killed, the UN Integrated Office in Chad (BINUT) said.")
+    office = row(index, "UN Integrated Office in Chad")
+    assert (office["kind"], office["affiliation"]) == ("organization", "United Nations")
+    assert "BINUT" in office["aliases"].split("|")
+
+
+def test_an_acronym_the_text_defines_outranks_the_gazetteers():
+    index = index_of("The Somali National Army (SNA) retook the base. SNA officers said the Somali army "
+                     "had lost nine men.")
+    army = row(index, "Somali National Army")
+    assert {"SNA", "Somali army"} <= set(army["aliases"].split("|"))
+    assert "Syrian National Army" not in names(index)
+    assert "Somali armed forces" not in names(index)
+
+
+def test_an_acronym_known_by_its_initials_and_the_bare_head_noun():
+    index = index_of("The Haitian National Police, known by its French initials PNH, has few officers. "
+                     "Haitian police said two officers were killed.")
+    police = row(index, "Haitian National Police")
+    assert (police["kind"], police["affiliation"]) == ("organization", "Haiti")
+    assert {"PNH", "Haitian police"} <= set(police["aliases"].split("|"))
+
+
+def test_a_led_body_with_a_proper_name_is_one_actor_with_its_bare_forms():
+    index = index_of("The Kenyan-led force was stretched. Officers from the Kenyan-led Multinational "
+                     "Security Support (MSS) mission arrived late, the MSS said.")
+    mission = row(index, "Multinational Security Support mission")
+    assert mission["affiliation"] == "Kenya"
+    assert {"Kenyan-led force", "MSS"} <= set(mission["aliases"].split("|"))
+    assert "Kenyan-led force" not in names(index)
+
+
+def test_a_name_before_a_group_noun_is_an_armed_group():
+    index = index_of("Gunmen from the Lame Wouj gang coalition burned a police station. Lame Wouj said "
+                     "it would keep fighting. Officials blamed a Rwandan Hutu militia for the raid.")
+    group = row(index, "Lame Wouj")
+    assert (group["kind"], group["role"]) == ("organization", "armed group")
+    assert "Lame Wouj" not in names(index, "person")
+    assert "Hutu" not in names(index)
+
+
+def test_a_relative_clause_between_a_name_and_the_speech_verb():
+    index = index_of("Daw Mya Mya Thein, who runs a shelter near the river, said 300 people had arrived.")
+    assert "Daw Mya Mya Thein" in names(index, "person")
+
+
+def test_a_place_office_in_the_possessive_that_speaks_is_a_body():
+    index = index_of("North Kivu's provincial health division said 43 people had died.")
+    body = row(index, "North Kivu provincial health division")
+    assert (body["kind"], body["affiliation"]) == ("organization", "DR Congo")
+
+
+def test_the_head_noun_of_a_led_body_before_a_title_gives_the_affiliation():
+    index = index_of("Three soldiers died, the Saudi-led coalition said. Coalition spokesman Turki Nasser "
+                     "said the attack was a violation.")
+    assert row(index, "Turki Nasser")["affiliation"] == "Saudi-led coalition"
+
+
+def test_the_outlet_named_after_a_speech_verb_stays_media():
+    index = index_of("The base fell, Captain Abdi Nur Farah told Horn Wire by phone.", outlet="Horn Wire")
+    outlet = row(index, "Horn Wire")
+    assert (outlet["kind"], outlet["role"]) == ("media", "publisher")
+    assert row(index, "Abdi Nur Farah")["role"] == "captain"
+
+
+def test_a_person_described_by_a_group_noun_is_no_group():
+    index = index_of("Ali Warsame Hassan, a militia commander, said the town had fallen. Ali Warsame Hassan "
+                     "later left.")
+    assert "Ali Warsame Hassan" not in names(index, "organization")
+    assert row(index, "Ali Warsame Hassan")[["kind", "role"]].tolist() == ["person", "commander"]
+
+
+def test_a_branch_of_a_states_forces_does_not_take_its_demonym_forces():
+    index = index_of("Ukraine's Territorial Defence Forces held the line. Ukrainian forces also shelled the "
+                     "road.")
+    assert {"Ukrainian Territorial Defence Forces", "Ukrainian armed forces"} <= names(index)
+
+
+def test_a_city_office_in_the_possessive_that_speaks_is_a_body():
+    index = index_of("Kherson's regional administration said two people died. Okafor's office said nothing.")
+    body = row(index, "Kherson regional administration")
+    assert (body["kind"], body["affiliation"]) == ("organization", "Ukraine")
+    assert not any(name.startswith("Okafor") for name in names(index, "organization"))
+
+
+def test_hyphenated_names_and_acronyms_before_a_group_noun():
+    index = index_of("Police blamed the Lashkar-e-Zzyx militant group. Colombia's ZLN rebel group said "
+                     "it would free the hostages.")
+    assert {"Lashkar-e-Zzyx", "ZLN"} <= names(index, "organization")
+
+
+def test_the_rest_of_a_place_name_before_a_speech_verb_is_no_person():
+    index = index_of("Residents of a camp in Gaza City said the strikes began at dawn.")
+    assert "City" not in names(index, "person")

@@ -142,3 +142,12 @@ def test_city_index_works_when_the_cache_folder_cannot_be_written(tmp_path, monk
         assert not (blocker / "cache").exists()
     finally:
         gz._city_index.cache_clear()
+
+
+def test_peace_missions_by_acronym_and_full_name(g):
+    for surface, entity in [("UNMISS", "UN Mission in South Sudan"),
+                            ("United Nations Mission in South Sudan", "UN Mission in South Sudan"),
+                            ("BINUH", "UN Integrated Office in Haiti"),
+                            ("AUSSOM", "African Union Support and Stabilization Mission in Somalia")]:
+        assert g.lookup(surface)[0].entity == entity
+    assert g.actors["African Union Support and Stabilization Mission in Somalia"].affiliation == "international"

@@ -160,3 +160,69 @@ def test_an_appositive_town_names_an_unknown_place_but_a_town_official_does_not(
     frame = places_of("The rebels took control of Rubaya, a coltan-mining town in the hills. "
                       "Karin Holm, a town official, said the road was closed.")
     assert list(frame.index) == ["Rubaya"] and frame.loc["Rubaya", "kind"] == "city"
+
+
+def test_more_place_nouns_after_a_name():
+    places = places_of("Rebels moved into Kavumu territory and neighbouring Lumbo state. Gangs hit the "
+                       "Bel-Air neighbourhood and Port-au-Prince's Fort-Sable area. Floods hit the Nord-Ouest "
+                       "department.")
+    assert places.loc["Kavumu", "kind"] == "district"
+    assert places.loc["Lumbo", "kind"] == "region"
+    assert places.loc["Bel-Air", "kind"] == "district"
+    assert places.loc["Fort-Sable", "kind"] == "district"
+    assert places.loc["Nord-Ouest", "kind"] == "region"
+
+
+def test_an_adjective_before_state_or_territory_is_no_place():
+    places = places_of("He spoke of the Jewish state and of Kurdish territory.")
+    assert places.empty
+
+
+def test_the_town_of_outranks_a_district_used_as_a_modifier():
+    places = places_of("The Amsouk district commissioner said gunmen stormed the town of Amsouk.")
+    assert places.loc["Amsouk", "kind"] == "city"
+
+
+def test_a_name_after_a_facility_and_in_is_a_place():
+    places = places_of("Its trauma hospital in Kalbeni treated 27 people. The meeting in Parliament ended.")
+    assert "Kalbeni" in places.index
+    assert "Parliament" not in places.index
+
+
+def test_places_listed_after_a_plural_place_noun():
+    places = places_of("Gangs attacked farming towns including Dezbwa-Ola, Bakoumi and Liancourt-Zzyx.")
+    assert {"Dezbwa-Ola", "Bakoumi", "Liancourt-Zzyx"} <= set(places.index)
+    assert set(places.loc[["Dezbwa-Ola", "Bakoumi"], "kind"]) == {"city"}
+
+
+def test_a_region_named_by_a_position_word_and_its_coordinated_neighbour():
+    places = places_of("The army lost ground in Hiraabo and Middle Qoryoley during the offensive.")
+    assert places.loc["Middle Qoryoley", "kind"] == "region"
+    assert places.loc["Hiraabo", "kind"] == "region"
+
+
+def test_an_unknown_place_takes_the_country_of_the_places_named_most():
+    places = places_of("Shells fell in Aleppo and in Idlib. Residents fled near Kebrit-Ola.")
+    assert places.loc["Kebrit-Ola", "country"] == "Syria"
+
+
+def test_the_whole_a_named_area_is_part_of_is_a_place():
+    places = places_of("Shells hit a market in the Karari area of Omdurman.")
+    assert places.loc["Karari", "kind"] == "district"
+    assert places.loc["Omdurman", "kind"] == "city"
+
+
+def test_a_town_named_by_its_apposition_after_in():
+    places = places_of("Gunmen opened fire in Pahalgam-Zzyx, a resort town in the hills.")
+    assert places.loc["Pahalgam-Zzyx", "kind"] == "city"
+
+
+def test_a_direction_word_between_in_and_a_country_and_a_valley():
+    places = places_of("Jets struck sites in the Bekaa valley and in southern Lebanon.")
+    assert places.loc["Bekaa", "kind"] == "region"
+    assert places.loc["Lebanon", "kind"] == "country"
+
+
+def test_a_region_noun_drops_a_city_of_a_state_the_story_never_names():
+    places = places_of("Militants killed dozens in Borno state, the Nigerian army said.")
+    assert (places.loc["Borno", "kind"], places.loc["Borno", "country"]) == ("region", "Nigeria")

