@@ -304,7 +304,8 @@ def test_page_furniture_between_paragraphs(line, kind):
 
 
 @pytest.mark.parametrize("line", ["By Jane Doe in Addis Ababa", "By Jane Doe and John Roe in Goma",
-                                  "Read also: Five soldiers killed in an attack near the border"])
+                                  "Read also: Five soldiers killed in an attack near the border",
+                                  "Read more: Two neighbouring states pledge fresh troops as a third contingent lands in the capital"])
 def test_bylines_with_a_place_and_related_links_are_boilerplate(line):
     body = "The army said it had repelled an attack near the border on Saturday, officials said."
     article = parse_article(f"Fighting resumes near the border\n\n{line}\n\n{body}\n\n{body}\n", {})
