@@ -226,3 +226,17 @@ def test_a_direction_word_between_in_and_a_country_and_a_valley():
 def test_a_region_noun_drops_a_city_of_a_state_the_story_never_names():
     places = places_of("Militants killed dozens in Borno state, the Nigerian army said.")
     assert (places.loc["Borno", "kind"], places.loc["Borno", "country"]) == ("region", "Nigeria")
+
+
+@pytest.mark.parametrize("opening, expected", [
+    ("ADDIS ABABA, June 14 (Example Wire) - The army said it had repelled an attack.", "Addis Ababa"),
+    ("KYIV, Ukraine (AP) \u2014 The army said it had repelled an attack.", "Kyiv"),
+    ("GAZA CITY, Oct 10 (Example Wire) - The army said it had repelled an attack.", "Gaza City"),
+])
+def test_a_wire_dateline_in_capitals_names_the_city(opening, expected):
+    frame = places_of(opening)
+    assert expected in frame.index
+
+
+def test_a_capitalised_label_is_no_dateline():
+    assert places_of("UPDATE, 10 October: The army said it had repelled an attack.").empty

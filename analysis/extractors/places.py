@@ -120,6 +120,9 @@ assert all(any(n.startswith(p) for p in _LITERAL_NOUNS) for n in _PLACE_NOUNS if
 _TOWN_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,3}?(?P<noun>town|village|city|settlement)"
                          r"(?=\s+(?:in|on|near|north|south|east|west|of|outside)\b|\s*[,.;])")
 _NAME_AT = re.compile(rf"(?<![\w\-])(?P<name>{NAME})")
+# "ADDIS ABABA, June 14 (Reuters) -", "KYIV, Ukraine (AP) -": a city in capitals opening the story
+_DATELINE_CITY = re.compile(r"(?P<city>[A-Z][A-Z'\u2019.-]+(?:[ \u00a0][A-Z][A-Z'\u2019.-]+){0,3})(?=\s*,|\s*\()")
+_DATELINE_CITY_STOP = re.compile(r"(?:UPDATE|BREAKING|EXCLUSIVE|ANALYSIS|WATCH|LIVE)\b")
 _POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_ALT + r")\b")
@@ -311,6 +314,16 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             country = Place(key=f"country:{iso}", name=state.entity, kind="country", country=state.entity,
                             lat=None, lon=None, source="")
             add(country, surface, start)
+
+    # A wire dateline in capitals ("ADDIS ABABA, June 14 (Reuters) -"): the city the story is filed from.
+    first_body = next((b for b in blocks if b.kind == "body"), None)
+    if first_body is not None:
+        m = _DATELINE_CITY.match(text, first_body.start, first_body.end)
+        if m and not _DATELINE_CITY_STOP.match(m.group("city")):
+            name = m.group("city").title()
+            place = lookup(name)
+            if place is not None:
+                add(place, name, m.start("city"))
 
     # Unknown to the known-names regex: a name after a locative word.
     for m in _NAME_AT.finditer(text):
