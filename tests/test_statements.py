@@ -603,3 +603,11 @@ def test_own_acts_victims_and_forces_in_blame():
     assert one(frame, "31 Front fighters")["type"] == "claim"
     assert one(frame, "5,000 civilians")["type"] == "accuse"
     assert one(frame, "assassination")["type"] == "accuse"
+
+
+def test_the_strikes_told_just_before_with_their_doer_are_blamed_on_it():
+    frame = rows("Russian jets struck three villages in the south on Monday.",
+                 "The regional health office said the strikes killed seven people.",
+                 "The health office said shelling killed 27 people.", index=True)
+    assert one(frame, "the strikes killed seven people")["type"] == "accuse"
+    assert one(frame, "shelling killed 27 people")["type"] == "claim"  # no earlier shelling with a doer

@@ -515,6 +515,8 @@ _CASUALTY_COUNT = _Gated(re.compile(
     r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I))
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
+#: How far back (characters) a definite hostile act ("the strikes") looks for the same act told with its doer.
+DOER_LOOKBACK = 600
 #: How many earlier statements a quote with no cue is compared with (a pull quote repeats one of them).
 PULL_QUOTE_LOOKBACK = 12
 OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
@@ -1975,9 +1977,33 @@ class _Reader:
                 return True
             if by and _force_after_by(text[m.end() + by.end():e]):
                 return True  # "killed by the military", "shelled by government troops"
-            if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
-                return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
+            if _DEFINITE_BEFORE.search(before):
+                if self._accused_just_before(speaker):
+                    return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
+                if not (self.rows and speaker and self.rows[-1][_SPEAKER] == speaker):
+                    doers = self._earlier_doers(m, s, speaker)
+                    if doers is not None:
+                        return doers  # "the strikes" the story has just laid at someone's door
             return not self._search(_CASUALTY_COUNT, s, e)
+
+    def _earlier_doers(self, act: re.Match, start: int, speaker: str | None) -> bool | None:
+        """For a definite hostile act ("the strikes killed seven"): whether the same act, told shortly
+        before with its doer named in its sentence ("Israeli jets struck ..."), was someone else's
+        (None: no such earlier act)."""
+        stem = act.group(0)[:3].lower()
+        lo = max(0, start - DOER_LOOKBACK)
+        earlier = [m for m in self._finditer(_hostile(), lo, start) if m.group(0)[:3].lower() == stem]
+        if not earlier:
+            return None
+        m = earlier[-1]
+        text = self.text
+        s0 = max(text.rfind(". ", lo, m.start()), text.rfind("\n", lo, m.start()), lo)
+        agents = [x[2] for x in self.actors.within(s0, m.start()) if x[3] not in ("media", "territory")
+                  and not _PASSIVE_HARM.search(text, x[1], m.start())]
+        if not agents:
+            return None
+        own = self.actors.side(speaker) if speaker else None
+        return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
 
     def _fragment_accuses(self, start: int, end: int, speaker: str | None) -> bool:
         """True when a quoted fragment names a hostile act and, before it, its doer: an actor not on
