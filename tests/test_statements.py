@@ -611,3 +611,13 @@ def test_the_strikes_told_just_before_with_their_doer_are_blamed_on_it():
                  "The health office said shelling killed 27 people.", index=True)
     assert one(frame, "the strikes killed seven people")["type"] == "accuse"
     assert one(frame, "shelling killed 27 people")["type"] == "claim"  # no earlier shelling with a doer
+
+
+def test_an_unnamed_official_is_someone_new_and_an_infinitive_is_the_speakers_own_act():
+    frame = rows('"We have lost everything," said Umm Salma, a mother of five.',
+                 "A UN official said aid trucks were turned back.",
+                 "An army official, speaking on condition of anonymity, said the operation would go on.",
+                 "The Lake Front vowed to continue attacks on the port until the siege ends.")
+    assert one(frame, "aid trucks")["speaker"] == "United Nations"
+    assert one(frame, "operation would go on")["speaker"] != "Umm Salma"
+    assert one(frame, "continue attacks")["type"] == "warn"

@@ -483,8 +483,9 @@ TARGET_RULES = {
 _SINCE = _Gated(re.compile(r"\bsince\b[^,;.]*", re.I))
 #: A definite article right before a hostile word: "the strikes", "the attack".
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|this|that)\s+(?:\w+\s+)?$", re.I)
-#: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit").
-_SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us|the\s+(?:group|movement)(?:['’]s)?)\b", re.I)
+#: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit",
+#: "the group had targeted", "vowed to continue attacks").
+_SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us|the\s+(?:group|movement)(?:['’]s)?|to)\b", re.I)
 #: Nouns for those a person speaks through ("his office said").
 _OWN_STAFF = frozenset("office team campaign".split())
 #: A name after its owner and lower-case modifiers: "Lebanon's state-run National News Agency".
@@ -1504,7 +1505,9 @@ class _Reader:
                 return []  # '... hit "terror infrastructure" in the province, including ...': the quote's own frame
             pos, end = s, e
         lead = _TO_LEAD.match(text, pos, end)
+        typed = None
         if lead and frame != "appeal":
+            typed = (pos, end)  # (typed with its "to": "vowed to continue attacks" is the speaker's own act)
             pos = lead.end()
         words = _WORD.findall(text, pos, end)
         if all(w.lower() in _FUNCTION_ONLY for w in words):
@@ -1512,8 +1515,9 @@ class _Reader:
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
         if len(words) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
             return []
-        return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
-                       block.paragraph, block.block_id, pos, addressee=addressee)]
+        return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue,
+                       text[typed[0]:end] if typed else text[pos:end],
+                       block.paragraph, block.block_id, pos, addressee=addressee, target_span=typed)]
 
     def _fronted(self, k: int, h: _Hit, hits: list[_Hit], masked: str, p0: int, pos: int, s_start: int,
                  s_end: int, block) -> list[_Draft] | None:
@@ -1634,7 +1638,11 @@ class _Reader:
             tail = _name_after_role(surface)
             if tail:
                 name, tail_kind = tail
-        name = name or self.actors.resolve(surface, start)
+        indefinite = anaphoric and words[0].lower() in ("a", "an")
+        if name is None and indefinite and role["kind"] == "person":
+            name = None  # "an Israeli official": someone new, whoever the index last took an official for
+        else:
+            name = name or self.actors.resolve(surface, start)
         if name is None:
             inside = self.actors.within(start, end)
             if inside and not anaphoric:
@@ -1650,6 +1658,13 @@ class _Reader:
                     best = max(bodies, key=lambda m: (m[1], m[1] - m[0]))
                     return best[2], surface, "role_noun", best[3], None
                 for w in words[1:-1]:
+                    if _capitalised(w):
+                        found = self.actors.resolve(_bare(w), None)
+                        found_kind = self.actors.kind(found) if found else None
+                        if found and (found_kind in ("organization", "armed_forces", "state") or
+                                      (found_kind is None and found != _bare(w))):
+                            return found, surface, "role_noun", found_kind or "organization", None
+                        continue
                     row = _roles().get(w.lower()) if w.islower() else None
                     if row and row["kind"] in ("organization", "armed_forces"):
                         found = self._earlier_body(w.lower(), _BODY_KINDS.get(w.lower(), (row["kind"],)), start)
