@@ -621,3 +621,12 @@ def test_an_unnamed_official_is_someone_new_and_an_infinitive_is_the_speakers_ow
     assert one(frame, "aid trucks")["speaker"] == "United Nations"
     assert one(frame, "operation would go on")["speaker"] != "Umm Salma"
     assert one(frame, "continue attacks")["type"] == "warn"
+
+
+def test_the_rest_of_a_quoted_appeal_and_labels_inside_a_fragment():
+    frame = rows("The president called on Western partners to 'act now' and deliver more air defence systems.",
+                 'The army said its jets had hit "Lake Front terror infrastructure" near the port.',
+                 '"The enemy deliberately targeted our homes," the governor said. "This is terror."')
+    assert list(frame["kind"]) == ["partial", "partial", "direct", "direct"]
+    assert one(frame, "terror infrastructure")["type"] == "claim"  # a label of the target, not an act
+    assert one(frame, "This is terror")["type"] == "accuse"

@@ -493,6 +493,8 @@ _OWNED_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s
                          r"([A-Z][\w.'’&-]*(?:\s+(?:of|for|and|[A-Z][\w.'’&-]*))*)$")
 #: A possessive noun right before a hostile act (up to one word between): "the enemy's (brutal) assassination".
 _POSSESSOR = re.compile(r"\b([\w-]+)['’]s\s+(?:[\w-]+\s+)?$")
+#: What may follow the head noun of a phrase: its end, punctuation, or a preposition.
+_HEAD_END = re.compile(r"\s*(?:$|[^\w\s]|(?:of|against|on|in|by|at|from|with|for)\b)")
 _OWN_POSSESSORS = frozenset("it let that what who there here".split())
 #: A passive verb of harm: the phrase before it names victims ("31 AA fighters had been killed in ...").
 _PASSIVE_HARM = re.compile(r"\b(?:been|were|was|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|captured)\b", re.I)
@@ -1501,8 +1503,13 @@ class _Reader:
             if len(seg.split()) < 5 or _FRAGMENT_LEAD.match(seg) or \
                     seg.split()[-1].lower() in _DANGLING:
                 return []
-            if best[0] and clause[best[0] - 1] == MASK and seg.split()[0].lower() in _MODIFIER_LEADS:
-                return []  # '... hit "terror infrastructure" in the province, including ...': the quote's own frame
+            if best[0] and clause[best[0] - 1] == MASK:
+                lead_words = seg.split()
+                if lead_words[0].lower() in _MODIFIER_LEADS or (
+                        lead_words[0].lower() in ("and", "or") and lead_words[1].lower() != "that"):
+                    # '... hit "terror infrastructure" in the province, including ...', 'urged them to "act
+                    # now" and deliver ...': the quote's own frame or the rest of its clause
+                    return []
             pos, end = s, e
         lead = _TO_LEAD.match(text, pos, end)
         typed = None
@@ -2024,8 +2031,8 @@ class _Reader:
         """True when a quoted fragment names a hostile act and, before it, its doer: an actor not on
         the speaker's side, or a possessive ("the enemy's assassination", "Russia's invasion")."""
         m = self._search(_hostile(), start, end)
-        if m is None:
-            return False
+        if m is None or not _HEAD_END.match(self.text, m.end(), end):
+            return False  # (the act must head the phrase: not "Hezbollah terror infrastructure")
         own = self.actors.side(speaker) if speaker else None
         agents = [x[2] for x in self.actors.within(start, m.start()) if x[3] not in ("media", "territory")]
         if agents:
