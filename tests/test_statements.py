@@ -630,3 +630,17 @@ def test_the_rest_of_a_quoted_appeal_and_labels_inside_a_fragment():
     assert list(frame["kind"]) == ["partial", "partial", "direct", "direct"]
     assert one(frame, "terror infrastructure")["type"] == "claim"  # a label of the target, not an act
     assert one(frame, "This is terror")["type"] == "accuse"
+
+
+def test_an_office_named_after_its_head_a_naming_participle_and_a_clause_a_quote_completes():
+    frame = rows("Prime Minister Omar Tahan visited the border town on Sunday.",
+                 "Tahan's office said in a statement that the army would continue to operate \"with full force\".",
+                 'The ministry said the army had killed 20 civilians in the town, calling it "a massacre".',
+                 'The opposition called the raid "a war crime".')
+    r = one(frame, "with full force")
+    assert r["speaker"] == "Omar Tahan" and r["kind"] == "partial"
+    assert "continue to operate" not in " ".join(frame["text"])
+    m = one(frame, "a massacre")
+    assert (m["cue"], m["type"]) == ("calling", "accuse")
+    assert one(frame, "killed 20 civilians in the town")["text"] == "the army had killed 20 civilians in the town"
+    assert one(frame, "a war crime")["speaker"] in ("opposition", "The opposition")

@@ -1341,6 +1341,8 @@ class _Reader:
             clause_start = p0 + _skip_adverbials(masked, clause_start - p0)
             clause_start = p0 + _THAT.match(masked, clause_start - p0).end()
         clause_start = min(clause_start, q.start)
+        if h.cue.frame == "object_quote" and h.end <= q.open_mark:
+            clause_start = q.start  # 'calling it "a massacre"': typed on the naming, not on its object ("it")
         addressee = (h.end, q.open_mark) if h.cue.frame in ("appeal", "accuse") and h.end <= q.open_mark else None
         return _Draft("partial", q.start, q.end, sid, hit, h.form, h.cue, text[clause_start:clause_end],
                       block.paragraph, block.block_id, q.start, addressee=addressee,
@@ -1503,6 +1505,10 @@ class _Reader:
             if len(seg.split()) < 5 or _FRAGMENT_LEAD.match(seg) or \
                     seg.split()[-1].lower() in _DANGLING:
                 return []
+            if best[1] < len(clause) and "," not in seg and not clause[best[1]:].strip(MASK + _TRAIL + "\"'“”‘’"):
+                # 'said the army would continue to operate "with full force"': one clause that the
+                # quote completes is the partial statement's, not a second one
+                return []
             if best[0] and clause[best[0] - 1] == MASK:
                 lead_words = seg.split()
                 if lead_words[0].lower() in _MODIFIER_LEADS or (
@@ -1628,6 +1634,13 @@ class _Reader:
             name, _, _, kind, gender = self._pronoun("he" if words[0].lower() == "his" else "she", surface,
                                                      start, paragraph)
             return (name or surface), surface, "pronoun", kind, gender
+        if 2 <= len(words) <= 4 and _bare(words[-1]).lower() in _OWN_STAFF and words[-2].endswith(("'s", "’s")) \
+                and all(_capitalised(w) for w in words[:-1]):
+            # "Netanyahu's office said": the person named
+            owner = " ".join(words[:-1])[:-2]
+            name = self.actors.resolve(owner, start)
+            if name and self.actors.kind(name) == "person":
+                return name, surface, "name", "person", self.actors.gender(name)
         if body is not None and body["kind"] in ("organization", "armed_forces"):
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
