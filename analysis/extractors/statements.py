@@ -1335,12 +1335,7 @@ class _Reader:
             if q.outer_end <= o.start < clause_end:
                 clause_end = (o.subject[0] if o.subject and o.subject[0] >= q.outer_end else o.start)
                 break
-        clause_start = h.end
-        if clause_start <= q.open_mark:
-            # "said on Wednesday that the group had targeted": the clause opens after the adverbials
-            clause_start = p0 + _skip_adverbials(masked, clause_start - p0)
-            clause_start = p0 + _THAT.match(masked, clause_start - p0).end()
-        clause_start = min(clause_start, q.start)
+        clause_start = min(h.end, q.start)
         if h.cue.frame == "object_quote" and h.end <= q.open_mark:
             clause_start = q.start  # 'calling it "a massacre"': typed on the naming, not on its object ("it")
         addressee = (h.end, q.open_mark) if h.cue.frame in ("appeal", "accuse") and h.end <= q.open_mark else None
@@ -1917,13 +1912,13 @@ class _Reader:
         self._remember(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
 
     def _repeated(self, d: _Draft) -> bool:
-        """True when the words of a quote with no cue of its own were already quoted in one of
-        the last statements (a pull quote repeating the body)."""
-        words = _SPACES.sub(" ", self.text[d.start:d.end]).strip(_TRAIL + "\"'“”‘’").lower()
-        if len(words.split()) < 4:
+        """True when the words of a quote with no cue of its own were already quoted, as they stand,
+        in one of the last statements (a pull quote repeating the body)."""
+        words = self.text[d.start:d.end].strip(_TRAIL + "\"'“”‘’")
+        if words.count(" ") < 3:
             return False
         for row in self.rows[-PULL_QUOTE_LOOKBACK:]:
-            if row[_KIND] != "indirect" and words in _SPACES.sub(" ", row[_TEXT]).lower():
+            if row[_KIND] != "indirect" and words in row[_TEXT]:
                 return True
         return False
 
@@ -1994,18 +1989,26 @@ class _Reader:
         s, e = span
         text = self.text
         frames = [(m.start(), m.end()) for m in self._finditer(_SINCE, s, e)]
+        skip = None
         for m in self._finditer(_hostile(), s, e):
             if any(a <= m.start() < b for a, b in frames):
                 continue
             before = text[s:m.start()]
             if _SELF_AGENT.match(before):
                 return False
+            if skip is None:
+                skip = _skip_adverbials(text, s)
+            if skip > s and _SELF_AGENT.match(text, skip, m.start()):
+                return False  # "said on Wednesday that the group had": the clause of a partial opens at its cue
             own = self.actors.side(speaker) if speaker else None
             # (the actors before a passive "had been killed" are its victims, not the doers)
-            agents = [x[2] for x in self.actors.within(s, m.start()) if x[3] not in ("media", "territory")
-                      and not _PASSIVE_HARM.search(text, x[1], m.start())]
+            agents = [x for x in self.actors.within(s, m.start()) if x[3] not in ("media", "territory")]
+            if agents and ("been" in before or " were " in before or " was " in before):
+                passive = _PASSIVE_HARM.search(before)
+                if passive:
+                    agents = [x for x in agents if x[1] > s + passive.start()]
             if agents:
-                return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
+                return not all(a in (speaker, own) or self.actors.side(a) == speaker for _, _, a, _ in agents)
             by = _BY.search(text[m.end():e])
             if by and any(x[3] not in ("media", "territory")
                           for x in self.actors.within(m.end() + by.end(), e)):
@@ -2027,11 +2030,19 @@ class _Reader:
         (None: no such earlier act)."""
         stem = act.group(0)[:3].lower()
         lo = max(0, start - DOER_LOOKBACK)
-        earlier = [m for m in self._finditer(_hostile(), lo, start) if m.group(0)[:3].lower() == stem]
-        if not earlier:
-            return None
-        m = earlier[-1]
         text = self.text
+        low = self.gate_low if self.gate_low is not None else text.lower()
+        hostile = _hostile().pattern
+        m = None
+        at = low.rfind(stem, lo, start)
+        while at >= 0:  # the nearest earlier word opening with the same letters that is a hostile act
+            if (at == 0 or not low[at - 1].isalnum()):
+                m = hostile.match(text, at, start)
+                if m:
+                    break
+            at = low.rfind(stem, lo, at)
+        if m is None:
+            return None
         s0 = max(text.rfind(". ", lo, m.start()), text.rfind("\n", lo, m.start()), lo)
         agents = [x[2] for x in self.actors.within(s0, m.start()) if x[3] not in ("media", "territory")
                   and not _PASSIVE_HARM.search(text, x[1], m.start())]
