@@ -177,10 +177,25 @@ def test_continuation_without_cue_keeps_the_speaker():
 
 
 def test_quote_continued_in_next_paragraph():
+    # a quote left open at a paragraph's end and reopened at the next one's start is one statement
     frame = rows('Karimov told reporters on Friday: "We hold the pass.',
                  '"We will hold it for as long as it takes."', index=False)
     r = one(frame, "as long as it takes")
+    assert r["speaker"] == "Karimov" and r["kind"] == "direct" and len(frame) == 1
+    assert r["text"].startswith("We hold the pass.") and r["text"].endswith("as long as it takes.")
+
+
+def test_quote_closed_before_the_next_paragraph_is_not_joined():
+    frame = rows('"We hold the pass," Karimov said.', '"We will hold it for as long as it takes."', index=False)
+    assert len(frame) == 2
+    r = one(frame, "as long as it takes")
     assert r["speaker"] == "Karimov" and r["speaker_resolution"] == "continuation"
+
+
+def test_pull_quote_repeating_the_body_is_not_a_second_statement():
+    frame = rows('"The camps are full. If the siege goes on, people will starve," said Anna Berg, an aid worker.',
+                 '"If the siege goes on, people will starve."', "\u2014 Anna Berg", index=False)
+    assert len(frame[frame["text"].str.contains("people will starve")]) == 1
 
 
 def test_pronoun_follows_gender():
@@ -518,3 +533,112 @@ def test_the_strikes_just_blamed_on_someone_are_still_blamed():
                  "The health office said shelling killed 27 people.", index=False)
     assert one(frame, "the strikes killed twelve civilians")["type"] == "accuse"
     assert one(frame, "shelling killed 27 people")["type"] == "claim"  # a count naming no doer
+
+
+def test_a_cue_whose_subject_opens_a_reported_clause_is_inside_it():
+    frame = rows("She said the envoy urged the rebels to lift the siege at once.",
+                 "The agency says famine conditions have been confirmed in two camps near the city.", index=False)
+    assert list(frame["text"]) == ["the envoy urged the rebels to lift the siege at once",
+                                   "famine conditions have been confirmed in two camps near the city"]
+
+
+def test_a_stretch_that_only_frames_a_partial_quote_is_no_statement():
+    frame = rows('The army said its jets had hit "terror infrastructure" in the north of the province, '
+                 'including two depots.',
+                 'The rebels accused the army of using villagers as "human shields".', index=False)
+    assert list(frame["kind"]) == ["partial", "partial"]
+
+
+def test_officials_say_but_not_declined_to_say():
+    frame = rows("Officials say at least 22 soldiers have been killed since May.",
+                 "The army declined to say how many soldiers died, and officials would say nothing.", index=False)
+    assert list(frame["text"]) == ["at least 22 soldiers have been killed since May"]
+
+
+def test_according_to_a_tally_based_on_figures():
+    frame = rows("More than 500 people have been killed since May, according to a Tidewater Press tally based "
+                 "on health ministry figures.", index=False)
+    assert one(frame, "More than 500")["speaker"] == "Tidewater Press"
+
+
+def test_dateline_with_a_two_letter_word_and_a_dash_is_left_out():
+    frame = rows("EL OBEID, Sudan \u2014 Shelling killed at least 38 people in the city on Wednesday, "
+                 "the city\u2019s resistance committee said.", index=False)
+    assert frame["text"].iloc[0].startswith("Shelling killed")
+
+
+def test_speakers_through_an_office_an_owner_and_an_unnamed_spokesman():
+    frame = rows("Prime Minister Omar Tahan accused the rebels of shelling the port.",
+                 "Ruritania would file a complaint with the Security Council, his office said.",
+                 "Rebels shelled a road near the port, according to Ruritania's state-run National Wire Service.",
+                 "The Ruritanian army said it repelled the attack. An army spokesman confirmed that two soldiers "
+                 "were killed.")
+    assert one(frame, "file a complaint")["speaker"] == "Omar Tahan"
+    assert one(frame, "file a complaint")["type"] == "announce"
+    assert one(frame, "shelled a road")["speaker"] == "National Wire Service"
+    r = one(frame, "two soldiers were killed")
+    assert r["speaker"] == one(frame, "repelled the attack")["speaker"] and r["type"] == "claim"
+
+
+def test_threat_denial_and_distress_types():
+    assert statement_type("Every attack on our villages will be met with a response", None) == "warn"
+    assert statement_type("Lebanon will pay the price for this", None) == "warn"
+    assert statement_type("If the siege is not lifted, people will starve to death.", None) == "warn"
+    assert statement_type("We do not want a wider war, but we are ready for one.", None) == "warn"
+    assert statement_type('the fighters had "not targeted a single civilian"', None) == "reject"
+    assert statement_type("it had no troops fighting on foreign soil", None) == "reject"
+    assert statement_type("What is happening in the city is a catastrophe", None) == "concern"
+    assert statement_type("the enemy's assassination of a commander", None) == "accuse"
+
+
+def test_own_acts_victims_and_forces_in_blame():
+    frame = rows('The rebel group\u2019s spokesman Ali Faris said on Monday that the group had targeted '
+                 '"military sites" near the border.',
+                 "Army spokesman Karim Said said 31 Front fighters had been killed in the air strikes since Friday.",
+                 "The UN said more than 5,000 civilians had been killed by the military since the coup.",
+                 'The group said it fired rockets in response to "the enemy\u2019s assassination" of a commander.')
+    assert one(frame, "military sites")["type"] == "claim"
+    assert one(frame, "31 Front fighters")["type"] == "claim"
+    assert one(frame, "5,000 civilians")["type"] == "accuse"
+    assert one(frame, "assassination")["type"] == "accuse"
+
+
+def test_the_strikes_told_just_before_with_their_doer_are_blamed_on_it():
+    frame = rows("Russian jets struck three villages in the south on Monday.",
+                 "The regional health office said the strikes killed seven people.",
+                 "The health office said shelling killed 27 people.", index=True)
+    assert one(frame, "the strikes killed seven people")["type"] == "accuse"
+    assert one(frame, "shelling killed 27 people")["type"] == "claim"  # no earlier shelling with a doer
+
+
+def test_an_unnamed_official_is_someone_new_and_an_infinitive_is_the_speakers_own_act():
+    frame = rows('"We have lost everything," said Umm Salma, a mother of five.',
+                 "A UN official said aid trucks were turned back.",
+                 "An army official, speaking on condition of anonymity, said the operation would go on.",
+                 "The Lake Front vowed to continue attacks on the port until the siege ends.")
+    assert one(frame, "aid trucks")["speaker"] == "United Nations"
+    assert one(frame, "operation would go on")["speaker"] != "Umm Salma"
+    assert one(frame, "continue attacks")["type"] == "warn"
+
+
+def test_the_rest_of_a_quoted_appeal_and_labels_inside_a_fragment():
+    frame = rows("The president called on Western partners to 'act now' and deliver more air defence systems.",
+                 'The army said its jets had hit "Lake Front terror infrastructure" near the port.',
+                 '"The enemy deliberately targeted our homes," the governor said. "This is terror."')
+    assert list(frame["kind"]) == ["partial", "partial", "direct", "direct"]
+    assert one(frame, "terror infrastructure")["type"] == "claim"  # a label of the target, not an act
+    assert one(frame, "This is terror")["type"] == "accuse"
+
+
+def test_an_office_named_after_its_head_a_naming_participle_and_a_clause_a_quote_completes():
+    frame = rows("Prime Minister Omar Tahan visited the border town on Sunday.",
+                 "Tahan's office said in a statement that the army would continue to operate \"with full force\".",
+                 'The ministry said the army had killed 20 civilians in the town, calling it "a massacre".',
+                 'The opposition called the raid "a war crime".')
+    r = one(frame, "with full force")
+    assert r["speaker"] == "Omar Tahan" and r["kind"] == "partial"
+    assert "continue to operate" not in " ".join(frame["text"])
+    m = one(frame, "a massacre")
+    assert (m["cue"], m["type"]) == ("calling", "accuse")
+    assert one(frame, "killed 20 civilians in the town")["text"] == "the army had killed 20 civilians in the town"
+    assert one(frame, "a war crime")["speaker"] in ("opposition", "The opposition")

@@ -33,8 +33,15 @@ boilerplate are never read for statements):
    its own, as in "X urged ..., his spokesman told reporters"),
    cut at the end of the sentence, at "while", ", adding", a coordinated cue,
    and for noun-phrase cues (welcomed, ruled out) at "before", "after" ...;
-   quoted fragments inside it are left to their partial statements.
-5. Embedded posts become `tweet` statements of their signature's author.
+   quoted fragments inside it are left to their partial statements (an
+   unquoted stretch beside them is kept only when it reads as a clause of its
+   own, not as a place or reason framing the quote: "... "terror targets" in
+   the province"). A cue whose subject opens this clause ("She said the envoy
+   urged ...") is reported inside it and gives no statement of its own.
+5. Embedded posts become `tweet` statements of their signature's author. A
+   quote left open at a paragraph's end and reopened at the next one's start
+   is one statement; a quote with no cue repeating words quoted just before
+   (a pull quote) is none.
 6. Speakers are resolved in reading order: names through the actor index
    (falling back to the name after a title, or the phrase as written);
    pronouns to the nearest earlier person of compatible gender, preferring
@@ -387,7 +394,7 @@ _QUANTIFIER_OPENING = re.compile(r"\s*(?:at\s+(?:least|most)|in\s+(?:all|total))
 _FRONTED_REST = re.compile(
     r"\s*(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
-_DATELINE = re.compile(r"\s*[A-Z][A-Z.'’-]{2,}(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
+_DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]{2,}|[A-Z]{2}(?=\s+[A-Z]{3}))(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
 # Where a reported clause ends (searched in the masked narration; gated, as most clauses have no end
 # but the sentence's).
@@ -436,6 +443,11 @@ _SPACE_COMMA = re.compile(r"\s*,?\s*")
 _AND_AT_END = re.compile(r"(?:,?\s+and(?:\s+also)?|,)\s*$")
 _OBJECT_LEAD = re.compile(r"(?i)(?:at|over|about|on)\s+")
 _FRAGMENT_LEAD = re.compile(r"(?i)(?:that|to|as|for)\b")
+# Words that open a stretch modifying the quoted fragment before it (a place, a reason, a time),
+# not a reported clause of its own.
+_MODIFIER_LEADS = frozenset(
+    "in on at from by with near into across along around against within without during after before since "
+    "until because as while when where including amid despite toward towards over under through".split())
 _TO_LEAD = re.compile(r"to\s+")
 _UP_TO_COMMA = re.compile(r"[^,]*,\s*")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -449,6 +461,7 @@ _IRREGULAR_PARTICIPLES = frozenset(
 _CLAUSE_OPENER = re.compile(r"\b(?:that|while|whereas|but|when|after|before|because|since|although|though|"
                             r"where|which|who|what|if|as)\s+")
 _FIRST_WORD = re.compile(r"\s*([\w'’-]+)\s+")
+_REPORTED_BY = re.compile(r"\b(?:said|says|told(?:\s+(?:reporters|journalists))?)\s+(?:that\s+)?")
 _UNQUOTED = re.compile(r"[^" + MASK + r"]+")
 
 #: How `target` is found for each type (types not listed get no target beyond
@@ -470,8 +483,31 @@ TARGET_RULES = {
 _SINCE = _Gated(re.compile(r"\bsince\b[^,;.]*", re.I))
 #: A definite article right before a hostile word: "the strikes", "the attack".
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|this|that)\s+(?:\w+\s+)?$", re.I)
-#: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit").
-_SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us)\b", re.I)
+#: A reported clause whose doer is the speaker itself ("it had struck", "its forces destroyed", "we hit",
+#: "the group had targeted", "vowed to continue attacks").
+_SELF_AGENT = re.compile(r"[\W]*(?:that\s+)?(?:it|its|we|our|us|the\s+(?:group|movement)(?:['’]s)?|to)\b", re.I)
+#: Nouns for those a person speaks through ("his office said").
+_OWN_STAFF = frozenset("office team campaign".split())
+#: A name after its owner and lower-case modifiers: "Lebanon's state-run National News Agency".
+_OWNED_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*['’]s\s+(?:[a-z][\w-]*\s+)+"
+                         r"([A-Z][\w.'’&-]*(?:\s+(?:of|for|and|[A-Z][\w.'’&-]*))*)$")
+#: A possessive noun right before a hostile act (up to one word between): "the enemy's (brutal) assassination".
+_POSSESSOR = re.compile(r"\b([\w-]+)['’]s\s+(?:[\w-]+\s+)?$")
+#: What may follow the head noun of a phrase: its end, punctuation, or a preposition.
+_HEAD_END = re.compile(r"\s*(?:$|[^\w\s]|(?:of|against|on|in|by|at|from|with|for)\b)")
+_OWN_POSSESSORS = frozenset("it let that what who there here".split())
+#: A passive verb of harm: the phrase before it names victims ("31 AA fighters had been killed in ...").
+_PASSIVE_HARM = re.compile(r"\b(?:been|were|was|are|is)\s+(?:\w+ly\s+)?(?:killed|wounded|injured|hurt|captured)\b", re.I)
+_BY_PHRASE = re.compile(r"\s*((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def _force_after_by(rest: str) -> bool:
+    """True when the phrase after "by" ends in a noun for an armed force ("the military", "government troops")."""
+    m = _BY_PHRASE.match(rest)
+    if not m:
+        return False
+    roles = _roles()
+    return any((roles.get(w.lower()) or {}).get("kind") == "armed_forces" for w in m.group(1).split())
 _NUMBER_WORDS = ("(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
 #: A casualty count: a number and a word for killed or wounded.
@@ -482,6 +518,10 @@ _CASUALTY_COUNT = _Gated(re.compile(
     r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I))
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
+#: How far back (characters) a definite hostile act ("the strikes") looks for the same act told with its doer.
+DOER_LOOKBACK = 600
+#: How many earlier statements a quote with no cue is compared with (a pull quote repeats one of them).
+PULL_QUOTE_LOOKBACK = 12
 OPPONENT_FALLBACK = frozenset({"accuse", "demand", "reject"})
 
 
@@ -1095,6 +1135,8 @@ class _Reader:
             if masked[start].isupper() and _after_name(masked, start):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
             form = " ".join(surface.lower().split())
+            if form in _BARE_FORMS and _after_modal(masked, start):
+                continue  # "declined to say", "would say": no statement
             if _nominal(masked, start, form) or _after_document(masked, start):
                 continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), surface, self.forms[form], sentence_at(p0 + m.start())))
@@ -1207,6 +1249,11 @@ class _Reader:
             return None
         s, e = pos + words[0][0], pos + words[-1][1]
         surface = rest[s:e]
+        while not _np_ok(surface) and len(words) > 1 and rest[pos + words[-1][0]:pos + words[-1][1]].islower() \
+                and _verb_like(rest[pos + words[-1][0]:pos + words[-1][1]]):
+            words.pop()  # "according to a tally based on ...": the phrase ends before the participle
+            e = pos + words[-1][1]
+            surface = rest[s:e]
         if not _np_ok(surface):
             return None
         return offset + s, offset + e
@@ -1289,6 +1336,8 @@ class _Reader:
                 clause_end = (o.subject[0] if o.subject and o.subject[0] >= q.outer_end else o.start)
                 break
         clause_start = min(h.end, q.start)
+        if h.cue.frame == "object_quote" and h.end <= q.open_mark:
+            clause_start = q.start  # 'calling it "a massacre"': typed on the naming, not on its object ("it")
         addressee = (h.end, q.open_mark) if h.cue.frame in ("appeal", "accuse") and h.end <= q.open_mark else None
         return _Draft("partial", q.start, q.end, sid, hit, h.form, h.cue, text[clause_start:clause_end],
                       block.paragraph, block.block_id, q.start, addressee=addressee,
@@ -1392,12 +1441,21 @@ class _Reader:
                 return fronted
             m = _THAT.match(masked, pos - p0)
             pos = p0 + m.end()
+            # "She said the envoy urged ...": a cue whose subject opens this clause is reported
+            # inside it, not a statement of its own
+            for o in hits[k + 1:]:
+                if o.sentence != h.sentence:
+                    break
+                if o.subject is not None and o.subject[0] == pos:
+                    o.consumed = True
         pos = self._skip(_SPACE_COMMA, masked, p0, pos)
         stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
         # (no stop pattern looks behind its start: searching the stretch in place finds what
         # searching it cut out finds)
         cut = s_end - pos
         m = stop_re.pattern.search(masked, pos - p0, s_end - p0) if self._may_match(stop_re, pos, s_end) else None
+        if m and masked.startswith(MASK, m.end()) and m.group(0).strip() == "as":
+            m = None  # 'accused the army of using residents as "human shields"': the quote ends the clause
         if m:
             cut = m.start() - (pos - p0)
         # a later cue of the same sentence ends this clause when it has its own speaker or shares this one
@@ -1442,9 +1500,22 @@ class _Reader:
             if len(seg.split()) < 5 or _FRAGMENT_LEAD.match(seg) or \
                     seg.split()[-1].lower() in _DANGLING:
                 return []
+            if best[1] < len(clause) and "," not in seg and not clause[best[1]:].strip(MASK + _TRAIL + "\"'“”‘’"):
+                # 'said the army would continue to operate "with full force"': one clause that the
+                # quote completes is the partial statement's, not a second one
+                return []
+            if best[0] and clause[best[0] - 1] == MASK:
+                lead_words = seg.split()
+                if lead_words[0].lower() in _MODIFIER_LEADS or (
+                        lead_words[0].lower() in ("and", "or") and lead_words[1].lower() != "that"):
+                    # '... hit "terror infrastructure" in the province, including ...', 'urged them to "act
+                    # now" and deliver ...': the quote's own frame or the rest of its clause
+                    return []
             pos, end = s, e
         lead = _TO_LEAD.match(text, pos, end)
+        typed = None
         if lead and frame != "appeal":
+            typed = (pos, end)  # (typed with its "to": "vowed to continue attacks" is the speaker's own act)
             pos = lead.end()
         words = _WORD.findall(text, pos, end)
         if all(w.lower() in _FUNCTION_ONLY for w in words):
@@ -1452,8 +1523,9 @@ class _Reader:
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
         if len(words) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
             return []
-        return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue, text[pos:end],
-                       block.paragraph, block.block_id, pos, addressee=addressee)]
+        return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue,
+                       text[typed[0]:end] if typed else text[pos:end],
+                       block.paragraph, block.block_id, pos, addressee=addressee, target_span=typed)]
 
     def _fronted(self, k: int, h: _Hit, hits: list[_Hit], masked: str, p0: int, pos: int, s_start: int,
                  s_end: int, block) -> list[_Draft] | None:
@@ -1552,6 +1624,18 @@ class _Reader:
             return self._pronoun(low, surface, start, paragraph)
         role = _head_role(surface)
         body = _roles().get(_bare(words[-1]).lower()) if words else None
+        if len(words) == 2 and words[0].lower() in ("his", "her") and _bare(words[1]).lower() in _OWN_STAFF:
+            # "his office said": the person speaks through it
+            name, _, _, kind, gender = self._pronoun("he" if words[0].lower() == "his" else "she", surface,
+                                                     start, paragraph)
+            return (name or surface), surface, "pronoun", kind, gender
+        if 2 <= len(words) <= 4 and _bare(words[-1]).lower() in _OWN_STAFF and words[-2].endswith(("'s", "’s")) \
+                and all(_capitalised(w) for w in words[:-1]):
+            # "Netanyahu's office said": the person named
+            owner = " ".join(words[:-1])[:-2]
+            name = self.actors.resolve(owner, start)
+            if name and self.actors.kind(name) == "person":
+                return name, surface, "name", "person", self.actors.gender(name)
         if body is not None and body["kind"] in ("organization", "armed_forces"):
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
@@ -1569,7 +1653,11 @@ class _Reader:
             tail = _name_after_role(surface)
             if tail:
                 name, tail_kind = tail
-        name = name or self.actors.resolve(surface, start)
+        indefinite = anaphoric and words[0].lower() in ("a", "an")
+        if name is None and indefinite and role["kind"] == "person":
+            name = None  # "an Israeli official": someone new, whoever the index last took an official for
+        else:
+            name = name or self.actors.resolve(surface, start)
         if name is None:
             inside = self.actors.within(start, end)
             if inside and not anaphoric:
@@ -1578,6 +1666,25 @@ class _Reader:
                 if role is None or best_end >= end - 1 or self.actors.kinds.get(best) == role["kind"]:
                     name = best
         if anaphoric and words[0].lower() in ("a", "an") and name is None:
+            if role["kind"] == "person":
+                # "an army spokesman", "a UN official": someone unnamed who speaks for the body named
+                bodies = [m for m in self.actors.within(start, end) if m[3] in ("organization", "armed_forces", "state")]
+                if bodies:
+                    best = max(bodies, key=lambda m: (m[1], m[1] - m[0]))
+                    return best[2], surface, "role_noun", best[3], None
+                for w in words[1:-1]:
+                    if _capitalised(w):
+                        found = self.actors.resolve(_bare(w), None)
+                        found_kind = self.actors.kind(found) if found else None
+                        if found and (found_kind in ("organization", "armed_forces", "state") or
+                                      (found_kind is None and found != _bare(w))):
+                            return found, surface, "role_noun", found_kind or "organization", None
+                        continue
+                    row = _roles().get(w.lower()) if w.islower() else None
+                    if row and row["kind"] in ("organization", "armed_forces"):
+                        found = self._earlier_body(w.lower(), _BODY_KINDS.get(w.lower(), (row["kind"],)), start)
+                        if found:
+                            return found[0], surface, "role_noun", found[1], None
             # "a local mayor", "an official": someone new and unnamed, not an earlier speaker
             return _strip_det(surface), surface, "role_noun", role["kind"], role.get("gender") or None
         if anaphoric:
@@ -1589,6 +1696,9 @@ class _Reader:
         resolution = "role_noun" if role is not None and role["kind"] == "person" else "name"
         kind = (self.actors.kind(name) or tail_kind) if name else None
         gender = self.actors.gender(name) if name else None
+        owned = _OWNED_NAME.match(surface) if name is None and "s " in surface else None
+        if owned:
+            name = owned.group(1)  # "Lebanon's state-run National News Agency": the name, not its owner
         if name is None:
             name = _name_after_title(surface)
             if name:
@@ -1640,6 +1750,9 @@ class _Reader:
             name = self.actors.resolve(surface, start)
             if name and noun in name.lower() and self.actors.kind(name) != "person":
                 return name, self.actors.kind(name) or role["kind"]
+            owned = _OWNED_NAME.match(surface) if "s " in surface else None
+            if owned:
+                return owned.group(1), role["kind"]  # "Lebanon's state-run National News Agency"
         return _strip_det(surface), role["kind"]
 
     def _named_at(self, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -1750,6 +1863,10 @@ class _Reader:
                 return
             speaker, surface, resolution, kind, gender = prev.speaker, prev.surface, "continuation", prev.kind, prev.gender
             date = prev.date
+            if self._repeated(d):
+                return  # a pull quote: words the article has already quoted
+            if self._run_on(d, prev, block):
+                return  # the second paragraph of a quote running over two: one statement
         elif d.reciprocal_subject is not None:
             s, e = d.reciprocal_subject
             speaker, surface, resolution, kind, gender = None, text[s:e], None, None, None
@@ -1773,6 +1890,9 @@ class _Reader:
         if kind_type == "accuse" and d.reciprocal_subject is None and not (d.cue is not None and d.cue.strong):
             if not self._accuses((ts, te), speaker):
                 kind_type = statement_type(d.type_text, d.cue, skip=("accuse",), low=low)
+        if d.kind == "partial" and kind_type != "accuse" and not (d.cue is not None and d.cue.strong) and \
+                self._fragment_accuses(d.start, d.end, speaker):
+            kind_type = "accuse"  # 'said it fired in response to "the enemy's assassination" of a commander'
         if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
                 and hits[d.hit].form.lower().endswith("ing"):
             # "rejected calls for a truce, saying ...": the participle reports what the main cue says
@@ -1790,6 +1910,40 @@ class _Reader:
             d.start, d.end,
         ))
         self._remember(_Said(speaker, surface, kind, gender, block.paragraph, section, date, d.end))
+
+    def _repeated(self, d: _Draft) -> bool:
+        """True when the words of a quote with no cue of its own were already quoted, as they stand,
+        in one of the last statements (a pull quote repeating the body)."""
+        words = self.text[d.start:d.end].strip(_TRAIL + "\"'“”‘’")
+        if words.count(" ") < 3:
+            return False
+        for row in self.rows[-PULL_QUOTE_LOOKBACK:]:
+            if row[_KIND] != "indirect" and words in row[_TEXT]:
+                return True
+        return False
+
+    def _run_on(self, d: _Draft, prev: "_Said", block) -> bool:
+        """Join a quote opening a paragraph to the previous statement when that one is a quote left
+        open at the end of the paragraph before (the convention for a quote running over several
+        paragraphs). True when joined."""
+        if not self.rows or block.paragraph == prev.paragraph:
+            return False
+        row = self.rows[-1]
+        if row[_KIND] != "direct" or row[_END] != prev.end or d.start <= row[_END]:
+            return False
+        gap = self.text[row[_END]:d.start]
+        if gap.strip(" \t\r\n\u00a0\"“„«") or "\n" not in gap:
+            return False
+        start = row[_START]
+        words = self.text[start:d.end]
+        kind_type = row[_TYPE]
+        if kind_type == "claim":
+            found = content_type(words, skip=("accuse",))
+            kind_type = found or kind_type
+        self.rows[-1] = row[:_TEXT] + (words,) + row[_TEXT + 1:_TYPE] + (kind_type,) + row[_TYPE + 1:_END] + (d.end,)
+        prev.end = d.end
+        prev.paragraph = block.paragraph
+        return True
 
     def _date(self, d: _Draft, h: _Hit, hits, quotes, sentences) -> dt.date | None:
         """A date expression of the statement's sentence that frames its cue."""
@@ -1835,23 +1989,80 @@ class _Reader:
         s, e = span
         text = self.text
         frames = [(m.start(), m.end()) for m in self._finditer(_SINCE, s, e)]
+        skip = None
         for m in self._finditer(_hostile(), s, e):
             if any(a <= m.start() < b for a, b in frames):
                 continue
             before = text[s:m.start()]
             if _SELF_AGENT.match(before):
                 return False
+            if skip is None:
+                skip = _skip_adverbials(text, s)
+            if skip > s and _SELF_AGENT.match(text, skip, m.start()):
+                return False  # "said on Wednesday that the group had": the clause of a partial opens at its cue
             own = self.actors.side(speaker) if speaker else None
-            agents = [x[2] for x in self.actors.within(s, m.start()) if x[3] not in ("media", "territory")]
+            # (the actors before a passive "had been killed" are its victims, not the doers)
+            agents = [x for x in self.actors.within(s, m.start()) if x[3] not in ("media", "territory")]
+            if agents and ("been" in before or " were " in before or " was " in before):
+                passive = _PASSIVE_HARM.search(before)
+                if passive:
+                    agents = [x for x in agents if x[1] > s + passive.start()]
             if agents:
-                return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
+                return not all(a in (speaker, own) or self.actors.side(a) == speaker for _, _, a, _ in agents)
             by = _BY.search(text[m.end():e])
             if by and any(x[3] not in ("media", "territory")
                           for x in self.actors.within(m.end() + by.end(), e)):
                 return True
-            if _DEFINITE_BEFORE.search(before) and self._accused_just_before(speaker):
-                return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
+            if by and _force_after_by(text[m.end() + by.end():e]):
+                return True  # "killed by the military", "shelled by government troops"
+            if _DEFINITE_BEFORE.search(before):
+                if self._accused_just_before(speaker):
+                    return True  # "the strikes killed twelve": the strikes this speaker has just blamed on someone
+                if not (self.rows and speaker and self.rows[-1][_SPEAKER] == speaker):
+                    doers = self._earlier_doers(m, s, speaker)
+                    if doers is not None:
+                        return doers  # "the strikes" the story has just laid at someone's door
             return not self._search(_CASUALTY_COUNT, s, e)
+
+    def _earlier_doers(self, act: re.Match, start: int, speaker: str | None) -> bool | None:
+        """For a definite hostile act ("the strikes killed seven"): whether the same act, told shortly
+        before with its doer named in its sentence ("Israeli jets struck ..."), was someone else's
+        (None: no such earlier act)."""
+        stem = act.group(0)[:3].lower()
+        lo = max(0, start - DOER_LOOKBACK)
+        text = self.text
+        low = self.gate_low if self.gate_low is not None else text.lower()
+        hostile = _hostile().pattern
+        m = None
+        at = low.rfind(stem, lo, start)
+        while at >= 0:  # the nearest earlier word opening with the same letters that is a hostile act
+            if (at == 0 or not low[at - 1].isalnum()):
+                m = hostile.match(text, at, start)
+                if m:
+                    break
+            at = low.rfind(stem, lo, at)
+        if m is None:
+            return None
+        s0 = max(text.rfind(". ", lo, m.start()), text.rfind("\n", lo, m.start()), lo)
+        agents = [x[2] for x in self.actors.within(s0, m.start()) if x[3] not in ("media", "territory")
+                  and not _PASSIVE_HARM.search(text, x[1], m.start())]
+        if not agents:
+            return None
+        own = self.actors.side(speaker) if speaker else None
+        return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
+
+    def _fragment_accuses(self, start: int, end: int, speaker: str | None) -> bool:
+        """True when a quoted fragment names a hostile act and, before it, its doer: an actor not on
+        the speaker's side, or a possessive ("the enemy's assassination", "Russia's invasion")."""
+        m = self._search(_hostile(), start, end)
+        if m is None or not _HEAD_END.match(self.text, m.end(), end):
+            return False  # (the act must head the phrase: not "Hezbollah terror infrastructure")
+        own = self.actors.side(speaker) if speaker else None
+        agents = [x[2] for x in self.actors.within(start, m.start()) if x[3] not in ("media", "territory")]
+        if agents:
+            return not all(a in (speaker, own) or self.actors.side(a) == speaker for a in agents)
+        owner = _POSSESSOR.search(self.text, start, m.start())
+        return owner is not None and owner.group(1).lower() not in _OWN_POSSESSORS
 
     def _accused_just_before(self, speaker: str | None) -> bool:
         """True when this speaker's previous statement, in this or the paragraph before, was an accusation."""
@@ -1947,6 +2158,14 @@ def _subject_in(left: str) -> tuple[int, int] | None:
     if sub:
         s += sub.end()
         chunk = head[s:e]
+    # "She said the envoy urged ...": the subject of a cue reported by another starts after that one
+    if "said" in chunk or "says" in chunk or "told" in chunk:
+        inner = None
+        for inner in _REPORTED_BY.finditer(chunk):
+            pass
+        if inner and inner.end() < len(chunk):
+            s += inner.end()
+            chunk = head[s:e]
     # "Artak Beglaryan, the region's rights ombudsman, said": the name before the apposition
     if len(pieces) >= 2 and closed_apposition:
         ps, pe = pieces[-2]
@@ -2005,6 +2224,17 @@ def _nominal(masked: str, offset: int, form: str) -> bool:
     if low in PRONOUNS or low in _BETWEEN or _capitalised(prev) or _roles().get(_bare(prev).lower()):
         return False
     return True
+
+
+#: Cue forms that are also infinitives ("officials say", but "declined to say", "could not say").
+_BARE_FORMS = frozenset({"say"})
+_MODALS = frozenset("to would could will can may might should must did does do not never cannot".split())
+
+
+def _after_modal(masked: str, offset: int) -> bool:
+    """True when the word before `offset` is "to", a modal or an auxiliary: the cue is an infinitive."""
+    _, word = _word_before_space(masked[max(0, offset - 30):offset], "'’")
+    return word is not None and (word.lower() in _MODALS or word.lower().endswith(("n't", "n’t")))
 
 
 def _after_document(masked: str, offset: int) -> bool:
@@ -2072,6 +2302,7 @@ def hits_after_comma(text: str, q: QuoteSpan) -> bool:
 _ROW_COLUMNS = ("speaker", "speaker_surface", "speaker_resolution", "kind", "text", "cue", "target", "type", "date",
                 "sentence_id", "block_id", "paragraph", "start", "end")
 _SPEAKER, _TYPE = _ROW_COLUMNS.index("speaker"), _ROW_COLUMNS.index("type")
+_KIND, _TEXT, _START, _END = (_ROW_COLUMNS.index(c) for c in ("kind", "text", "start", "end"))
 
 
 def extract_statements(article: Article, index: ActorIndex | None = None) -> pd.DataFrame:
