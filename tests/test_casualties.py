@@ -530,3 +530,32 @@ def test_victims_of_two_named_sides_together_are_a_total():
     frame = story("The press union said 7 Israeli and Palestinian journalists had been killed.")
     assert list(frame["party"]) == ["all"]
     assert list(story("The rebels said they had killed 30 federal and Chadian troops.")["party"]) == ["Chad"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('The group said its fighters had killed 47 "enemy soldiers" in the raid.', [("military", "killed", 47, "exact")]),
+    ('The group said it had killed 12 "heroic soldiers".', [("military", "killed", 12, "exact")]),
+    ('The minister said "more than 30 militants" were killed.', [("military", "killed", 30, "more_than")]),
+])
+def test_victims_inside_quote_marks(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_an_armed_group_claims_killing_the_army_of_the_state_it_is_based_in():
+    frame = story("Al-Shabaab fighters attacked a Somali army base near Mogadishu.",
+                  "Ethiopia and Uganda contribute troops to the mission. Ethiopia declined to comment.",
+                  "Al-Shabaab said its fighters had killed 20 soldiers.")
+    assert list(frame["reported_by"]) == ["al-Shabaab"] and list(frame["party"]) == ["Somalia"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Dr Jane Doe, director of the city hospital in Kismayo, said 9 people had been wounded.", "Jane Doe"),
+    ("John Smith, head of operations for the charity, said 9 people had been wounded.", "John Smith"),
+])
+def test_a_name_before_its_role_between_commas(sentence, claimant):
+    assert list(story(sentence)["reported_by"]) == [claimant]
+
+
+def test_an_adjectival_outcome_is_shared_by_coordinated_victims():
+    frame = story("The doctor said the hospital had received 23 wounded soldiers and two civilians.")
+    assert figures(frame) == [("military", "injured", 23, "exact"), ("civilian", "injured", 2, "exact")]

@@ -318,6 +318,7 @@ class _Figure:
     verb_at: int | None = None  # where an active verb before the figure starts ("killed 20 militants")
     np_end: int = 0
     enemy: bool = False  # the side was read as the claimant's enemy ("12 militants ..., the army said")
+    adjectival: bool = False  # the outcome is an adjective before the victims ("23 wounded soldiers")
 
 
 @dataclass
@@ -450,6 +451,9 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
 
 _AND_OR = re.compile(r"\s(?:and|or)\s")
 _CLOSING_QUOTES = frozenset("\"”’'")
+_OPENING_QUOTE_AFTER = re.compile(r"\s+[\"“‘']")
+_CLOSING_QUOTE_AT = re.compile(r"[\"”’']")
+_EPITHET = re.compile(r"[a-z][\w-]*(?=\s)")
 
 
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
@@ -459,6 +463,14 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
     m = t.np.match(text, num.end)
     if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
         m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
+    if m is None:
+        quote = _OPENING_QUOTE_AFTER.match(text, num.end)
+        if quote:  # killed 47 "enemy soldiers": the victims' noun quoted (the quote mark read as a space)
+            unquoted = f"{text[:quote.end() - 1]} {text[quote.end():]}"
+            m = t.np.match(unquoted, num.end)
+            epithet = None if m else _EPITHET.match(text, quote.end())
+            if epithet:  # the claimant's own word for them ("47 'heroic soldiers'") names no side
+                m = t.np.match(unquoted, epithet.end())
     if m and m.group("dem") and not _state_in(m.group("dem")):
         m = None
     if m:
@@ -487,6 +499,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         # "1,491 wounded people", "three wounded police officers": the outcome word is an adjective
         victims = t.after_adjective.match(text, m.end()) if lower_head in _ADJECTIVAL else None
         if victims:
+            figure.adjectival = True
             figure.np_end = victims.end()
             figure.population = _population(_key(victims.group("head")), mods + " " + victims.group("mods"))
             figure.party = figure.party or _party_of_text(victims.group("mods"), ctx, base + m.end())
@@ -546,6 +559,8 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
     """Set the figure's outcome from a predicate after it, a verb or toll before it."""
     t = _terms()
     m = t.pred.match(text, figure.np_end)
+    if m is None and _CLOSING_QUOTE_AT.match(text, figure.np_end):
+        m = t.pred.match(text, figure.np_end + 1)  # "more than 30 terrorists" were killed
     if m is None:
         app = t.appositive.match(text, figure.np_end)
         if app:
@@ -659,7 +674,9 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
             left.outcome, left.source = right.outcome, "inherited"
     for i in range(1, len(figures)):
         left, right = figures[i - 1], figures[i]
-        if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
+        if right.outcome is None and (left.source in ("verb", "inherited", "toll") or (
+                left.adjectival and right.head and _key(right.head) in t.population)) and _joined(text, left, right):
+            # "killing 12 soldiers and 3 civilians"; "23 wounded soldiers and two civilians"
             right.outcome, right.source = left.outcome, "inherited"
     # a place gapped: "Five people were killed in Kharkiv and three in Dnipro"
     for i in range(1, len(figures)):
@@ -813,13 +830,18 @@ def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
     if key in ctx._lookups:
         return ctx._lookups[key]
     own = {claimant, state}  # the claimant, its state and the bodies it belongs to
-    name = claimant
-    for _ in range(3):
-        affiliation = str((ctx.actor(name) or {}).get("affiliation") or "")
-        if affiliation.lower() in ("", "international", "nan", "none") or affiliation in own:
-            break
-        own.add(affiliation)
-        name = affiliation
+    if _in_armed_group(claimant, ctx):
+        # an armed group fights the state it is based in: only the group and the bodies above it are its own
+        own = {body for body in _own_bodies(claimant, ctx)
+               if (ctx.actor(body) or {}).get("kind") not in ("state", "territory")}
+    else:
+        name = claimant
+        for _ in range(3):
+            affiliation = str((ctx.actor(name) or {}).get("affiliation") or "")
+            if affiliation.lower() in ("", "international", "nan", "none") or affiliation in own:
+                break
+            own.add(affiliation)
+            name = affiliation
     counts: dict[str, int] = {}
     bodies: dict[str, int] = {}
     for _, _, actor, kind in ctx._story_spans:
@@ -1136,6 +1158,9 @@ _SPOKESMAN_FOR = re.compile(
     r"^(?:an?\s+|the\s+)?(?:senior\s+|military\s+|army\s+)?(?:spokes(?:man|woman|person)|representative|official|source)"
     r"\s+(?:for|of|with|from)\s+(?P<body>(?:the\s+)?[A-Z].*)$", re.I)
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b")
+# an aside naming the role or other name of the person or body before it: a lower-case noun and "of"/"for"/"at"
+# ("director of the city hospital", "head of operations at X"), or "known as/by", "also called"
+_ROLE_ASIDE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:of|for|at|with)\s+\S|(?:also\s+|better\s+)?(?:known|called)\s+(?:as|by)?\b")
 _PLACE_PP = re.compile(r"(?:near|in|at|outside|inside|north|south|east|west)\b")
 
 
@@ -1162,8 +1187,11 @@ def _subject(text: str, end: int) -> str | None:
                 subject = before  # "a local administrator in Adigrat, near the border, said"
             elif _NAME_ASIDE.fullmatch(aside):
                 subject = aside  # "The governor of the province, John Smith, said"
-            elif _NAME_ASIDE.fullmatch(before) and _DETERMINERS.match(aside):
-                subject = before  # "Jane Doe, the governor, said"
+            elif _NAME_ASIDE.fullmatch(before) and (_DETERMINERS.match(aside) or (
+                    _ROLE_ASIDE.match(aside) and before.split()[0].lower() not in _PREPOSITIONS)):
+                # "Jane Doe, the governor, said"; "Jane Doe, director of X hospital, said";
+                # "The Red Cross, known by its French initials CICR, said"
+                subject = before
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
     if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
