@@ -559,3 +559,31 @@ def test_a_name_before_its_role_between_commas(sentence, claimant):
 def test_an_adjectival_outcome_is_shared_by_coordinated_victims():
     frame = story("The doctor said the hospital had received 23 wounded soldiers and two civilians.")
     assert figures(frame) == [("military", "injured", 23, "exact"), ("civilian", "injured", 2, "exact")]
+
+
+def test_an_unspecified_number_of_victims_is_a_withheld_figure():
+    frame = story('Rebels attacked the town. The police spokeswoman said "an unspecified number" of rebels had also been killed.')
+    assert figures(frame) == [("military", "killed", None, "undisclosed")]
+    assert figures(story("An unknown number of soldiers were wounded, the army said.")) == [
+        ("military", "injured", None, "undisclosed")]
+
+
+def test_a_hospital_treating_victims_did_not_harm_them():
+    frame = story("The charity said its hospital had treated 27 people with gunshot wounds.")
+    assert full(frame) == [("Charity", "all", "unspecified", "injured", 27, "exact")]
+
+
+def test_people_killed_in_fighting_between_a_state_and_a_group_based_in_it_are_of_any_side():
+    frame = story("Al-Shabaab fighters attacked a police station in Mogadishu, killing at least seven people, "
+                  "Somali police said.")
+    assert list(frame["party"]) == ["all"]
+    # soldiers are still the state's own
+    frame = story("Al-Shabaab fighters attacked a base in Mogadishu, killing at least seven soldiers, Somali police said.")
+    assert list(frame["party"]) == ["Somalia"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("More than 150 people have been killed, according to the U.N., which runs the camps.", "United Nations"),
+])
+def test_a_claimant_is_named_by_its_actor_name_not_a_surface(sentence, claimant):
+    assert list(story(sentence)["reported_by"]) == [claimant]

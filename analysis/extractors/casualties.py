@@ -19,6 +19,9 @@ A figure is a number (analysis.numbers) that names victims and an outcome:
   coordinated figures share a predicate ("376 ... and 22 civilians had been
   killed"); a gapped figure takes the verb and names its own side ("Russia
   lost 120 soldiers and Ukraine 85").
+Victims may stand in quote marks ('killed 47 "enemy soldiers"', '"more than 30 militants" were
+killed'; a single unknown word opening the quote is the claimant's epithet); "23 wounded soldiers
+and two civilians" share the adjective's outcome; "an unspecified number of X" is a withheld figure.
 A number followed by any other noun (hours, districts, villages, years), a
 date, a clock time, an age ("12-year-old") or a duration is never a figure.
 "a 12-year-old boy was killed" is one figure of 1 (the article names one
@@ -27,19 +30,26 @@ victim); the age never becomes a count.
 Attribution: the claimant is the subject of the reporting verb ("Armenia
 claimed", "the ministry said", "..., officials said"), the object of
 "according to", else the speaker of the statement holding the figure, else the
-outlet (the article's own voice). "the ministry" / "the army" name the
+outlet (the article's own voice); a claimant is named by its actor's canonical name when the
+index holds one ("the U.N" -> United Nations; "the UN Office in Haiti (BINUH)" cut to "UN Office"
+-> the actor named from the same words). "the ministry" / "the army" name the
 nearest EARLIER body of that kind, never one named later; titles and
 trailing acronyms are dropped ("Gov. Jane Doe", "Full Name (FN)"); a body
 run by an actor stays the body ("the X-run health ministry"); "a spokesman for X"
 is X; a coordinated "..., and said" shares the sentence's subject; the
 subject is found past a dateline, a relative clause ("The bureau, which ...,
-said"), a place aside ("X in Y, near Z, said") and a name aside ("The
-governor, John Smith, said"); "put the toll at" claims like "said".
+said"), a place aside ("X in Y, near Z, said"), a name aside ("The
+governor, John Smith, said") and a role or other-name aside ("Jane Doe,
+director of X hospital, said", "X, known by its initials Y, said"); "put the toll at" claims like "said".
 Party: a demonym or country in the victims' phrase or the toll ("the
 Palestinian death toll"); the subject of "lost" ("Russia lost 120
 soldiers"); the victims of the claimant's own attack ("it killed 20
 militants") -> its opponent (the side the article names most after the
-claimant's own; `unknown` when none); "its/their/our" -> the claimant's
+claimant's own; an armed group's side is the group alone, so the state it is
+based in is its opponent; `unknown` when none); victims of a verb of care
+("treated 27 people") are nobody's enemy; "people" (no side, no population)
+killed where the sentence names an armed group based in the claimant's own
+state -> `all` (either side may be among them); "its/their/our" -> the claimant's
 state; "others" -> the previous figure's party; a coordinated figure (or one
 after "with") -> its neighbour's; a scene in one side's land ("the Sudanese
 city of X", "Ukraine's city of X") -> that side for non-military victims;
@@ -166,6 +176,9 @@ class _Terms:
     irregular: frozenset[str]
     events: frozenset[str]
     event_re: re.Pattern
+    care: frozenset[str]
+    unknown_count: re.Pattern
+    unknown_words: frozenset[str]
 
 
 def _alt(terms) -> str:
@@ -205,7 +218,8 @@ def _terms() -> _Terms:
     appositive = re.compile(
         r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
         r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
-    verbs = by_kind["verb"]
+    care = by_kind.get("care_verb", {})
+    verbs = {**by_kind["verb"], **care}
     verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})[\"”’']?\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+|an?\s+(?:entire\s+|whole\s+)?family\s+of\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
@@ -247,10 +261,14 @@ def _terms() -> _Terms:
     # "toll"). A sentence none of whose words holds one of these has no figure (a fast test, see
     # _Context.names_an_outcome).
     outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
-    for kind in ("predicate", "verb", "toll", "outcome_noun"):
-        for term in by_kind[kind]:
+    for kind in ("predicate", "verb", "care_verb", "toll", "outcome_noun"):
+        for term in by_kind.get(kind, ()):
             outcome_words.add(max(reversed(_WORD.findall(term)), key=len))
     events = frozenset(by_kind["event"])
+    unknowns = by_kind.get("unknown_count", {})
+    # "an unspecified number of gang members": a figure withheld, its victims named
+    unknown_count = re.compile(
+        rf"\b(?:an?\s+)?(?:{_alt(unknowns)})[\"”’']?\s+number(?=[\"”’']?\s+of\s)", re.I) if unknowns else None
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
@@ -261,6 +279,7 @@ def _terms() -> _Terms:
         withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]),
         irregular=frozenset(by_kind.get("irregular", ())), events=events,
         event_re=re.compile(rf"\b(?:{_alt(events)})\b", re.I),
+        care=frozenset(_key(k) for k in care), unknown_count=unknown_count, unknown_words=frozenset(w for term in unknowns for w in term.split()),
     )
 
 
@@ -319,6 +338,7 @@ class _Figure:
     np_end: int = 0
     enemy: bool = False  # the side was read as the claimant's enemy ("12 militants ..., the army said")
     adjectival: bool = False  # the outcome is an adjective before the victims ("23 wounded soldiers")
+    care: bool = False  # the verb's subject cared for the victims ("the hospital treated 27 people"), did not harm them
 
 
 @dataclass
@@ -582,6 +602,7 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
         figure.verb_at = len(text[:num_start]) - len(before) + m.start("verb")
         if _key(m.group("verb")) in ("lost", "losing"):
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
+        figure.care = _key(m.group("verb")) in t.care
         return
     before = text[max(0, num_start - 160):num_start]
     m = t.cumulative.search(before)
@@ -640,6 +661,9 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
     t = _terms()
     numbers = ([n for n in find_numbers(text) if not n.attached]
                if _DIGIT.search(text) or words & _number_words() else [])
+    if t.unknown_count is not None and words & t.unknown_words and "number" in words:
+        numbers += [NumberMention(m.start(), m.end(), None, "undisclosed", m.group(), m.start(), None, None)
+                    for m in t.unknown_count.finditer(text)]
     singles = list(t.singular.finditer(text)) if words & t.pred_words else []
     if not numbers and not singles:
         return []
@@ -898,6 +922,19 @@ def _armed_opponent(claimant: str, ctx: _Context) -> str | None:
     return ctx._lookups[key]
 
 
+def _domestic_armed_group_before(ctx: _Context, start: int, end: int, claimant: str, state: str) -> bool:
+    """True when text[start:end] names a non-state armed group based in `state` that is not the claimant's own."""
+    spans = ctx._story_spans
+    lo = bisect.bisect_left(spans, (start,))
+    for s, _, actor, kind in spans[lo:]:
+        if s >= end:
+            break
+        if (kind == "organization" and _armed_group(actor, ctx) and _state_of(actor, ctx) == state
+                and actor not in _own_bodies(claimant, ctx)):
+            return True
+    return False
+
+
 def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
     """The date the article says the fighting began ("erupted on September 27"), else None."""
     t = _terms()
@@ -985,7 +1022,51 @@ _ARMY_WORDS = frozenset("army military troops forces armed".split())
 _ONE_OF = re.compile(r"^(?:one|two|three|some|several|many|most|each|another|either|both)\s+of\s+(?=the\s|its\s|their\s)", re.I)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A name compared without case, spaces or punctuation ("U.N" ~ "U.N." ~ "UN")."""
+    return _NOT_ALNUM.sub("", name.lower())
+
+
 def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
+    """`_claimant_name`, as the canonical name of the actor it names when the index has one: a claimant
+    cut short ("the U.N", "the UN Office" of "the UN Office in Haiti said") is that actor's name."""
+    name = _claimant_name(surface, ctx, start)
+    if not name or ctx.actor(name) is not None or getattr(ctx.index, "actors", None) is None:
+        return name
+    key = _name_key(name)
+    if not key:
+        return name
+    found = ctx._lookups.get(("canonical", key))
+    if found is None:
+        names = ctx._lookups.get(("names",))
+        if names is None:  # every actor's name and alias by key, built once
+            names = {}
+            for actor, aliases in zip(ctx.index.actors["name"].astype(str), ctx.index.actors["aliases"].fillna("")):
+                for alias in [actor, *str(aliases).split("|")]:
+                    names.setdefault(_name_key(alias), set()).add(actor)
+            ctx._lookups[("names",)] = names
+        actors = names.get(key, set())
+        # the one actor of that name, else whether some actor's name goes on past it
+        found = ctx._lookups[("canonical", key)] = (
+            next(iter(actors)) if len(actors) == 1 else any(k.startswith(key) and k != key for k in names))
+    if isinstance(found, str):
+        return found
+    if found and start is not None and ctx._spans:
+        # a mention opening within the claimant's words whose name goes on past them
+        lo = bisect.bisect_left(ctx._spans, (start,))
+        for s, _, actor, _ in ctx._spans[lo:]:
+            if s > start + len(surface):
+                break
+            if _name_key(actor).startswith(key):
+                return actor
+    return name
+
+
+def _claimant_name(surface: str, ctx: _Context, start: int | None) -> str:
     """The actor a claimant's words name, through the actor index, else a cleaned surface.
 
     "the ministry" / "the army" take the nearest earlier body of that kind, never one named later;
@@ -1411,7 +1492,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             party = figure.party
             if party is None and figure.hostile:
                 party = "unknown"
-            if party is None and figure.source == "verb" and figure.verb_at is not None:
+            if party is None and figure.source == "verb" and figure.verb_at is not None and not figure.care:
                 party = _party_of_agent(text, figure, claim, claimant_state, ctx, base)
             if party is None and figure.possessive and not claim.narrator:
                 party = claimant_state or claim.name
@@ -1430,6 +1511,11 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 # "12 militants were killed, the army said": a state's enemy, not its own
                 party = _armed_opponent(claim.name, ctx) or "unknown"
                 figure.enemy = True
+            if (party is None and not claim.narrator and claimant_state and figure.population == "unspecified"
+                    and _domestic_armed_group_before(ctx, base, base + figure.start, claim.name, claimant_state)):
+                # "gunmen from a local gang ... killing at least seven people, police said": in fighting
+                # between a state and a group based in it, "people" may be of either side
+                party = "all"
             if party is None and not claim.narrator:
                 party = claimant_state
             party = party or "all"
