@@ -584,6 +584,7 @@ def test_people_killed_in_fighting_between_a_state_and_a_group_based_in_it_are_o
 
 @pytest.mark.parametrize("sentence, claimant", [
     ("More than 150 people have been killed, according to the U.N., which runs the camps.", "United Nations"),
+    ("The U.N. human rights office said more than 150 civilians had been killed.", "United Nations"),
 ])
 def test_a_claimant_is_named_by_its_actor_name_not_a_surface(sentence, claimant):
     assert list(story(sentence)["reported_by"]) == [claimant]

@@ -32,7 +32,8 @@ claimed", "the ministry said", "..., officials said"), the object of
 "according to", else the speaker of the statement holding the figure, else the
 outlet (the article's own voice); a claimant is named by its actor's canonical name when the
 index holds one ("the U.N" -> United Nations; "the UN Office in Haiti (BINUH)" cut to "UN Office"
--> the actor named from the same words). "the ministry" / "the army" name the
+-> the actor named from the same words; "the U.N. human rights office", an office the index holds no
+actor for -> United Nations). "the ministry" / "the army" name the
 nearest EARLIER body of that kind, never one named later; titles and
 trailing acronyms are dropped ("Gov. Jane Doe", "Full Name (FN)"); a body
 run by an actor stays the body ("the X-run health ministry"); "a spokesman for X"
@@ -924,13 +925,18 @@ def _armed_opponent(claimant: str, ctx: _Context) -> str | None:
 
 def _domestic_armed_group_before(ctx: _Context, start: int, end: int, claimant: str, state: str) -> bool:
     """True when text[start:end] names a non-state armed group based in `state` that is not the claimant's own."""
+    groups = ctx._lookups.get(("armed groups",))
+    if groups is None:  # each armed group of the story -> the state it is based in, found once
+        groups = ctx._lookups[("armed groups",)] = {
+            actor: _state_of(actor, ctx) for actor in {span[2] for span in ctx._story_spans if span[3] == "organization"}
+            if _armed_group(actor, ctx)}
+    if not groups:
+        return False
     spans = ctx._story_spans
-    lo = bisect.bisect_left(spans, (start,))
-    for s, _, actor, kind in spans[lo:]:
+    for s, _, actor, _ in spans[bisect.bisect_left(spans, (start,)):]:
         if s >= end:
             break
-        if (kind == "organization" and _armed_group(actor, ctx) and _state_of(actor, ctx) == state
-                and actor not in _own_bodies(claimant, ctx)):
+        if actor in groups and groups[actor] == state and actor not in _own_bodies(claimant, ctx):
             return True
     return False
 
@@ -1063,7 +1069,20 @@ def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
                 break
             if _name_key(actor).startswith(key):
                 return actor
+    if start is not None and ctx._spans and _head(name) in _INSTITUTIONS:
+        # "the U.N. human rights office": an office of an actor the index holds no actor for speaks as that actor
+        text = ctx.article.text
+        lo = bisect.bisect_left(ctx._spans, (start,))
+        for s, e, actor, kind in ctx._spans[lo:lo + 3]:
+            if s > start + len(surface) - len(name):
+                break
+            if kind in ("organization", "state") and _BODY_OF.fullmatch(text, e, start + len(surface)):
+                return actor
     return name
+
+
+# the lower-case words naming a body after its owner's name ("'s human rights office")
+_BODY_OF = re.compile(r"(?:'s|’s)?(?:\s+[a-z][\w-]*){1,3}")
 
 
 def _claimant_name(surface: str, ctx: _Context, start: int | None) -> str:
