@@ -551,6 +551,8 @@ def test_an_armed_group_claims_killing_the_army_of_the_state_it_is_based_in():
 @pytest.mark.parametrize("sentence, claimant", [
     ("Dr Jane Doe, director of the city hospital in Kismayo, said 9 people had been wounded.", "Jane Doe"),
     ("John Smith, head of operations for the charity, said 9 people had been wounded.", "John Smith"),
+    ("Doctors Without Borders, known by its French initials MSF, said 9 people had been wounded.",
+     "Doctors Without Borders"),
 ])
 def test_a_name_before_its_role_between_commas(sentence, claimant):
     assert list(story(sentence)["reported_by"]) == [claimant]
