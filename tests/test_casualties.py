@@ -530,3 +530,63 @@ def test_victims_of_two_named_sides_together_are_a_total():
     frame = story("The press union said 7 Israeli and Palestinian journalists had been killed.")
     assert list(frame["party"]) == ["all"]
     assert list(story("The rebels said they had killed 30 federal and Chadian troops.")["party"]) == ["Chad"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ('The group said its fighters had killed 47 "enemy soldiers" in the raid.', [("military", "killed", 47, "exact")]),
+    ('The group said it had killed 12 "heroic soldiers".', [("military", "killed", 12, "exact")]),
+    ('The minister said "more than 30 militants" were killed.', [("military", "killed", 30, "more_than")]),
+])
+def test_victims_inside_quote_marks(sentence, expected):
+    assert figures(story(sentence)) == expected
+
+
+def test_an_armed_group_claims_killing_the_army_of_the_state_it_is_based_in():
+    frame = story("Al-Shabaab fighters attacked a Somali army base near Mogadishu.",
+                  "Ethiopia and Uganda contribute troops to the mission. Ethiopia declined to comment.",
+                  "Al-Shabaab said its fighters had killed 20 soldiers.")
+    assert list(frame["reported_by"]) == ["al-Shabaab"] and list(frame["party"]) == ["Somalia"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("Dr Jane Doe, director of the city hospital in Kismayo, said 9 people had been wounded.", "Jane Doe"),
+    ("John Smith, head of operations for the charity, said 9 people had been wounded.", "John Smith"),
+    ("Doctors Without Borders, known by its French initials MSF, said 9 people had been wounded.",
+     "Doctors Without Borders"),
+])
+def test_a_name_before_its_role_between_commas(sentence, claimant):
+    assert list(story(sentence)["reported_by"]) == [claimant]
+
+
+def test_an_adjectival_outcome_is_shared_by_coordinated_victims():
+    frame = story("The doctor said the hospital had received 23 wounded soldiers and two civilians.")
+    assert figures(frame) == [("military", "injured", 23, "exact"), ("civilian", "injured", 2, "exact")]
+
+
+def test_an_unspecified_number_of_victims_is_a_withheld_figure():
+    frame = story('Rebels attacked the town. The police spokeswoman said "an unspecified number" of rebels had also been killed.')
+    assert figures(frame) == [("military", "killed", None, "undisclosed")]
+    assert figures(story("An unknown number of soldiers were wounded, the army said.")) == [
+        ("military", "injured", None, "undisclosed")]
+
+
+def test_a_hospital_treating_victims_did_not_harm_them():
+    frame = story("The charity said its hospital had treated 27 people with gunshot wounds.")
+    assert full(frame) == [("Charity", "all", "unspecified", "injured", 27, "exact")]
+
+
+def test_people_killed_in_fighting_between_a_state_and_a_group_based_in_it_are_of_any_side():
+    frame = story("Al-Shabaab fighters attacked a police station in Mogadishu, killing at least seven people, "
+                  "Somali police said.")
+    assert list(frame["party"]) == ["all"]
+    # soldiers are still the state's own
+    frame = story("Al-Shabaab fighters attacked a base in Mogadishu, killing at least seven soldiers, Somali police said.")
+    assert list(frame["party"]) == ["Somalia"]
+
+
+@pytest.mark.parametrize("sentence, claimant", [
+    ("More than 150 people have been killed, according to the U.N., which runs the camps.", "United Nations"),
+    ("The U.N. human rights office said more than 150 civilians had been killed.", "United Nations"),
+])
+def test_a_claimant_is_named_by_its_actor_name_not_a_surface(sentence, claimant):
+    assert list(story(sentence)["reported_by"]) == [claimant]

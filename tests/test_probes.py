@@ -35,8 +35,11 @@ KNOWN_GAPS: set[tuple[str, str, str]] = {
     ("wire_myanmar", "places", "Chin"),
     # the speaker stays "army spokesman" instead of the army the spokesman speaks for
     ("web_drc", "statements", "soldiers had been killed in the fighting"),
-    # the claimant is the surface "U.N" rather than the actor's name, "United Nations"
-    ("wire_yemen", "casualties", "United Nations: killed 150000"),
+    # "..., a military officer said": the officer is named only in the next sentence (Captain X of the army)
+    ("wire_somalia", "casualties", "Abdirahman Nur Gedi: killed 14"),
+    # "a doctor at Ayder Referral Hospital said": an unnamed source the actor index does not hold
+    ("wire_tigray", "casualties", "unnamed doctor: killed 51"),
+    ("wire_tigray", "casualties", "unnamed doctor: injured 100"),
 }
 
 

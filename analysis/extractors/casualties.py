@@ -19,6 +19,9 @@ A figure is a number (analysis.numbers) that names victims and an outcome:
   coordinated figures share a predicate ("376 ... and 22 civilians had been
   killed"); a gapped figure takes the verb and names its own side ("Russia
   lost 120 soldiers and Ukraine 85").
+Victims may stand in quote marks ('killed 47 "enemy soldiers"', '"more than 30 militants" were
+killed'; a single unknown word opening the quote is the claimant's epithet); "23 wounded soldiers
+and two civilians" share the adjective's outcome; "an unspecified number of X" is a withheld figure.
 A number followed by any other noun (hours, districts, villages, years), a
 date, a clock time, an age ("12-year-old") or a duration is never a figure.
 "a 12-year-old boy was killed" is one figure of 1 (the article names one
@@ -27,19 +30,27 @@ victim); the age never becomes a count.
 Attribution: the claimant is the subject of the reporting verb ("Armenia
 claimed", "the ministry said", "..., officials said"), the object of
 "according to", else the speaker of the statement holding the figure, else the
-outlet (the article's own voice). "the ministry" / "the army" name the
+outlet (the article's own voice); a claimant is named by its actor's canonical name when the
+index holds one ("the U.N" -> United Nations; "the UN Office in Haiti (BINUH)" cut to "UN Office"
+-> the actor named from the same words; "the U.N. human rights office", an office the index holds no
+actor for -> United Nations). "the ministry" / "the army" name the
 nearest EARLIER body of that kind, never one named later; titles and
 trailing acronyms are dropped ("Gov. Jane Doe", "Full Name (FN)"); a body
 run by an actor stays the body ("the X-run health ministry"); "a spokesman for X"
 is X; a coordinated "..., and said" shares the sentence's subject; the
 subject is found past a dateline, a relative clause ("The bureau, which ...,
-said"), a place aside ("X in Y, near Z, said") and a name aside ("The
-governor, John Smith, said"); "put the toll at" claims like "said".
+said"), a place aside ("X in Y, near Z, said"), a name aside ("The
+governor, John Smith, said") and a role or other-name aside ("Jane Doe,
+director of X hospital, said", "X, known by its initials Y, said"); "put the toll at" claims like "said".
 Party: a demonym or country in the victims' phrase or the toll ("the
 Palestinian death toll"); the subject of "lost" ("Russia lost 120
 soldiers"); the victims of the claimant's own attack ("it killed 20
 militants") -> its opponent (the side the article names most after the
-claimant's own; `unknown` when none); "its/their/our" -> the claimant's
+claimant's own; an armed group's side is the group alone, so the state it is
+based in is its opponent; `unknown` when none); victims of a verb of care
+("treated 27 people") are nobody's enemy; "people" (no side, no population)
+killed where the sentence names an armed group based in the claimant's own
+state -> `all` (either side may be among them); "its/their/our" -> the claimant's
 state; "others" -> the previous figure's party; a coordinated figure (or one
 after "with") -> its neighbour's; a scene in one side's land ("the Sudanese
 city of X", "Ukraine's city of X") -> that side for non-military victims;
@@ -166,6 +177,9 @@ class _Terms:
     irregular: frozenset[str]
     events: frozenset[str]
     event_re: re.Pattern
+    care: frozenset[str]
+    unknown_count: re.Pattern
+    unknown_words: frozenset[str]
 
 
 def _alt(terms) -> str:
@@ -205,7 +219,8 @@ def _terms() -> _Terms:
     appositive = re.compile(
         r"\s*,\s*(?:aged|including|among\s+them|most\s+of\s+them|many\s+of\s+them|mostly|all|both|"
         r"some\s+of\s+them|who|of\s+whom)[^,.;]{0,60},", re.I)
-    verbs = by_kind["verb"]
+    care = by_kind.get("care_verb", {})
+    verbs = {**by_kind["verb"], **care}
     verb_before = re.compile(rf"\b(?P<verb>{_alt(verbs)})[\"”’']?\s+[\"“‘']?(?:a\s+total\s+of\s+|an\s+estimated\s+|another\s+|an?\s+(?:entire\s+|whole\s+)?family\s+of\s+)?$", re.I)
     tolls = by_kind["toll"]
     toll_before = re.compile(
@@ -247,10 +262,14 @@ def _terms() -> _Terms:
     # "toll"). A sentence none of whose words holds one of these has no figure (a fast test, see
     # _Context.names_an_outcome).
     outcome_words = set(_NUMOF_OUTCOME) | {"losses"}
-    for kind in ("predicate", "verb", "toll", "outcome_noun"):
-        for term in by_kind[kind]:
+    for kind in ("predicate", "verb", "care_verb", "toll", "outcome_noun"):
+        for term in by_kind.get(kind, ()):
             outcome_words.add(max(reversed(_WORD.findall(term)), key=len))
     events = frozenset(by_kind["event"])
+    unknowns = by_kind.get("unknown_count", {})
+    # "an unspecified number of gang members": a figure withheld, its victims named
+    unknown_count = re.compile(
+        rf"\b(?:an?\s+)?(?:{_alt(unknowns)})[\"”’']?\s+number(?=[\"”’']?\s+of\s)", re.I) if unknowns else None
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
         verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
@@ -261,6 +280,7 @@ def _terms() -> _Terms:
         withheld_noun=by_kind["withheld_noun"], hostile=frozenset(by_kind["hostile"]),
         irregular=frozenset(by_kind.get("irregular", ())), events=events,
         event_re=re.compile(rf"\b(?:{_alt(events)})\b", re.I),
+        care=frozenset(_key(k) for k in care), unknown_count=unknown_count, unknown_words=frozenset(w for term in unknowns for w in term.split()),
     )
 
 
@@ -318,6 +338,8 @@ class _Figure:
     verb_at: int | None = None  # where an active verb before the figure starts ("killed 20 militants")
     np_end: int = 0
     enemy: bool = False  # the side was read as the claimant's enemy ("12 militants ..., the army said")
+    adjectival: bool = False  # the outcome is an adjective before the victims ("23 wounded soldiers")
+    care: bool = False  # the verb's subject cared for the victims ("the hospital treated 27 people"), did not harm them
 
 
 @dataclass
@@ -450,6 +472,9 @@ _OF_THEM = re.compile(r"\s*of\s+(?:them|whom|those)\b")
 
 _AND_OR = re.compile(r"\s(?:and|or)\s")
 _CLOSING_QUOTES = frozenset("\"”’'")
+_OPENING_QUOTE_AFTER = re.compile(r"\s+[\"“‘']")
+_CLOSING_QUOTE_AT = re.compile(r"[\"”’']")
+_EPITHET = re.compile(r"[a-z][\w-]*(?=\s)")
 
 
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
@@ -459,6 +484,14 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
     m = t.np.match(text, num.end)
     if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
         m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
+    if m is None:
+        quote = _OPENING_QUOTE_AFTER.match(text, num.end)
+        if quote:  # killed 47 "enemy soldiers": the victims' noun quoted (the quote mark read as a space)
+            unquoted = f"{text[:quote.end() - 1]} {text[quote.end():]}"
+            m = t.np.match(unquoted, num.end)
+            epithet = None if m else _EPITHET.match(text, quote.end())
+            if epithet:  # the claimant's own word for them ("47 'heroic soldiers'") names no side
+                m = t.np.match(unquoted, epithet.end())
     if m and m.group("dem") and not _state_in(m.group("dem")):
         m = None
     if m:
@@ -487,6 +520,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
         # "1,491 wounded people", "three wounded police officers": the outcome word is an adjective
         victims = t.after_adjective.match(text, m.end()) if lower_head in _ADJECTIVAL else None
         if victims:
+            figure.adjectival = True
             figure.np_end = victims.end()
             figure.population = _population(_key(victims.group("head")), mods + " " + victims.group("mods"))
             figure.party = figure.party or _party_of_text(victims.group("mods"), ctx, base + m.end())
@@ -546,6 +580,8 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
     """Set the figure's outcome from a predicate after it, a verb or toll before it."""
     t = _terms()
     m = t.pred.match(text, figure.np_end)
+    if m is None and _CLOSING_QUOTE_AT.match(text, figure.np_end):
+        m = t.pred.match(text, figure.np_end + 1)  # "more than 30 terrorists" were killed
     if m is None:
         app = t.appositive.match(text, figure.np_end)
         if app:
@@ -567,6 +603,7 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
         figure.verb_at = len(text[:num_start]) - len(before) + m.start("verb")
         if _key(m.group("verb")) in ("lost", "losing"):
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
+        figure.care = _key(m.group("verb")) in t.care
         return
     before = text[max(0, num_start - 160):num_start]
     m = t.cumulative.search(before)
@@ -625,6 +662,9 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
     t = _terms()
     numbers = ([n for n in find_numbers(text) if not n.attached]
                if _DIGIT.search(text) or words & _number_words() else [])
+    if t.unknown_count is not None and words & t.unknown_words and "number" in words:
+        numbers += [NumberMention(m.start(), m.end(), None, "undisclosed", m.group(), m.start(), None, None)
+                    for m in t.unknown_count.finditer(text)]
     singles = list(t.singular.finditer(text)) if words & t.pred_words else []
     if not numbers and not singles:
         return []
@@ -659,7 +699,9 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
             left.outcome, left.source = right.outcome, "inherited"
     for i in range(1, len(figures)):
         left, right = figures[i - 1], figures[i]
-        if right.outcome is None and left.source in ("verb", "inherited", "toll") and _joined(text, left, right):
+        if right.outcome is None and (left.source in ("verb", "inherited", "toll") or (
+                left.adjectival and right.head and _key(right.head) in t.population)) and _joined(text, left, right):
+            # "killing 12 soldiers and 3 civilians"; "23 wounded soldiers and two civilians"
             right.outcome, right.source = left.outcome, "inherited"
     # a place gapped: "Five people were killed in Kharkiv and three in Dnipro"
     for i in range(1, len(figures)):
@@ -813,13 +855,18 @@ def _opponent(claimant: str, state: str | None, ctx: _Context) -> str | None:
     if key in ctx._lookups:
         return ctx._lookups[key]
     own = {claimant, state}  # the claimant, its state and the bodies it belongs to
-    name = claimant
-    for _ in range(3):
-        affiliation = str((ctx.actor(name) or {}).get("affiliation") or "")
-        if affiliation.lower() in ("", "international", "nan", "none") or affiliation in own:
-            break
-        own.add(affiliation)
-        name = affiliation
+    if _in_armed_group(claimant, ctx):
+        # an armed group fights the state it is based in: only the group and the bodies above it are its own
+        own = {body for body in _own_bodies(claimant, ctx)
+               if (ctx.actor(body) or {}).get("kind") not in ("state", "territory")}
+    else:
+        name = claimant
+        for _ in range(3):
+            affiliation = str((ctx.actor(name) or {}).get("affiliation") or "")
+            if affiliation.lower() in ("", "international", "nan", "none") or affiliation in own:
+                break
+            own.add(affiliation)
+            name = affiliation
     counts: dict[str, int] = {}
     bodies: dict[str, int] = {}
     for _, _, actor, kind in ctx._story_spans:
@@ -874,6 +921,24 @@ def _armed_opponent(claimant: str, ctx: _Context) -> str | None:
                 counts[actor] = counts.get(actor, 0) + 1
         ctx._lookups[key] = max(counts, key=counts.get) if counts else None
     return ctx._lookups[key]
+
+
+def _domestic_armed_group_before(ctx: _Context, start: int, end: int, claimant: str, state: str) -> bool:
+    """True when text[start:end] names a non-state armed group based in `state` that is not the claimant's own."""
+    groups = ctx._lookups.get(("armed groups",))
+    if groups is None:  # each armed group of the story -> the state it is based in, found once
+        groups = ctx._lookups[("armed groups",)] = {
+            actor: _state_of(actor, ctx) for actor in {span[2] for span in ctx._story_spans if span[3] == "organization"}
+            if _armed_group(actor, ctx)}
+    if not groups:
+        return False
+    spans = ctx._story_spans
+    for s, _, actor, _ in spans[bisect.bisect_left(spans, (start,)):]:
+        if s >= end:
+            break
+        if actor in groups and groups[actor] == state and actor not in _own_bodies(claimant, ctx):
+            return True
+    return False
 
 
 def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.date | None:
@@ -963,7 +1028,64 @@ _ARMY_WORDS = frozenset("army military troops forces armed".split())
 _ONE_OF = re.compile(r"^(?:one|two|three|some|several|many|most|each|another|either|both)\s+of\s+(?=the\s|its\s|their\s)", re.I)
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=4096)
+def _name_key(name: str) -> str:
+    """A name compared without case, spaces or punctuation ("U.N" ~ "U.N." ~ "UN")."""
+    return _NOT_ALNUM.sub("", name.lower())
+
+
 def _canonical(surface: str, ctx: _Context, start: int | None) -> str:
+    """`_claimant_name`, as the canonical name of the actor it names when the index has one: a claimant
+    cut short ("the U.N", "the UN Office" of "the UN Office in Haiti said") is that actor's name."""
+    name = _claimant_name(surface, ctx, start)
+    if not name or ctx.actor(name) is not None or getattr(ctx.index, "actors", None) is None:
+        return name
+    key = _name_key(name)
+    if not key:
+        return name
+    found = ctx._lookups.get(("canonical", key))
+    if found is None:
+        names = ctx._lookups.get(("names",))
+        if names is None:  # every actor's name and alias by key, built once
+            names = {}
+            for actor, aliases in zip(ctx.index.actors["name"].astype(str), ctx.index.actors["aliases"].fillna("")):
+                for alias in [actor, *str(aliases).split("|")]:
+                    names.setdefault(_name_key(alias), set()).add(actor)
+            ctx._lookups[("names",)] = names
+        actors = names.get(key, set())
+        # the one actor of that name, else whether some actor's name goes on past it
+        found = ctx._lookups[("canonical", key)] = (
+            next(iter(actors)) if len(actors) == 1 else any(k.startswith(key) and k != key for k in names))
+    if isinstance(found, str):
+        return found
+    if found and start is not None and ctx._spans:
+        # a mention opening within the claimant's words whose name goes on past them
+        lo = bisect.bisect_left(ctx._spans, (start,))
+        for s, _, actor, _ in ctx._spans[lo:]:
+            if s > start + len(surface):
+                break
+            if _name_key(actor).startswith(key):
+                return actor
+    if start is not None and ctx._spans and _head(name) in _INSTITUTIONS:
+        # "the U.N. human rights office": an office of an actor the index holds no actor for speaks as that actor
+        text = ctx.article.text
+        lo = bisect.bisect_left(ctx._spans, (start,))
+        for s, e, actor, kind in ctx._spans[lo:lo + 3]:
+            if s > start + len(surface) - len(name):
+                break
+            if kind in ("organization", "state") and _BODY_OF.fullmatch(text, e, start + len(surface)):
+                return actor
+    return name
+
+
+# the lower-case words naming a body after its owner's name ("'s human rights office")
+_BODY_OF = re.compile(r"(?:'s|’s)?(?:\s+[a-z][\w-]*){1,3}")
+
+
+def _claimant_name(surface: str, ctx: _Context, start: int | None) -> str:
     """The actor a claimant's words name, through the actor index, else a cleaned surface.
 
     "the ministry" / "the army" take the nearest earlier body of that kind, never one named later;
@@ -1136,6 +1258,9 @@ _SPOKESMAN_FOR = re.compile(
     r"^(?:an?\s+|the\s+)?(?:senior\s+|military\s+|army\s+)?(?:spokes(?:man|woman|person)|representative|official|source)"
     r"\s+(?:for|of|with|from)\s+(?P<body>(?:the\s+)?[A-Z].*)$", re.I)
 _RELATIVE = re.compile(r"\s*(?:which|who|whose)\b")
+# an aside naming the role or other name of the person or body before it: a lower-case noun and "of"/"for"/"at"
+# ("director of the city hospital", "head of operations at X"), or "known as/by", "also called"
+_ROLE_ASIDE = re.compile(r"(?:[a-z][\w-]*\s+){1,3}(?:of|for|at|with)\s+\S|(?:also\s+|better\s+)?(?:known|called)\s+(?:as|by)?\b")
 _PLACE_PP = re.compile(r"(?:near|in|at|outside|inside|north|south|east|west)\b")
 
 
@@ -1162,8 +1287,11 @@ def _subject(text: str, end: int) -> str | None:
                 subject = before  # "a local administrator in Adigrat, near the border, said"
             elif _NAME_ASIDE.fullmatch(aside):
                 subject = aside  # "The governor of the province, John Smith, said"
-            elif _NAME_ASIDE.fullmatch(before) and _DETERMINERS.match(aside):
-                subject = before  # "Jane Doe, the governor, said"
+            elif _NAME_ASIDE.fullmatch(before) and (_DETERMINERS.match(aside) or (
+                    _ROLE_ASIDE.match(aside) and before.split()[0].lower() not in _PREPOSITIONS)):
+                # "Jane Doe, the governor, said"; "Jane Doe, director of X hospital, said";
+                # "The Red Cross, known by its French initials CICR, said"
+                subject = before
     subject = _SUBJECT_TRIM_LEAD.sub("", subject)
     subject = _SUBJECT_TRIM_TAIL.sub("", subject).strip()
     if not subject or len(subject.split()) > 9 or _DIGIT.search(subject):
@@ -1383,7 +1511,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             party = figure.party
             if party is None and figure.hostile:
                 party = "unknown"
-            if party is None and figure.source == "verb" and figure.verb_at is not None:
+            if party is None and figure.source == "verb" and figure.verb_at is not None and not figure.care:
                 party = _party_of_agent(text, figure, claim, claimant_state, ctx, base)
             if party is None and figure.possessive and not claim.narrator:
                 party = claimant_state or claim.name
@@ -1402,6 +1530,11 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 # "12 militants were killed, the army said": a state's enemy, not its own
                 party = _armed_opponent(claim.name, ctx) or "unknown"
                 figure.enemy = True
+            if (party is None and not claim.narrator and claimant_state and figure.population == "unspecified"
+                    and _domestic_armed_group_before(ctx, base, base + figure.start, claim.name, claimant_state)):
+                # "gunmen from a local gang ... killing at least seven people, police said": in fighting
+                # between a state and a group based in it, "people" may be of either side
+                party = "all"
             if party is None and not claim.narrator:
                 party = claimant_state
             party = party or "all"
