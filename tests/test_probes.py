@@ -33,8 +33,6 @@ KNOWN_GAPS: set[tuple[str, str, str]] = {
     ("web_drc", "places", "Masisi"),
     ("wire_myanmar", "actors", "Hla Hla Win"),
     ("wire_myanmar", "places", "Chin"),
-    # the speaker stays "army spokesman" instead of the army the spokesman speaks for
-    ("web_drc", "statements", "soldiers had been killed in the fighting"),
     # the claimant is the surface "U.N" rather than the actor's name, "United Nations"
     ("wire_yemen", "casualties", "United Nations: killed 150000"),
 }

@@ -642,3 +642,26 @@ def test_an_office_named_after_its_head_a_naming_participle_and_a_clause_a_quote
     assert (m["cue"], m["type"]) == ("calling", "accuse")
     assert one(frame, "killed 20 civilians in the town")["text"] == "the army had killed 20 civilians in the town"
     assert one(frame, "a war crime")["speaker"] in ("opposition", "The opposition")
+
+
+def test_a_nickname_in_quote_marks_is_no_quote_and_hides_no_speaker():
+    frame = rows('Its leader Omar Tahan, who goes by the name "Big Fox", warned that his men would "not stop".')
+    assert list(frame["text"]) == ["not stop"]
+    assert one(frame, "not stop")["speaker"] == "Omar Tahan"
+
+
+def test_an_apposition_opening_with_its_role_noun_and_a_titled_person_of_a_body():
+    frame = rows("Dr Amina Yusuf Omar, director of Lakeside hospital in Port Vale, said the hospital had "
+                 "received 12 wounded soldiers.",
+                 "The rebels shelled the port overnight, Captain Idris Kamal Aden of the Lake Army told the "
+                 "Daily Courier by phone from the nearby town of Hollow Bay.")
+    assert one(frame, "received 12 wounded")["speaker"] == "Amina Yusuf Omar"
+    r = one(frame, "shelled the port")
+    assert (r["speaker"], r["text"]) == ("Idris Kamal Aden", "The rebels shelled the port overnight")
+    assert "by phone" not in " ".join(frame["text"])
+
+
+def test_a_statement_broadcast_on_its_radio_is_an_adverbial():
+    frame = rows("The Lake Front said in a statement broadcast on its Voice radio that its fighters had "
+                 "seized the port.")
+    assert list(frame["text"]) == ["its fighters had seized the port"]

@@ -345,7 +345,8 @@ _ADVERBIALS = re.compile(
     r"in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|tweet|post|interview|speech|briefing|press conference|"
     r"news conference|message|address|letter|report|communiqu\w+|video)"
     r"(?:\s+(?:posted\s+|published\s+|broadcast\s+)?(?:on|to|with)\s+(?:(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)|"
-    r"(?:its|his|her|their|the)\s+(?:official\s+)?(?:website|account|channel|page|\w+\s+(?:account|channel|page))))?"
+    r"(?:its|his|her|their|the)\s+(?:official\s+)?(?:website|account|channel|page|radio|television|station|"
+    r"\w+\s+(?:account|channel|page|radio|television|station))))?"
     r"|on\s+(?:Twitter|X|Telegram|Facebook|Instagram|social media|state television|state TV|television|"
     r"its website|his website|her website)"
     r"|(?:at|during)\s+an?\s+(?:\w+\s+){0,2}?(?:briefing|press conference|news conference|meeting|summit|"
@@ -391,8 +392,11 @@ _ISSUED = re.compile(
 # What may follow a cue whose reported clause came before it: a sentence end, or a comma and a non-clause.
 # "At least 17 ...", "At most ...", "In all, ...": a figure, not a prepositional phrase.
 _QUANTIFIER_OPENING = re.compile(r"\s*(?:at\s+(?:least|most)|in\s+(?:all|total))\b", re.I)
+# ("told Reuters by phone from the town of X.": how and where from, no clause of its own)
 _FRONTED_REST = re.compile(
-    r"\s*(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
+    r"\s*(?:(?:by|via|over)\s+(?:telephone|phone|e-?mail|text message|messaging app|video link|radio)\b"
+    r"(?:\s+(?:from|in)(?:\s+(?!that\b)[\w'’-]+){1,6})?\s*)?"
+    r"(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
 _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]{2,}|[A-Z]{2}(?=\s+[A-Z]{3}))(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
@@ -1636,13 +1640,21 @@ class _Reader:
             name = self.actors.resolve(owner, start)
             if name and self.actors.kind(name) == "person":
                 return name, surface, "name", "person", self.actors.gender(name)
+        of_at = surface.find(" of ") if role is None and words[0][:1].isupper() else -1
+        if of_at > 0:
+            # "Captain X of the National Army": the person titled, not the body after "of"
+            titled = _name_after_title(surface[:of_at])
+            if titled:
+                found = self.actors.resolve(titled, start)
+                name = found if found and " of " not in found else titled
+                return name, surface, "name", "person", self.actors.gender(name)
         if body is not None and body["kind"] in ("organization", "armed_forces"):
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
             return name, surface, "role_noun", kind, None
         anaphoric = role is not None and words[0].lower() in DETERMINERS
         name = None
-        if role is None:
+        if role is None and name is None:
             # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
             head = [m for m in self.actors.within(start, end) if m[1] >= end - 1]
             if head:
@@ -2171,7 +2183,9 @@ def _subject_in(left: str) -> tuple[int, int] | None:
         ps, pe = pieces[-2]
         prev = head[ps:pe].strip()
         first = chunk.split()[0].lower() if chunk.split() else ""
-        if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
+        # ("X, director of Y hospital in Z, said": an apposition opening with its role noun)
+        if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip()) or
+                                 (first.isalpha() and _head_role(first) is not None)):
             s, e, chunk = ps, pe, head[ps:pe]
     # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
     # "X, speaking to reporters, said": skip a participial aside
