@@ -665,3 +665,27 @@ def test_a_statement_broadcast_on_its_radio_is_an_adverbial():
     frame = rows("The Lake Front said in a statement broadcast on its Voice radio that its fighters had "
                  "seized the port.")
     assert list(frame["text"]) == ["its fighters had seized the port"]
+
+
+def test_a_role_noun_before_where_the_speaker_is_and_a_counts_aside_after_the_cue():
+    frame = rows("In a separate incident, a local administrator in Port Vale, near the border, said soldiers "
+                 "had shot dead nine young men on Thursday.",
+                 "Hundreds of people were wounded, a doctor at Central Hospital said, many of them children.")
+    r = one(frame, "nine young men")
+    assert (r["speaker"], r["type"]) == ("local administrator", "accuse")
+    r = one(frame, "Hundreds of people")
+    assert (r["speaker"], r["text"]) == ("doctor", "Hundreds of people were wounded")
+    assert len(frame) == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We are running out of blood and medicine.", "concern"),
+    ("We are receiving patients faster than we can treat them.", "concern"),
+    ("The government would ask the council to send a larger force.", "announce"),
+    ("It would send an additional $40 million.", "announce"),
+    ("The attackers had suffered heavy losses.", "claim"),
+    ("The so-called council is a mouthpiece of the rebels.", "reject"),
+    ("The police cannot protect you.", "warn"),
+])
+def test_content_types_of_new_phrasings(sentence, expected):
+    assert statement_type(sentence, None) == expected

@@ -303,8 +303,10 @@ _BETWEEN = frozenset(
     "separately repeatedly already once publicly firmly strongly openly angrily immediately quickly recently "
     "subsequently reiterated formally officially flatly explicitly just only even too itself himself herself "
     "not never".split())
-_PREPOSITIONS = frozenset("in on at during via through after before with without for from by under".split())
+_PREPOSITIONS = frozenset("in on at during via through after before with without for from by under near".split())
 # Words that end a noun phrase read after a cue ("said Lavrov early on Saturday").
+_PLACED = frozenset("in near from".split())  # "a doctor in X": where an unnamed speaker is
+_NONSPACE = re.compile(r"\S+")
 _NP_AFTER_STOP = frozenset(
     "early late on in at after before during when while as who which from to told adding saying last this "
     "today yesterday earlier later also that said says added".split())
@@ -396,7 +398,10 @@ _QUANTIFIER_OPENING = re.compile(r"\s*(?:at\s+(?:least|most)|in\s+(?:all|total))
 _FRONTED_REST = re.compile(
     r"\s*(?:(?:by|via|over)\s+(?:telephone|phone|e-?mail|text message|messaging app|video link|radio)\b"
     r"(?:\s+(?:from|in)(?:\s+(?!that\b)[\w'’-]+){1,6})?\s*)?"
-    r"(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
+    r"(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b"
+    # ("..., he said, many of them children.": the count's own aside)
+    r"|,\s+(?:many|most|some|several|all|none|half|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens|hundreds|thousands|\d[\d,]*)\s+(?:of\s+)?(?:them|whom)\b)")
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
 _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]{2,}|[A-Z]{2}(?=\s+[A-Z]{3}))(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
@@ -1652,6 +1657,12 @@ class _Reader:
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
             return name, surface, "role_noun", kind, None
+        if role is None and len(words) > 3 and words[0].lower() in ("a", "an"):
+            # "a local administrator in X": someone unnamed, placed; the role phrase speaks
+            for i in range(2, len(words) - 1):
+                if words[i].lower() in _PLACED and _head_role(words[i - 1]) is not None:
+                    cut = [m.start() for m in _NONSPACE.finditer(surface)][i]
+                    return self._speaker(start, start + len(surface[:cut].rstrip()), paragraph)
         anaphoric = role is not None and words[0].lower() in DETERMINERS
         name = None
         if role is None and name is None:
@@ -1725,6 +1736,14 @@ class _Reader:
                 last = name.split()[-1].lower() if name.split() else ""
                 if last in _SOURCE_DOCS and len(name.split()) > 1:
                     name = name.rsplit(None, 1)[0]
+                parts = name.split()
+                for i in range(1, len(parts) - 1):
+                    # "a doctor at Central Hospital", "a local administrator in X": the role, not where
+                    row = _roles().get(parts[i - 1].lower()) if parts[i].lower() in _PREPOSITIONS else None
+                    if row is not None and row["kind"] == "person":
+                        name = " ".join(parts[:i])
+                        kind = "person"
+                        break
             # titles that fix gender ("spokeswoman") also hold for the name after them
             for w in words:
                 row = _roles().get(_bare(w).lower())
