@@ -689,3 +689,20 @@ def test_a_role_noun_before_where_the_speaker_is_and_a_counts_aside_after_the_cu
 ])
 def test_content_types_of_new_phrasings(sentence, expected):
     assert statement_type(sentence, None) == expected
+
+
+def test_nobody_claiming_a_claimed_attack_and_an_appeal_running_through_while():
+    frame = rows("No group had claimed the attack by Thursday evening.",
+                 "The Lake Front claimed the attack in a video posted on social media.",
+                 "The ministry urged Port Vale to halt deportations while the fighting continues.")
+    assert "No group" not in set(frame["speaker_surface"])
+    r = one(frame, "the attack")
+    assert (r["text"], r["type"]) == ("the attack", "claim")
+    assert one(frame, "halt deportations")["text"] == "halt deportations while the fighting continues"
+    assert len(frame) == 2
+
+
+def test_a_fronted_clause_before_a_cue_and_a_new_clause_after_it():
+    frame = rows("More than 1,500 people were killed in the first two months, the monitoring group said in a "
+                 "report published on Wednesday, and some 60,000 people have fled their homes.")
+    assert list(frame["text"]) == ["More than 1,500 people were killed in the first two months"]

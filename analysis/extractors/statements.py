@@ -305,6 +305,10 @@ _BETWEEN = frozenset(
     "not never".split())
 _PREPOSITIONS = frozenset("in on at during via through after before with without for from by under near".split())
 # Words that end a noun phrase read after a cue ("said Lavrov early on Saturday").
+_NOBODY = re.compile(r"(?i)(?:no|none|nobody|no one)\b")
+# The object of "claimed" when it is a noun phrase, not a clause: "claimed the attack", "claimed responsibility".
+_CLAIMED_ACT = re.compile(r"(?i)(?:the|its|their|an?|responsibility)\b(?:\s+(?!(?:had|has|have|was|were|is|are|did|"
+                          r"would|will)\b)[\w'’-]+(?<!ed)){0,3}\s*$")
 _PLACED = frozenset("in near from".split())  # "a doctor in X": where an unnamed speaker is
 _NONSPACE = re.compile(r"\S+")
 _NP_AFTER_STOP = frozenset(
@@ -398,7 +402,7 @@ _QUANTIFIER_OPENING = re.compile(r"\s*(?:at\s+(?:least|most)|in\s+(?:all|total))
 _FRONTED_REST = re.compile(
     r"\s*(?:(?:by|via|over)\s+(?:telephone|phone|e-?mail|text message|messaging app|video link|radio)\b"
     r"(?:\s+(?:from|in)(?:\s+(?!that\b)[\w'’-]+){1,6})?\s*)?"
-    r"(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b"
+    r"(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|and|which|who|in|citing|according)\b"
     # ("..., he said, many of them children.": the count's own aside)
     r"|,\s+(?:many|most|some|several|all|none|half|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"dozens|hundreds|thousands|\d[\d,]*)\s+(?:of\s+)?(?:them|whom)\b)")
@@ -408,7 +412,8 @@ _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]{2,}|[A-Z]{2}(?=\s+[A-Z]{3}))(?:\
 # Where a reported clause ends (searched in the masked narration; gated, as most clauses have no end
 # but the sentence's).
 _STOP_REPORT = _Gated(re.compile(
-    r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
+    r";|\s+(?:while|whereas)\s+|\s+in\s+an?\s+(?:\w+\s+)?(?:video|audio|recording|message)\s+"
+    r"(?:posted|published|released|broadcast|shared|sent)\b|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
     r"explaining|arguing|according|but)\b|\s+according to\b"))
 _STOP_RECIPROCAL = _Gated(re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b"))
@@ -416,6 +421,8 @@ _STOP_RECIPROCAL = _Gated(re.compile(
 _STOP_OBJECT = _Gated(re.compile(
     r";|,\s+(?!(?:a|an|the)\s)|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
     r"|\s+according to\b"))
+# (what others are asked to do runs on through "while ..." and "until ...": "urged X to halt Y while Z lasts")
+_STOP_APPEAL = _Gated(re.compile(r";|,\s+(?!(?:a|an|the)\s)|\s+(?:whereas|despite|because)\s+|\s+according to\b"))
 # Words that cannot make a reported clause on their own.
 _FUNCTION_ONLY = frozenset("what it he she they we them him her this that these those which who its their there "
                            "the a an".split())
@@ -1458,7 +1465,8 @@ class _Reader:
                 if o.subject is not None and o.subject[0] == pos:
                     o.consumed = True
         pos = self._skip(_SPACE_COMMA, masked, p0, pos)
-        stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
+        stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else \
+            _STOP_APPEAL if frame == "appeal" else _STOP_OBJECT
         # (no stop pattern looks behind its start: searching the stretch in place finds what
         # searching it cut out finds)
         cut = s_end - pos
@@ -1903,6 +1911,8 @@ class _Reader:
             speaker, surface, resolution, kind, gender = None, text[s:e], None, None, None
         else:
             speaker, surface, resolution, kind, gender = self._hit_speaker(d.hit, hits, resolved, block.paragraph)
+        if surface and _NOBODY.match(surface):
+            return  # "No group has claimed the attack": nobody said anything
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
         if date is None and speaker and not d.continuation:
@@ -1930,6 +1940,9 @@ class _Reader:
             ref = hits[hits[d.hit].ref]
             if ref.cue.strong:
                 kind_type = ref.cue.type
+        if kind_type == "accuse" and d.cue is not None and d.cue.cue == "claim" and d.kind == "indirect" and \
+                _CLAIMED_ACT.match(d.type_text):
+            kind_type = "claim"  # "claimed the attack": the speaker's own act
         if d.reciprocal_subject is not None:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
