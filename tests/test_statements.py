@@ -706,3 +706,17 @@ def test_a_fronted_clause_before_a_cue_and_a_new_clause_after_it():
     frame = rows("More than 1,500 people were killed in the first two months, the monitoring group said in a "
                  "report published on Wednesday, and some 60,000 people have fled their homes.")
     assert list(frame["text"]) == ["More than 1,500 people were killed in the first two months"]
+
+
+def test_sources_speak_and_one_of_them_too():
+    frame = rows("A dozen soldiers were killed in the raid, according to security sources, who spoke on "
+                 "condition of anonymity. At least 20 soldiers were still missing, one of the sources said.",
+                 "Military sources said the road was cut.")
+    assert list(frame["speaker"]) == ["security sources", "security sources", "Military sources"]
+
+
+def test_of_inside_a_name_is_not_the_charge_and_a_standing_pledge_is_no_statement():
+    frame = rows("Rights groups have accused the army and the Volunteers for the Defence of the Lake of killing "
+                 "civilians.",
+                 "The government, which seized power in 2022, has vowed to retake the north.")
+    assert list(frame["text"]) == ["killing civilians"]

@@ -309,6 +309,9 @@ _NOBODY = re.compile(r"(?i)(?:no|none|nobody|no one)\b")
 # The object of "claimed" when it is a noun phrase, not a clause: "claimed the attack", "claimed responsibility".
 _CLAIMED_ACT = re.compile(r"(?i)(?:the|its|their|an?|responsibility)\b(?:\s+(?!(?:had|has|have|was|were|is|are|did|"
                           r"would|will)\b)[\w'’-]+(?<!ed)){0,3}\s*$")
+# "one of the sources", "two of the officials": a member speaks for the group named after "of"
+_ONE_OF = re.compile(r"(?i)(?:one|two|three|some|several|many|most|each|another|either)\s+of\s+(?=(?:the|these|those)\s)")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:also|long|repeatedly|previously|already)\s+)?$", re.I)
 _PLACED = frozenset("in near from".split())  # "a doctor in X": where an unnamed speaker is
 _NONSPACE = re.compile(r"\S+")
 _NP_AFTER_STOP = frozenset(
@@ -318,7 +321,7 @@ _NP_AFTER_STOP = frozenset(
 _SOURCE_DOCS = frozenset("estimate estimates report reports statement statements figures data count tally "
                          "tallies sources count toll".split())
 # Nouns for a message that a participle cue may modify ("a statement posted on", "a video released").
-_DOCUMENTS = _SOURCE_DOCS | frozenset("message messages post posts video videos letter letters tweet tweets "
+_DOCUMENTS = (_SOURCE_DOCS - {"sources"}) | frozenset("message messages post posts video videos letter letters tweet tweets "
                                       "communique communiqué document documents".split())
 _SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS)) + r")\s+(?:from|of|by)\s+(.+)$", re.I)
 _GROUP_TARGET = _Gated(re.compile(
@@ -454,6 +457,9 @@ _SPACES = re.compile(r"\s+")
 _NP_TOKEN = re.compile(r"[^\s,;:!?()" + MASK + r"]+")
 _THAT_AT_END = re.compile(r"\bthat\s*$")
 _JOINT = {"appeal": re.compile(r"\s+to\s+"), "accuse": re.compile(r"\s+(?:of|for)\s+")}
+# A word that opens or closes a capitalised name ("the Volunteers for the Defence of the Homeland").
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*$")
+_NAME_AFTER = re.compile(r"(?:the\s+)?[A-Z]")
 _RECIPROCAL = re.compile(r"(?:each other|one another)\b")
 _SPACE_COMMA = re.compile(r"\s*,?\s*")
 _AND_AT_END = re.compile(r"(?:,?\s+and(?:\s+also)?|,)\s*$")
@@ -677,6 +683,9 @@ def _np_ok(surface: str) -> bool:
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
         return True
+    one_of = _ONE_OF.match(surface)
+    if one_of:
+        return _np_ok(surface[one_of.end():])
     doc = _SOURCE_OF.match(surface)
     if doc and doc.start(1) > 0 and _np_ok(doc.group(1)):
         return True  # "figures from the health ministry"
@@ -1443,6 +1452,9 @@ class _Reader:
         if frame in ("appeal", "accuse"):
             window = masked[pos - p0:min(s_end, pos + 120) - p0]
             m = _JOINT[frame].search(window)
+            while m and frame == "accuse" and _NAME_BEFORE.search(window, 0, m.start()) and \
+                    _NAME_AFTER.match(window, m.end()):
+                m = _JOINT[frame].search(window, m.end())  # "of"/"for" inside a name
             if m:
                 addressee = (pos + (len(window[:m.start()]) - len(window[:m.start()].lstrip())), pos + m.start())
                 obj = text[addressee[0]:addressee[1]].lower().strip()
@@ -1531,6 +1543,9 @@ class _Reader:
             pos, end = s, e
         lead = _TO_LEAD.match(text, pos, end)
         typed = None
+        if lead and frame == "report" and not h.cue.strong and \
+                _PERFECT_BEFORE.search(masked, max(0, h.start - p0 - 30), h.start - p0):
+            return []  # "the government has vowed to retake ...": a standing pledge the story recalls
         if lead and frame != "appeal":
             typed = (pos, end)  # (typed with its "to": "vowed to continue attacks" is the speaker's own act)
             pos = lead.end()
@@ -1639,6 +1654,10 @@ class _Reader:
         low = surface.lower()
         if low in PRONOUNS:
             return self._pronoun(low, surface, start, paragraph)
+        one_of = _ONE_OF.match(surface)
+        if one_of:
+            name, _, resolution, kind, gender = self._speaker(start + one_of.end(), end, paragraph)
+            return name, surface, resolution, kind, gender
         role = _head_role(surface)
         body = _roles().get(_bare(words[-1]).lower()) if words else None
         if len(words) == 2 and words[0].lower() in ("his", "her") and _bare(words[1]).lower() in _OWN_STAFF:
@@ -1742,7 +1761,7 @@ class _Reader:
                 if doc:
                     name = _ARTICLE.sub("", doc.group(1))
                 last = name.split()[-1].lower() if name.split() else ""
-                if last in _SOURCE_DOCS and len(name.split()) > 1:
+                if last in _SOURCE_DOCS and last != "sources" and len(name.split()) > 1:
                     name = name.rsplit(None, 1)[0]
                 parts = name.split()
                 for i in range(1, len(parts) - 1):
