@@ -720,3 +720,14 @@ def test_of_inside_a_name_is_not_the_charge_and_a_standing_pledge_is_no_statemen
                  "civilians.",
                  "The government, which seized power in 2022, has vowed to retake the north.")
     assert list(frame["text"]) == ["killing civilians"]
+
+
+def test_a_second_verb_after_and_the_subject_of_a_reduced_relative_and_a_rising_toll():
+    frame = rows('Government spokeswoman Amina Yusuf said the rebels had lost 300 fighters. She put the number '
+                 'of civilians killed at fewer than 30, and said 43 soldiers had died.',
+                 'The bureau said 2,300 civilians had been killed, a toll the federal government dismissed as '
+                 '"fabricated propaganda".',
+                 "The death toll from Tuesday's air strike rose to 51, a doctor said.")
+    assert one(frame, "43 soldiers had died")["speaker"] == "Amina Yusuf"
+    assert one(frame, "fabricated propaganda")["speaker_surface"] == "the federal government"
+    assert one(frame, "rose to 51")["type"] == "claim"

@@ -312,6 +312,8 @@ _CLAIMED_ACT = re.compile(r"(?i)(?:the|its|their|an?|responsibility)\b(?:\s+(?!(
 # "one of the sources", "two of the officials": a member speaks for the group named after "of"
 _ONE_OF = re.compile(r"(?i)(?:one|two|three|some|several|many|most|each|another|either)\s+of\s+(?=(?:the|these|those)\s)")
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:also|long|repeatedly|previously|already)\s+)?$", re.I)
+_OPENING_SUBJECT = re.compile(r"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+[a-z]+\b")
+_REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|a|an)\s+\S.*)$")
 _PLACED = frozenset("in near from".split())  # "a doctor in X": where an unnamed speaker is
 _NONSPACE = re.compile(r"\S+")
 _NP_AFTER_STOP = frozenset(
@@ -537,7 +539,9 @@ _CASUALTY_COUNT = _Gated(re.compile(
     r"\b(?:\d[\d,.]*|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")\b[^.;]{0,60}?\b(?:killed|killing|dead|died|wounded|"
     r"wounding|injured|injuring|casualties|lost their lives)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at least |more than |over |nearly |about |some )?"
-    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I))
+    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")"
+    r"|\b(?:death|casualty) toll\b[^.;]{0,80}?\b(?:to|at|of|reached|hit)\s+(?:at least |more than |over |nearly |about |some )?\d",
+    re.I))
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
 #: How far back (characters) a definite hostile act ("the strikes") looks for the same act told with its doer.
@@ -1226,6 +1230,12 @@ class _Reader:
                                                      and words[-1].lower() in _BETWEEN):
             h.ref = next((j for j in reversed(_same_sentence(hits, h)) if j < k), None)
             if h.ref is not None:
+                return
+            opening = _OPENING_SUBJECT.match(left) if left_start == s_start else None
+            if opening and opening.group(1).split()[0].lower() not in _PREPOSITIONS | _LEADING and \
+                    _np_ok(opening.group(1)):
+                # "She put the toll at 300, and said ...": the sentence's subject, whose other verb is no cue
+                h.subject = (left_start + opening.start(1), left_start + opening.end(1))
                 return
         h.subject = self._np_before(left, left_start)
         if h.subject is not None and self.text[h.subject[0]:h.subject[1]].lower() == "it" and \
@@ -2256,6 +2266,11 @@ def _subject_in(left: str) -> tuple[int, int] | None:
             chunk = head[s:e]
             continue
         break
+    reduced = _REDUCED_RELATIVE.match(chunk.strip())
+    if reduced:
+        # "a toll the federal government dismissed as ...": the subject of the reduced relative
+        s += chunk.index(reduced.group(1), len(chunk) - len(chunk.lstrip()))
+        chunk = head[s:e]
     lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
     s += lead
     chunk = head[s:e].rstrip()
