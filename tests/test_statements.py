@@ -731,3 +731,13 @@ def test_a_second_verb_after_and_the_subject_of_a_reduced_relative_and_a_rising_
     assert one(frame, "43 soldiers had died")["speaker"] == "Amina Yusuf"
     assert one(frame, "fabricated propaganda")["speaker_surface"] == "the federal government"
     assert one(frame, "rose to 51")["type"] == "claim"
+
+
+def test_an_unnamed_military_officer_and_who_after_according_to():
+    frame = rows("Fighters overran an army base, killing 14 soldiers, a military officer said.",
+                 "Two officers were among the dead, according to police spokeswoman Inspector Amina Yusuf, who "
+                 'told reporters that "a number" of gunmen had also been killed.',
+                 "Gunmen from the Lake Front set fire to a police station, police said.")
+    assert one(frame, "killing 14 soldiers")["text"] == "Fighters overran an army base, killing 14 soldiers"
+    assert one(frame, "gunmen had also been killed")["speaker"] == "Amina Yusuf"
+    assert one(frame, "set fire to")["type"] == "accuse"

@@ -314,6 +314,7 @@ _ONE_OF = re.compile(r"(?i)(?:one|two|three|some|several|many|most|each|another|
 _PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:also|long|repeatedly|previously|already)\s+)?$", re.I)
 _OPENING_SUBJECT = re.compile(r"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+[a-z]+\b")
 _REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|a|an)\s+\S.*)$")
+_ACCORDING_LEAD = re.compile(r"\s*according\s+to\s+", re.I)
 _PLACED = frozenset("in near from".split())  # "a doctor in X": where an unnamed speaker is
 _NONSPACE = re.compile(r"\S+")
 _NP_AFTER_STOP = frozenset(
@@ -2218,6 +2219,15 @@ def _subject_in(left: str) -> tuple[int, int] | None:
     if len(pieces) >= 2 and closed_apposition and _RELATIVE_PRONOUN.match(chunk):
         ps, pe = pieces[-2]
         if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
+            s, e = ps, pe
+            chunk = head[s:e]
+    # "according to spokeswoman X, who told reporters": the one the relative pronoun stands for
+    if len(pieces) >= 2 and chunk.strip() in ("who", "Who"):
+        ps, pe = pieces[-2]
+        lead = _ACCORDING_LEAD.match(head, ps, pe)
+        if lead:
+            ps = lead.end()
+        if _np_ok(head[ps:pe].strip()):
             s, e = ps, pe
             chunk = head[s:e]
     # "A resident who asked not to be named said": the noun phrase before the relative clause
