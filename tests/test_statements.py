@@ -741,3 +741,10 @@ def test_an_unnamed_military_officer_and_who_after_according_to():
     assert one(frame, "killing 14 soldiers")["text"] == "Fighters overran an army base, killing 14 soldiers"
     assert one(frame, "gunmen had also been killed")["speaker"] == "Amina Yusuf"
     assert one(frame, "set fire to")["type"] == "accuse"
+
+
+def test_one_short_label_inside_a_clause_that_runs_on():
+    frame = rows('The Lake Front said in a statement that its fighters had killed 47 "enemy soldiers" and seized '
+                 'four armoured vehicles.')
+    assert list(frame["kind"]) == ["indirect"]
+    assert one(frame, "seized four")["text"].startswith("its fighters had killed 47")

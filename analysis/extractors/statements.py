@@ -1396,6 +1396,13 @@ class _Reader:
         if stop:
             end = p0 + stop.start()
         inside = [q for q in quotes if h.end <= q.open_mark and q.outer_end <= end]
+        if len(inside) == 1 and len(self.text[inside[0].start:inside[0].end].split()) <= 3:
+            # one short label inside a clause that runs on ('had killed 47 "apostate soldiers" and seized
+            # four vehicles'): the clause is the statement
+            q = inside[0]
+            before = _WORD.findall(masked, h.end - p0, q.open_mark - p0)
+            after = _WORD.findall(masked, q.outer_end - p0, end - p0)
+            return len(before) >= 3 and len(after) >= 3 and after[0] == "and"
         if len(inside) < 2 or any(len(self.text[q.start:q.end].split()) > 4 for q in inside):
             return False
         narration = masked[h.end - p0:end - p0].replace(MASK, " ")
