@@ -164,6 +164,9 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
 
 def _nickname(text: str, q: QuoteSpan, lo: int) -> bool:
     """True when the quoted words are a short name given by "known as", "nicknamed", "the name"."""
+    if q.end - q.start > 60 or text.count(" ", q.start, q.end) > 3 or \
+            not (text[q.start].isupper() or text.startswith("the ", q.start)):
+        return False
     words = text[q.start:q.end].split()
     if not 0 < len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) or w.lower() in ("the", "of") for w in words) \
             or not any(w[:1].isupper() for w in words):

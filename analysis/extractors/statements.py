@@ -688,7 +688,7 @@ def _np_ok(surface: str) -> bool:
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
         return True
-    one_of = _ONE_OF.match(surface)
+    one_of = _ONE_OF.match(surface) if " of " in surface else None
     if one_of:
         return _np_ok(surface[one_of.end():])
     doc = _SOURCE_OF.match(surface)
@@ -1396,7 +1396,8 @@ class _Reader:
         if stop:
             end = p0 + stop.start()
         inside = [q for q in quotes if h.end <= q.open_mark and q.outer_end <= end]
-        if len(inside) == 1 and len(self.text[inside[0].start:inside[0].end].split()) <= 3:
+        if len(inside) == 1 and masked.startswith(" and ", inside[0].outer_end - p0) and \
+                self.text.count(" ", inside[0].start, inside[0].end) <= 2:
             # one short label inside a clause that runs on ('had killed 47 "apostate soldiers" and seized
             # four vehicles'): the clause is the statement
             q = inside[0]
@@ -1672,7 +1673,7 @@ class _Reader:
         low = surface.lower()
         if low in PRONOUNS:
             return self._pronoun(low, surface, start, paragraph)
-        one_of = _ONE_OF.match(surface)
+        one_of = _ONE_OF.match(surface) if " of " in surface else None
         if one_of:
             name, _, resolution, kind, gender = self._speaker(start + one_of.end(), end, paragraph)
             return name, surface, resolution, kind, gender
@@ -1690,7 +1691,7 @@ class _Reader:
             name = self.actors.resolve(owner, start)
             if name and self.actors.kind(name) == "person":
                 return name, surface, "name", "person", self.actors.gender(name)
-        of_at = surface.find(" of ") if role is None and words[0][:1].isupper() else -1
+        of_at = surface.find(" of ") if role is None and " of " in surface and words[0][:1].isupper() else -1
         if of_at > 0:
             # "Captain X of the National Army": the person titled, not the body after "of"
             titled = _name_after_title(surface[:of_at])
@@ -1702,7 +1703,8 @@ class _Reader:
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
             return name, surface, "role_noun", kind, None
-        if role is None and len(words) > 3 and words[0].lower() in ("a", "an"):
+        if role is None and len(words) > 3 and words[0].lower() in ("a", "an") and \
+                (" in " in surface or " near " in surface or " from " in surface):
             # "a local administrator in X": someone unnamed, placed; the role phrase speaks
             for i in range(2, len(words) - 1):
                 if words[i].lower() in _PLACED and _head_role(words[i - 1]) is not None:
@@ -1948,7 +1950,7 @@ class _Reader:
             speaker, surface, resolution, kind, gender = None, text[s:e], None, None, None
         else:
             speaker, surface, resolution, kind, gender = self._hit_speaker(d.hit, hits, resolved, block.paragraph)
-        if surface and _NOBODY.match(surface):
+        if surface and surface[0] in "Nn" and _NOBODY.match(surface):
             return  # "No group has claimed the attack": nobody said anything
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
@@ -2283,10 +2285,11 @@ def _subject_in(left: str) -> tuple[int, int] | None:
             chunk = head[s:e]
             continue
         break
-    reduced = _REDUCED_RELATIVE.match(chunk.strip())
+    bare = chunk.lstrip()
+    reduced = _REDUCED_RELATIVE.match(bare) if bare.startswith(("a ", "an ", "the ")) else None
     if reduced:
         # "a toll the federal government dismissed as ...": the subject of the reduced relative
-        s += chunk.index(reduced.group(1), len(chunk) - len(chunk.lstrip()))
+        s += len(chunk) - len(bare) + reduced.start(1)
         chunk = head[s:e]
     lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
     s += lead
