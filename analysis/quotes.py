@@ -40,6 +40,11 @@ _MARKS = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 _OPENING_NEIGHBOURS = frozenset(_OPEN_SIDE + QUOTE_CHARS)
 _CLOSING_NEIGHBOURS = frozenset(_CLOSE_SIDE + QUOTE_CHARS)
 _SINGLES = frozenset("'\u2018\u2019")
+# A name in quote marks ("who goes by the name "Ti Kanon"", "known as 'the Butcher'"):
+# a label the narration gives, not words anyone said. Only capitalised words count.
+_NAMING_BEFORE = re.compile(r"(?:\bnamed?|\bnicknamed?|\bknown\s+as|\balias|\bdubbed|\bnom\s+de\s+guerre)"
+                            r"\s*,?\s*$", re.I)
+_NAME_WORD = re.compile(r"(?:the\s+|al-|el-)?[A-Z][\w'’.-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,10 +154,24 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     spans.sort(key=lambda q: q.open_mark)
     kept: list[QuoteSpan] = []
     for q in spans:
+        if _nickname(text, q, start):
+            continue
         if kept and q.open_mark < kept[-1].outer_end:
             continue
         kept.append(q)
     return kept
+
+
+def _nickname(text: str, q: QuoteSpan, lo: int) -> bool:
+    """True when the quoted words are a short name given by "known as", "nicknamed", "the name"."""
+    if q.end - q.start > 60 or text.count(" ", q.start, q.end) > 3 or \
+            not (text[q.start].isupper() or text.startswith("the ", q.start)):
+        return False
+    words = text[q.start:q.end].split()
+    if not 0 < len(words) <= 4 or not all(_NAME_WORD.fullmatch(w) or w.lower() in ("the", "of") for w in words) \
+            or not any(w[:1].isupper() for w in words):
+        return False
+    return _NAMING_BEFORE.search(text, max(lo, q.open_mark - 30), q.open_mark) is not None
 
 
 def opens_with_quote(text: str, start: int, end: int) -> bool:

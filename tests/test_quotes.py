@@ -99,3 +99,10 @@ def test_any_text_gives_ordered_spans_inside_the_window(parts, continues):
         last = q.outer_end
         assert q.outer_end <= len(text)
     assert len(mask(text, spans)) == len(text)
+
+
+def test_a_nickname_in_quote_marks_is_no_quote():
+    text = 'Its leader, who goes by the name "Big Fox", known as \u201cthe Butcher\u201d, said "We stay".'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["We stay"]
+    text = 'He called the raid "Operation Dawn" and said "we will not stop".'
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["Operation Dawn", "we will not stop"]

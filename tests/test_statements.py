@@ -642,3 +642,109 @@ def test_an_office_named_after_its_head_a_naming_participle_and_a_clause_a_quote
     assert (m["cue"], m["type"]) == ("calling", "accuse")
     assert one(frame, "killed 20 civilians in the town")["text"] == "the army had killed 20 civilians in the town"
     assert one(frame, "a war crime")["speaker"] in ("opposition", "The opposition")
+
+
+def test_a_nickname_in_quote_marks_is_no_quote_and_hides_no_speaker():
+    frame = rows('Its leader Omar Tahan, who goes by the name "Big Fox", warned that his men would "not stop".')
+    assert list(frame["text"]) == ["not stop"]
+    assert one(frame, "not stop")["speaker"] == "Omar Tahan"
+
+
+def test_an_apposition_opening_with_its_role_noun_and_a_titled_person_of_a_body():
+    frame = rows("Dr Amina Yusuf Omar, director of Lakeside hospital in Port Vale, said the hospital had "
+                 "received 12 wounded soldiers.",
+                 "The rebels shelled the port overnight, Captain Idris Kamal Aden of the Lake Army told the "
+                 "Daily Courier by phone from the nearby town of Hollow Bay.")
+    assert one(frame, "received 12 wounded")["speaker"] == "Amina Yusuf Omar"
+    r = one(frame, "shelled the port")
+    assert (r["speaker"], r["text"]) == ("Idris Kamal Aden", "The rebels shelled the port overnight")
+    assert "by phone" not in " ".join(frame["text"])
+
+
+def test_a_statement_broadcast_on_its_radio_is_an_adverbial():
+    frame = rows("The Lake Front said in a statement broadcast on its Voice radio that its fighters had "
+                 "seized the port.")
+    assert list(frame["text"]) == ["its fighters had seized the port"]
+
+
+def test_a_role_noun_before_where_the_speaker_is_and_a_counts_aside_after_the_cue():
+    frame = rows("In a separate incident, a local administrator in Port Vale, near the border, said soldiers "
+                 "had shot dead nine young men on Thursday.",
+                 "Hundreds of people were wounded, a doctor at Central Hospital said, many of them children.")
+    r = one(frame, "nine young men")
+    assert (r["speaker"], r["type"]) == ("local administrator", "accuse")
+    r = one(frame, "Hundreds of people")
+    assert (r["speaker"], r["text"]) == ("doctor", "Hundreds of people were wounded")
+    assert len(frame) == 2
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("We are running out of blood and medicine.", "concern"),
+    ("We are receiving patients faster than we can treat them.", "concern"),
+    ("The government would ask the council to send a larger force.", "announce"),
+    ("It would send an additional $40 million.", "announce"),
+    ("The attackers had suffered heavy losses.", "claim"),
+    ("The so-called council is a mouthpiece of the rebels.", "reject"),
+    ("The police cannot protect you.", "warn"),
+])
+def test_content_types_of_new_phrasings(sentence, expected):
+    assert statement_type(sentence, None) == expected
+
+
+def test_nobody_claiming_a_claimed_attack_and_an_appeal_running_through_while():
+    frame = rows("No group had claimed the attack by Thursday evening.",
+                 "The Lake Front claimed the attack in a video posted on social media.",
+                 "The ministry urged Port Vale to halt deportations while the fighting continues.")
+    assert "No group" not in set(frame["speaker_surface"])
+    r = one(frame, "the attack")
+    assert (r["text"], r["type"]) == ("the attack", "claim")
+    assert one(frame, "halt deportations")["text"] == "halt deportations while the fighting continues"
+    assert len(frame) == 2
+
+
+def test_a_fronted_clause_before_a_cue_and_a_new_clause_after_it():
+    frame = rows("More than 1,500 people were killed in the first two months, the monitoring group said in a "
+                 "report published on Wednesday, and some 60,000 people have fled their homes.")
+    assert list(frame["text"]) == ["More than 1,500 people were killed in the first two months"]
+
+
+def test_sources_speak_and_one_of_them_too():
+    frame = rows("A dozen soldiers were killed in the raid, according to security sources, who spoke on "
+                 "condition of anonymity. At least 20 soldiers were still missing, one of the sources said.",
+                 "Military sources said the road was cut.")
+    assert list(frame["speaker"]) == ["security sources", "security sources", "Military sources"]
+
+
+def test_of_inside_a_name_is_not_the_charge_and_a_standing_pledge_is_no_statement():
+    frame = rows("Rights groups have accused the army and the Volunteers for the Defence of the Lake of killing "
+                 "civilians.",
+                 "The government, which seized power in 2022, has vowed to retake the north.")
+    assert list(frame["text"]) == ["killing civilians"]
+
+
+def test_a_second_verb_after_and_the_subject_of_a_reduced_relative_and_a_rising_toll():
+    frame = rows('Government spokeswoman Amina Yusuf said the rebels had lost 300 fighters. She put the number '
+                 'of civilians killed at fewer than 30, and said 43 soldiers had died.',
+                 'The bureau said 2,300 civilians had been killed, a toll the federal government dismissed as '
+                 '"fabricated propaganda".',
+                 "The death toll from Tuesday's air strike rose to 51, a doctor said.")
+    assert one(frame, "43 soldiers had died")["speaker"] == "Amina Yusuf"
+    assert one(frame, "fabricated propaganda")["speaker_surface"] == "the federal government"
+    assert one(frame, "rose to 51")["type"] == "claim"
+
+
+def test_an_unnamed_military_officer_and_who_after_according_to():
+    frame = rows("Fighters overran an army base, killing 14 soldiers, a military officer said.",
+                 "Two officers were among the dead, according to police spokeswoman Inspector Amina Yusuf, who "
+                 'told reporters that "a number" of gunmen had also been killed.',
+                 "Gunmen from the Lake Front set fire to a police station, police said.")
+    assert one(frame, "killing 14 soldiers")["text"] == "Fighters overran an army base, killing 14 soldiers"
+    assert one(frame, "gunmen had also been killed")["speaker"] == "Amina Yusuf"
+    assert one(frame, "set fire to")["type"] == "accuse"
+
+
+def test_one_short_label_inside_a_clause_that_runs_on():
+    frame = rows('The Lake Front said in a statement that its fighters had killed 47 "enemy soldiers" and seized '
+                 'four armoured vehicles.')
+    assert list(frame["kind"]) == ["indirect"]
+    assert one(frame, "seized four")["text"].startswith("its fighters had killed 47")

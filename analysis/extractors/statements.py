@@ -303,8 +303,20 @@ _BETWEEN = frozenset(
     "separately repeatedly already once publicly firmly strongly openly angrily immediately quickly recently "
     "subsequently reiterated formally officially flatly explicitly just only even too itself himself herself "
     "not never".split())
-_PREPOSITIONS = frozenset("in on at during via through after before with without for from by under".split())
+_PREPOSITIONS = frozenset("in on at during via through after before with without for from by under near".split())
 # Words that end a noun phrase read after a cue ("said Lavrov early on Saturday").
+_NOBODY = re.compile(r"(?i)(?:no|none|nobody|no one)\b")
+# The object of "claimed" when it is a noun phrase, not a clause: "claimed the attack", "claimed responsibility".
+_CLAIMED_ACT = re.compile(r"(?i)(?:the|its|their|an?|responsibility)\b(?:\s+(?!(?:had|has|have|was|were|is|are|did|"
+                          r"would|will)\b)[\w'’-]+(?<!ed)){0,3}\s*$")
+# "one of the sources", "two of the officials": a member speaks for the group named after "of"
+_ONE_OF = re.compile(r"(?i)(?:one|two|three|some|several|many|most|each|another|either)\s+of\s+(?=(?:the|these|those)\s)")
+_PERFECT_BEFORE = re.compile(r"\b(?:has|have)\s+(?:(?:also|long|repeatedly|previously|already)\s+)?$", re.I)
+_OPENING_SUBJECT = re.compile(r"\s*((?:[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+[a-z]+\b")
+_REDUCED_RELATIVE = re.compile(r"(?:a|an|the)\s+[a-z][\w-]*\s+((?:the|a|an)\s+\S.*)$")
+_ACCORDING_LEAD = re.compile(r"\s*according\s+to\s+", re.I)
+_PLACED = frozenset("in near from".split())  # "a doctor in X": where an unnamed speaker is
+_NONSPACE = re.compile(r"\S+")
 _NP_AFTER_STOP = frozenset(
     "early late on in at after before during when while as who which from to told adding saying last this "
     "today yesterday earlier later also that said says added".split())
@@ -312,7 +324,7 @@ _NP_AFTER_STOP = frozenset(
 _SOURCE_DOCS = frozenset("estimate estimates report reports statement statements figures data count tally "
                          "tallies sources count toll".split())
 # Nouns for a message that a participle cue may modify ("a statement posted on", "a video released").
-_DOCUMENTS = _SOURCE_DOCS | frozenset("message messages post posts video videos letter letters tweet tweets "
+_DOCUMENTS = (_SOURCE_DOCS - {"sources"}) | frozenset("message messages post posts video videos letter letters tweet tweets "
                                       "communique communiqué document documents".split())
 _SOURCE_OF = re.compile(r"(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_SOURCE_DOCS)) + r")\s+(?:from|of|by)\s+(.+)$", re.I)
 _GROUP_TARGET = _Gated(re.compile(
@@ -345,7 +357,8 @@ _ADVERBIALS = re.compile(
     r"in\s+an?\s+(?:\w+\s+){0,2}?(?:statement|tweet|post|interview|speech|briefing|press conference|"
     r"news conference|message|address|letter|report|communiqu\w+|video)"
     r"(?:\s+(?:posted\s+|published\s+|broadcast\s+)?(?:on|to|with)\s+(?:(?:the\s+)?(?-i:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)|"
-    r"(?:its|his|her|their|the)\s+(?:official\s+)?(?:website|account|channel|page|\w+\s+(?:account|channel|page))))?"
+    r"(?:its|his|her|their|the)\s+(?:official\s+)?(?:website|account|channel|page|radio|television|station|"
+    r"\w+\s+(?:account|channel|page|radio|television|station))))?"
     r"|on\s+(?:Twitter|X|Telegram|Facebook|Instagram|social media|state television|state TV|television|"
     r"its website|his website|her website)"
     r"|(?:at|during)\s+an?\s+(?:\w+\s+){0,2}?(?:briefing|press conference|news conference|meeting|summit|"
@@ -391,15 +404,22 @@ _ISSUED = re.compile(
 # What may follow a cue whose reported clause came before it: a sentence end, or a comma and a non-clause.
 # "At least 17 ...", "At most ...", "In all, ...": a figure, not a prepositional phrase.
 _QUANTIFIER_OPENING = re.compile(r"\s*(?:at\s+(?:least|most)|in\s+(?:all|total))\b", re.I)
+# ("told Reuters by phone from the town of X.": how and where from, no clause of its own)
 _FRONTED_REST = re.compile(
-    r"\s*(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|which|who|in|citing|according)\b)")
+    r"\s*(?:(?:by|via|over)\s+(?:telephone|phone|e-?mail|text message|messaging app|video link|radio)\b"
+    r"(?:\s+(?:from|in)(?:\s+(?!that\b)[\w'’-]+){1,6})?\s*)?"
+    r"(?:[.!?]|$|,\s+(?:[a-z]+ing|as|while|amid|after|before|with|but|and|which|who|in|citing|according)\b"
+    # ("..., he said, many of them children.": the count's own aside)
+    r"|,\s+(?:many|most|some|several|all|none|half|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"dozens|hundreds|thousands|\d[\d,]*)\s+(?:of\s+)?(?:them|whom)\b)")
 # An agency dateline opening a story's first paragraph: "KYIV, Ukraine (AP) — ", "KHARTOUM, June 3 (Reuters) - ".
 _DATELINE = re.compile(r"\s*(?:[A-Z][A-Z.'’-]{2,}|[A-Z]{2}(?=\s+[A-Z]{3}))(?:\s+[A-Z][A-Z.'’-]+)*(?:,[^()\n\u2014\u2013]{1,40})?"
                        r"(?:\s*\([^)\n]{1,40}\))?\s*[-\u2014\u2013]+\s+")
 # Where a reported clause ends (searched in the masked narration; gated, as most clauses have no end
 # but the sentence's).
 _STOP_REPORT = _Gated(re.compile(
-    r";|\s+(?:while|whereas)\s+|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
+    r";|\s+(?:while|whereas)\s+|\s+in\s+an?\s+(?:\w+\s+)?(?:video|audio|recording|message)\s+"
+    r"(?:posted|published|released|broadcast|shared|sent)\b|,\s+(?:adding|underlining|stressing|saying|noting|insisting|warning|"
     r"explaining|arguing|according|but)\b|\s+according to\b"))
 _STOP_RECIPROCAL = _Gated(re.compile(
     r";|\s+(?:while|whereas)\s+|,\s+(?:as|amid|after|before|when|while|but|with)\b"))
@@ -407,6 +427,8 @@ _STOP_RECIPROCAL = _Gated(re.compile(
 _STOP_OBJECT = _Gated(re.compile(
     r";|,\s+(?!(?:a|an|the)\s)|\s+(?:while|whereas|before|after|amid|as|despite|until|because|since|during|when|following)\s+"
     r"|\s+according to\b"))
+# (what others are asked to do runs on through "while ..." and "until ...": "urged X to halt Y while Z lasts")
+_STOP_APPEAL = _Gated(re.compile(r";|,\s+(?!(?:a|an|the)\s)|\s+(?:whereas|despite|because)\s+|\s+according to\b"))
 # Words that cannot make a reported clause on their own.
 _FUNCTION_ONLY = frozenset("what it he she they we them him her this that these those which who its their there "
                            "the a an".split())
@@ -438,6 +460,9 @@ _SPACES = re.compile(r"\s+")
 _NP_TOKEN = re.compile(r"[^\s,;:!?()" + MASK + r"]+")
 _THAT_AT_END = re.compile(r"\bthat\s*$")
 _JOINT = {"appeal": re.compile(r"\s+to\s+"), "accuse": re.compile(r"\s+(?:of|for)\s+")}
+# A word that opens or closes a capitalised name ("the Volunteers for the Defence of the Homeland").
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’.-]*$")
+_NAME_AFTER = re.compile(r"(?:the\s+)?[A-Z]")
 _RECIPROCAL = re.compile(r"(?:each other|one another)\b")
 _SPACE_COMMA = re.compile(r"\s*,?\s*")
 _AND_AT_END = re.compile(r"(?:,?\s+and(?:\s+also)?|,)\s*$")
@@ -515,7 +540,9 @@ _CASUALTY_COUNT = _Gated(re.compile(
     r"\b(?:\d[\d,.]*|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")\b[^.;]{0,60}?\b(?:killed|killing|dead|died|wounded|"
     r"wounding|injured|injuring|casualties|lost their lives)\b"
     r"|\b(?:killed|killing|wounded|wounding|injured|injuring)\s+(?:at least |more than |over |nearly |about |some )?"
-    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")", re.I))
+    r"(?:\d|dozens|scores|hundreds|thousands|" + _NUMBER_WORDS + r")"
+    r"|\b(?:death|casualty) toll\b[^.;]{0,80}?\b(?:to|at|of|reached|hit)\s+(?:at least |more than |over |nearly |about |some )?\d",
+    re.I))
 #: How many earlier statements pronouns, role nouns and dates look back over.
 HISTORY = 40
 #: How far back (characters) a definite hostile act ("the strikes") looks for the same act told with its doer.
@@ -661,6 +688,9 @@ def _np_ok(surface: str) -> bool:
     first = words[0].lower()
     if len(words) == 1 and first in PRONOUNS:
         return True
+    one_of = _ONE_OF.match(surface) if " of " in surface else None
+    if one_of:
+        return _np_ok(surface[one_of.end():])
     doc = _SOURCE_OF.match(surface)
     if doc and doc.start(1) > 0 and _np_ok(doc.group(1)):
         return True  # "figures from the health ministry"
@@ -1202,6 +1232,12 @@ class _Reader:
             h.ref = next((j for j in reversed(_same_sentence(hits, h)) if j < k), None)
             if h.ref is not None:
                 return
+            opening = _OPENING_SUBJECT.match(left) if left_start == s_start else None
+            if opening and opening.group(1).split()[0].lower() not in _PREPOSITIONS | _LEADING and \
+                    _np_ok(opening.group(1)):
+                # "She put the toll at 300, and said ...": the sentence's subject, whose other verb is no cue
+                h.subject = (left_start + opening.start(1), left_start + opening.end(1))
+                return
         h.subject = self._np_before(left, left_start)
         if h.subject is not None and self.text[h.subject[0]:h.subject[1]].lower() == "it" and \
                 _IMPERSONAL.search(self.text[h.subject[1]:h.start]):
@@ -1360,6 +1396,14 @@ class _Reader:
         if stop:
             end = p0 + stop.start()
         inside = [q for q in quotes if h.end <= q.open_mark and q.outer_end <= end]
+        if len(inside) == 1 and masked.startswith(" and ", inside[0].outer_end - p0) and \
+                self.text.count(" ", inside[0].start, inside[0].end) <= 2:
+            # one short label inside a clause that runs on ('had killed 47 "apostate soldiers" and seized
+            # four vehicles'): the clause is the statement
+            q = inside[0]
+            before = _WORD.findall(masked, h.end - p0, q.open_mark - p0)
+            after = _WORD.findall(masked, q.outer_end - p0, end - p0)
+            return len(before) >= 3 and len(after) >= 3 and after[0] == "and"
         if len(inside) < 2 or any(len(self.text[q.start:q.end].split()) > 4 for q in inside):
             return False
         narration = masked[h.end - p0:end - p0].replace(MASK, " ")
@@ -1427,6 +1471,9 @@ class _Reader:
         if frame in ("appeal", "accuse"):
             window = masked[pos - p0:min(s_end, pos + 120) - p0]
             m = _JOINT[frame].search(window)
+            while m and frame == "accuse" and _NAME_BEFORE.search(window, 0, m.start()) and \
+                    _NAME_AFTER.match(window, m.end()):
+                m = _JOINT[frame].search(window, m.end())  # "of"/"for" inside a name
             if m:
                 addressee = (pos + (len(window[:m.start()]) - len(window[:m.start()].lstrip())), pos + m.start())
                 obj = text[addressee[0]:addressee[1]].lower().strip()
@@ -1449,7 +1496,8 @@ class _Reader:
                 if o.subject is not None and o.subject[0] == pos:
                     o.consumed = True
         pos = self._skip(_SPACE_COMMA, masked, p0, pos)
-        stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else _STOP_OBJECT
+        stop_re = _STOP_RECIPROCAL if reciprocal else _STOP_REPORT if frame in ("report", "tell") else \
+            _STOP_APPEAL if frame == "appeal" else _STOP_OBJECT
         # (no stop pattern looks behind its start: searching the stretch in place finds what
         # searching it cut out finds)
         cut = s_end - pos
@@ -1514,6 +1562,9 @@ class _Reader:
             pos, end = s, e
         lead = _TO_LEAD.match(text, pos, end)
         typed = None
+        if lead and frame == "report" and not h.cue.strong and \
+                _PERFECT_BEFORE.search(masked, max(0, h.start - p0 - 30), h.start - p0):
+            return []  # "the government has vowed to retake ...": a standing pledge the story recalls
         if lead and frame != "appeal":
             typed = (pos, end)  # (typed with its "to": "vowed to continue attacks" is the speaker's own act)
             pos = lead.end()
@@ -1622,6 +1673,10 @@ class _Reader:
         low = surface.lower()
         if low in PRONOUNS:
             return self._pronoun(low, surface, start, paragraph)
+        one_of = _ONE_OF.match(surface) if " of " in surface else None
+        if one_of:
+            name, _, resolution, kind, gender = self._speaker(start + one_of.end(), end, paragraph)
+            return name, surface, resolution, kind, gender
         role = _head_role(surface)
         body = _roles().get(_bare(words[-1]).lower()) if words else None
         if len(words) == 2 and words[0].lower() in ("his", "her") and _bare(words[1]).lower() in _OWN_STAFF:
@@ -1636,13 +1691,28 @@ class _Reader:
             name = self.actors.resolve(owner, start)
             if name and self.actors.kind(name) == "person":
                 return name, surface, "name", "person", self.actors.gender(name)
+        of_at = surface.find(" of ") if role is None and " of " in surface and words[0][:1].isupper() else -1
+        if of_at > 0:
+            # "Captain X of the National Army": the person titled, not the body after "of"
+            titled = _name_after_title(surface[:of_at])
+            if titled:
+                found = self.actors.resolve(titled, start)
+                name = found if found and " of " not in found else titled
+                return name, surface, "name", "person", self.actors.gender(name)
         if body is not None and body["kind"] in ("organization", "armed_forces"):
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
             return name, surface, "role_noun", kind, None
+        if role is None and len(words) > 3 and words[0].lower() in ("a", "an") and \
+                (" in " in surface or " near " in surface or " from " in surface):
+            # "a local administrator in X": someone unnamed, placed; the role phrase speaks
+            for i in range(2, len(words) - 1):
+                if words[i].lower() in _PLACED and _head_role(words[i - 1]) is not None:
+                    cut = [m.start() for m in _NONSPACE.finditer(surface)][i]
+                    return self._speaker(start, start + len(surface[:cut].rstrip()), paragraph)
         anaphoric = role is not None and words[0].lower() in DETERMINERS
         name = None
-        if role is None:
+        if role is None and name is None:
             # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
             head = [m for m in self.actors.within(start, end) if m[1] >= end - 1]
             if head:
@@ -1711,8 +1781,16 @@ class _Reader:
                 if doc:
                     name = _ARTICLE.sub("", doc.group(1))
                 last = name.split()[-1].lower() if name.split() else ""
-                if last in _SOURCE_DOCS and len(name.split()) > 1:
+                if last in _SOURCE_DOCS and last != "sources" and len(name.split()) > 1:
                     name = name.rsplit(None, 1)[0]
+                parts = name.split()
+                for i in range(1, len(parts) - 1):
+                    # "a doctor at Central Hospital", "a local administrator in X": the role, not where
+                    row = _roles().get(parts[i - 1].lower()) if parts[i].lower() in _PREPOSITIONS else None
+                    if row is not None and row["kind"] == "person":
+                        name = " ".join(parts[:i])
+                        kind = "person"
+                        break
             # titles that fix gender ("spokeswoman") also hold for the name after them
             for w in words:
                 row = _roles().get(_bare(w).lower())
@@ -1872,6 +1950,8 @@ class _Reader:
             speaker, surface, resolution, kind, gender = None, text[s:e], None, None, None
         else:
             speaker, surface, resolution, kind, gender = self._hit_speaker(d.hit, hits, resolved, block.paragraph)
+        if surface and surface[0] in "Nn" and _NOBODY.match(surface):
+            return  # "No group has claimed the attack": nobody said anything
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
         if date is None and speaker and not d.continuation:
@@ -1899,6 +1979,9 @@ class _Reader:
             ref = hits[hits[d.hit].ref]
             if ref.cue.strong:
                 kind_type = ref.cue.type
+        if kind_type == "accuse" and d.cue is not None and d.cue.cue == "claim" and d.kind == "indirect" and \
+                _CLAIMED_ACT.match(d.type_text):
+            kind_type = "claim"  # "claimed the attack": the speaker's own act
         if d.reciprocal_subject is not None:
             target = "|".join(self._side_names(*d.reciprocal_subject, None))
         else:
@@ -2147,6 +2230,15 @@ def _subject_in(left: str) -> tuple[int, int] | None:
         if _name_like(head[ps:pe].strip()) or _np_ok(head[ps:pe].strip()):
             s, e = ps, pe
             chunk = head[s:e]
+    # "according to spokeswoman X, who told reporters": the one the relative pronoun stands for
+    if len(pieces) >= 2 and chunk.strip() in ("who", "Who"):
+        ps, pe = pieces[-2]
+        lead = _ACCORDING_LEAD.match(head, ps, pe)
+        if lead:
+            ps = lead.end()
+        if _np_ok(head[ps:pe].strip()):
+            s, e = ps, pe
+            chunk = head[s:e]
     # "A resident who asked not to be named said": the noun phrase before the relative clause
     relative = _RELATIVE_INSIDE.search(chunk) if ("who" in chunk or "which" in chunk) else None
     if relative and _np_ok(chunk[:relative.start()].strip()):
@@ -2171,7 +2263,9 @@ def _subject_in(left: str) -> tuple[int, int] | None:
         ps, pe = pieces[-2]
         prev = head[ps:pe].strip()
         first = chunk.split()[0].lower() if chunk.split() else ""
-        if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip())):
+        # ("X, director of Y hospital in Z, said": an apposition opening with its role noun)
+        if _name_like(prev) and (first in DETERMINERS or _head_role(chunk.strip()) or
+                                 (first.isalpha() and _head_role(first) is not None)):
             s, e, chunk = ps, pe, head[ps:pe]
     # ", in a statement, X said" / "In a statement, X said": skip prepositional chunks;
     # "X, speaking to reporters, said": skip a participial aside
@@ -2191,6 +2285,12 @@ def _subject_in(left: str) -> tuple[int, int] | None:
             chunk = head[s:e]
             continue
         break
+    bare = chunk.lstrip()
+    reduced = _REDUCED_RELATIVE.match(bare) if bare.startswith(("a ", "an ", "the ")) else None
+    if reduced:
+        # "a toll the federal government dismissed as ...": the subject of the reduced relative
+        s += len(chunk) - len(bare) + reduced.start(1)
+        chunk = head[s:e]
     lead = len(chunk) - len(chunk.lstrip(" \t\u00a0\"'“”‘’"))
     s += lead
     chunk = head[s:e].rstrip()
