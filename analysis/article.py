@@ -62,7 +62,8 @@ POST_MAX_CHARS = 280  # a post is at most this long (the classic tweet limit)
 
 SUBHEADING_MAX_WORDS = 14
 CAPTION_MAX_WORDS = 80  # a longer line ending in a credit is a story pasted as one line, not a caption
-TITLE_MAX_WORDS = 40  # the first line is taken for the headline only up to this length
+TITLE_MAX_WORDS = 40
+STANDFIRST_MAX_WORDS = 40  # the first line is taken for the headline only up to this length
 _FINAL_PUNCT = ".!?:;,\"\u201d\u2019')]\u2026"
 
 
@@ -505,10 +506,17 @@ def _classify(lines: list[_Line], headline: str | None) -> None:
         if not line.kind and line_date(line.text)[0]:
             line.kind, line.reason = "boilerplate", "date line"
     undecided = [i for i, l in enumerate(lines) if not l.kind]
+    story_begun = False
     for i in undecided:
         line = lines[i]
-        if not _looks_like_subheading(line.text):
-            line.kind, line.reason = "body", "paragraph"
+        if _looks_like_subheading(line.text):
+            continue
+        if not story_begun and i > (title_index or 0) and line.text[-1] not in _FINAL_PUNCT \
+                and len(line.text.split()) <= STANDFIRST_MAX_WORDS:
+            line.kind, line.reason = "subheading", "standfirst: a summary under the headline, without final punctuation"
+            continue
+        line.kind, line.reason = "body", "paragraph"
+        story_begun = True
     body_positions = [i for i, l in enumerate(lines) if l.kind in ("body", "embedded_post")]
     first_body = body_positions[0] if body_positions else len(lines)
     last_body = body_positions[-1] if body_positions else -1

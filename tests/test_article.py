@@ -310,3 +310,14 @@ def test_bylines_with_a_place_and_related_links_are_boilerplate(line):
     body = "The army said it had repelled an attack near the border on Saturday, officials said."
     article = parse_article(f"Fighting resumes near the border\n\n{line}\n\n{body}\n\n{body}\n", {})
     assert article.blocks[1].kind == "boilerplate"
+
+
+def test_a_summary_line_under_the_headline_without_final_punctuation_is_no_paragraph():
+    text = ("Residents flee the capital's eastern districts\n\n"
+            "Residents flee two districts after a night of gunfire; the aid group says its hospital is overwhelmed "
+            "and running out of beds\n\n"
+            "Gunmen attacked the two districts overnight, residents said.\n\n"
+            "The police said they had restored order by morning\n\n"
+            "The aid group said it had treated 27 people.\n")
+    kinds = [b.kind for b in parse_article(text, {}).blocks]
+    assert kinds == ["title", "subheading", "body", "subheading", "body"]
