@@ -604,3 +604,24 @@ def test_hyphenated_names_and_acronyms_before_a_group_noun():
 def test_the_rest_of_a_place_name_before_a_speech_verb_is_no_person():
     index = index_of("Residents of a camp in Gaza City said the strikes began at dawn.")
     assert "City" not in names(index, "person")
+
+
+def test_a_place_before_an_appositive_role_is_no_person():
+    index = index_of("Ten people were killed in the village of Zzyxoumbou, a local official said. Two more "
+                     "died in Qarnabad, the regional governor said.")
+    assert not {"Zzyxoumbou", "Qarnabad"} & names(index)
+
+
+def test_a_person_who_leads_or_commands_the_body_named_before():
+    index = index_of("KHARTOUM, May 2 (Wire) - The war between the army, led by General Omar Zzyxani, and the RSF, "
+                     "commanded by Idris Hamdan Qorra, began in April. Sudan's army said it held the bridge.")
+    assert row(index, "Idris Hamdan Qorra")[["kind", "affiliation", "role"]].tolist() == \
+        ["person", "Rapid Support Forces", "commander"]
+    assert row(index, "Omar Zzyxani")["affiliation"] == "Sudanese armed forces"
+
+
+def test_his_spokesperson_speaks_for_the_unnamed_officeholder_before():
+    index = index_of("Marta Zzyqvist, the Norwegian Refugee Council's country director, said aid was short. "
+                     "The UN secretary-general is alarmed by the reports, his spokesperson, Olga Qarchetti, told "
+                     "reporters.")
+    assert row(index, "Olga Qarchetti")["affiliation"] == "United Nations"

@@ -121,6 +121,17 @@ _OWNER = re.compile(r"(?:^|\s)(the\s+(?P<noun>region|country|state|territory|rep
 _LOCATIVE = re.compile(
     r"(?:^|[\s(])(?:in|at|near|outside|inside|around|across|throughout|within|into|toward|towards|via|"
     r"visit(?:ed|ing|s)?|reached|entered)\s+(?:the\s+)?(?:(?:city|capital|town)\s+(?:of\s+)?)?$", re.I)
+# "the RSF, commanded by Mohamed Hamdan Dagalo", "Hamas, led by ..."
+_BY = re.compile(r"by[ \t]+(?=[A-Z])")  # (a literal: found fast; _LED_BY then reads the verb before it)
+_LED_BY = re.compile(r",?[ \t]+(?P<verb>led|commanded|headed)[ \t]+$")
+_NAME_ENDS = re.compile(r"[ \t]*(?:[,.;:)]|$)")
+_THE_ARMY = re.compile(r"(?<![\w\-])the[ \t]+(?:army|military)$", re.I)
+# A name right after these is a place, not a person in apposition: "in Kyiv, a local official said",
+# "the village of Nassoumbou, a resident said"
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:(?:in|at|near|outside|inside|around|across|throughout|within|into)[ \t]+(?:the[ \t]+)?"
+    r"|(?:city|capital|town|village|district|province|region|camp|settlement|neighbou?rhood)[ \t]+of[ \t]+)$",
+    re.I)
 _TERRITORY_USE = re.compile(
     r"\s*(?:['’]s?\s|\s+(?:authorities|government|officials|leadership|administration|leader|president|"
     r"ombudsman|military|forces|army)\b)")
@@ -1124,6 +1135,7 @@ class _Extractor:
         self.find_forces()
         self.find_titles()
         self.find_speakers()
+        self.find_leaders()
         self.find_signatures()
         self.merge_people()
         self.resolve_role_nouns()
@@ -1747,6 +1759,8 @@ class _Extractor:
             window = text[max(0, start - 60):start]
             # (a quick test first: the name needs a comma that only spaces and a determiner follow)
             before = _NAME_AT_END.search(window) if _COMMA_AT_END.search(window) else None
+            if before and _PLACE_BEFORE.search(text, max(0, start - 100), max(0, start - 60) + before.start(1)):
+                before = None  # "killed in the village of Nassoumbou, a local official said": a place
             if before:
                 bs = max(0, start - 60) + before.start(1)
                 cleaned = self.clean_name(bs, bs + len(before.group(1)))
@@ -1892,6 +1906,34 @@ class _Extractor:
                 person = _Person(words, gender=_HONORIFICS.get(m.group("hon")))
                 person.spans.append((s, e, "name"))
                 self.persons.append(person)
+
+    def find_leaders(self) -> None:
+        """"the RSF, commanded by Mohamed Hamdan Dagalo": a person who leads the body named before;
+        "the army, led by General X": the story's main state's army, when the story names it."""
+        text = self.text
+        for by in _BY.finditer(text):
+            m = _LED_BY.search(text, max(0, by.start() - 14), by.start())
+            nm = _NAME_RE.match(text, by.end()) if m else None
+            if nm is None:
+                continue
+            cleaned = self.clean_name(nm.start(), nm.end())
+            if not cleaned or cleaned[1] != nm.end() and not _NAME_ENDS.match(text, cleaned[1]):
+                continue
+            s, e, words = cleaned
+            if self.is_facility(e) or self.g.lookup(" ".join(words)):
+                continue
+            before = m.start()
+            aff, _ = self.affiliation_of(self.hit_by_end.get(before) or self.prev_hit(before))
+            if aff is None and _THE_ARMY.search(text, max(0, before - 20), before):
+                state = self.main_state()
+                army = state and (self.state_armies.get(state) or f"{self.g.demonym(state)} armed forces")
+                aff = army if army in self.actors else None
+            if aff is None:
+                continue
+            role = "commander" if m.group("verb") == "commanded" else "leader"
+            person = _Person(words, role=role, affiliation=aff)
+            person.spans.append((s, e, "name"))
+            self.persons.append(person)
 
     def find_signatures(self) -> None:
         for paren in re.finditer(r"\(\s*@\w", self.text):
@@ -2156,6 +2198,7 @@ class _Extractor:
         first = {}
         for start, _, actor in rows:
             first.setdefault(actor, start)
+        owners = owner_starts = None  # role nouns with an affiliation, by start (built when needed)
         for record in sorted(people, key=lambda r: first.get(r.name, 0)):
             if record.name not in first or self.block_kind(first[record.name]) not in STORY_KINDS:
                 continue
@@ -2165,8 +2208,19 @@ class _Extractor:
             if person is not None and person.owner is not None:
                 # "its"/"their" point to a body, "his"/"her" to a person
                 collective = self.text[person.owner:person.owner + 6].lower().startswith(("its ", "their "))
+                # "The UN secretary-general is alarmed, his spokesperson said": an unnamed officeholder
+                rn = None
+                if not collective:
+                    if owners is None:
+                        owners = sorted((r.start, r.affiliation) for r in self.role_nouns if r.affiliation)
+                        owner_starts = [o[0] for o in owners]
+                    i = bisect.bisect_left(owner_starts, person.owner) - 1
+                    rn = owners[i] if i >= 0 else None
                 for start, _, actor in _backwards(rows, bisect.bisect_left(starts, person.owner)):
                     other = self.actors[actor]
+                    if rn is not None and start < rn[0]:
+                        aff = rn[1]
+                        break
                     if actor == record.name or collective == (other.kind == "person"):
                         continue
                     aff = other.affiliation if other.kind == "person" else self.speaks_for(actor)
@@ -2174,6 +2228,8 @@ class _Extractor:
                         aff = actor
                     if aff:
                         break
+                else:
+                    aff = rn[1] if rn is not None else None
             if aff is None and person is not None and person.force:
                 for start, _, actor in _backwards(rows, bisect.bisect_left(starts, pos)):
                     other = self.actors[actor]
