@@ -625,3 +625,18 @@ def test_his_spokesperson_speaks_for_the_unnamed_officeholder_before():
                      "The UN secretary-general is alarmed by the reports, his spokesperson, Olga Qarchetti, told "
                      "reporters.")
     assert row(index, "Olga Qarchetti")["affiliation"] == "United Nations"
+
+
+def test_a_minister_named_after_a_quote_takes_the_state_of_the_paragraph_before_not_of_the_quote():
+    index = index_of("BEIRUT, May 2 (Wire) - Strikes hit the south.\n\nThe Israeli military said it hit rocket "
+                     "launchers.\n\n\"Hezbollah dragged Lebanon into this fight,\" said Defence Minister Avi "
+                     "Zzyxari.")
+    assert row(index, "Avi Zzyxari")["affiliation"] == "Israel"
+
+
+def test_a_peacekeeping_mission_belongs_to_its_parent_body():
+    index = index_of("The U.N. peacekeeping force in southern Lebanon, UNIFIL, urged calm. OCHA said aid was "
+                     "blocked. The World Food Programme said stocks were low.")
+    affiliations = index.actors.set_index("name")["affiliation"]
+    assert affiliations[["UN Interim Force in Lebanon", "OCHA", "World Food Programme"]].tolist() == \
+        ["United Nations", "United Nations", "international"]

@@ -207,6 +207,26 @@ _ODD = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9"
 _ODD_BMP = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9]")
 
 
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] inside quotation marks (curly or straight), assuming none is
+    open at `start`."""
+    spans = []
+    opened = None
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        mark = m.group()
+        if opened is None and mark != "”":
+            opened = m.end()
+        elif opened is not None and mark != "“":
+            spans.append((opened, m.start()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, end))
+    return spans
+
+
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
+
+
 def _beyond_bmp(text: str) -> bool:
     """True when `text` has a character beyond U+FFFF (quicker than a scan for one)."""
     return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
@@ -1001,6 +1021,11 @@ class _Extractor:
             return "boilerplate"
         block = self._blocks[i]
         return block.kind if offset < block.end else "boilerplate"
+
+    def block_at(self, offset: int) -> int | None:
+        """The index of the block holding `offset`, if any."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1 if self._blocks else -1
+        return i if i >= 0 and offset < self._blocks[i].end else None
 
     def block_kinds(self, offsets: list[int]) -> list[str]:
         """[self.block_kind(offset) for offset in offsets]."""
@@ -2248,7 +2273,10 @@ class _Extractor:
         begin = self.sentence_start(pos)
         local = any(w in role for w in ("governor", "mayor"))
         best = None
+        quoted = _quoted_spans(self.text, begin, pos)
         for w in _NAME_RE.finditer(self.text, begin, pos):
+            if quoted and any(a <= w.start() < b for a, b in quoted):
+                continue  # the speaker's own words name whom they speak of, not whom they speak for
             hit = self.hit_by_start.get(w.start())
             state = self.state_of(hit) if hit is not None else None
             if state and not local:
@@ -2259,6 +2287,26 @@ class _Extractor:
                     best = found.country
                 elif state and best is None:
                     best = state
+        if best is None and quoted and not local:
+            # only a quote before the name in its sentence: the state the paragraph before spoke of last
+            block = self.block_at(begin)
+            prev = None
+            while block:
+                block -= 1
+                if self._blocks[block].kind == "body":
+                    prev = self._blocks[block]
+                    break
+            if prev is not None:
+                quoted = _quoted_spans(self.text, prev.start, prev.end)
+                if self._hit_starts is None:
+                    self._hit_starts = [h.start for h in self.hits]
+                first = bisect.bisect_left(self._hit_starts, prev.start)
+                for hit in self.hits[first:bisect.bisect_left(self._hit_starts, prev.end)]:
+                    if quoted and any(a <= hit.start < b for a, b in quoted):
+                        continue
+                    state = self.state_of(hit)
+                    if state:
+                        best = state
         return best
 
     def add_flags(self) -> None:
