@@ -640,3 +640,11 @@ def test_a_peacekeeping_mission_belongs_to_its_parent_body():
     affiliations = index.actors.set_index("name")["affiliation"]
     assert affiliations[["UN Interim Force in Lebanon", "OCHA", "World Food Programme"]].tolist() == \
         ["United Nations", "United Nations", "international"]
+
+
+def test_a_states_news_agency_after_a_state_run_modifier():
+    index = index_of("Drones struck a car near Tyre, according to Lebanon's state-run National Zzyx Agency. "
+                     "Two men died, Qatar's official Qatar News Agency reported.")
+    agency = row(index, "National Zzyx Agency")
+    assert (agency["kind"], agency["affiliation"]) == ("organization", "Lebanon")
+    assert row(index, "Qatari News Agency")[["kind", "affiliation"]].tolist() == ["media", "Qatar"]

@@ -136,6 +136,7 @@ _TERRITORY_USE = re.compile(
     r"\s*(?:['’]s?\s|\s+(?:authorities|government|officials|leadership|administration|leader|president|"
     r"ombudsman|military|forces|army)\b)")
 _RUN_SUFFIXES = ("-run", "-led", "-controlled", "-administered", "-backed", "-allied", "-affiliated", "-linked")
+_OWNED_SUFFIXES = ("-run", "-owned", "-controlled")  # "state-run", "state-owned"
 # "the Hamas-run health ministry", "Houthi-controlled"
 _RUN_BY = re.compile(r"(?P<run>-(?:run|led|controlled|administered))[ \t]+$")
 _WORD = re.compile(r"[\w'’\-.]+|&")
@@ -1322,7 +1323,7 @@ class _Extractor:
                 continue
             head_kind, role = heads[m.group()], None
             # walk left over capitalised words and connectors
-            start, words, prefix = m.start(), [m.group()], None
+            start, words, prefix, owned = m.start(), [m.group()], None, False
             for w in reversed(list(_WORD.finditer(text, max(0, m.start() - 120), m.start()))):
                 gap = text[w.end():start]
                 if gap.strip(" \t\u00a0") or not gap:
@@ -1339,6 +1340,15 @@ class _Extractor:
                     words.insert(0, word)
                     start = w.start()
                     continue
+                if word.islower() and word.endswith(_OWNED_SUFFIXES):
+                    # "Lebanon's state-run National News Agency": the state before the modifier owns it
+                    owner = self.prev_hit(w.start())
+                    state = self.state_of(owner)
+                    if state and words[0] not in _CONNECTORS:
+                        prefix = (owner, state)
+                        start = owner.start
+                        owned = True
+                    break
                 if not word[0].isupper() or word in _NOT_NAMES or self.covered(w.start()) and hit is None:
                     break
                 if word.endswith(_RUN_SUFFIXES):
@@ -1361,7 +1371,8 @@ class _Extractor:
                 if head_kind == "state":
                     self.body_spans.append((hit.start, m.end(), state))
                     continue
-                name = f"{self.g.demonym(state)} {phrase}"
+                # "Ukraine's General Staff" -> "Ukrainian General Staff"; a state-run body keeps its own name
+                name = phrase if owned and len(words) > 1 else f"{self.g.demonym(state)} {phrase}"
                 affiliation = state
             elif phrase in self.body_forms:
                 name = self.body_forms[phrase]  # "the General Staff" after "Ukraine's General Staff"
