@@ -648,3 +648,13 @@ def test_a_states_news_agency_after_a_state_run_modifier():
     agency = row(index, "National Zzyx Agency")
     assert (agency["kind"], agency["affiliation"]) == ("organization", "Lebanon")
     assert row(index, "Qatari News Agency")[["kind", "affiliation"]].tolist() == ["media", "Qatar"]
+
+
+def test_a_body_of_the_dateline_city_or_of_a_named_region_that_speaks():
+    index = index_of("EL FASHER, Sudan, May 2 (Wire) - Shelling killed 38 people, the city's resistance "
+                     "committee said. The health bureau of Ethiopia's Tigray region said 12 died.")
+    committee = row(index, "El Fasher resistance committee")
+    assert (committee["kind"], committee["affiliation"]) == ("organization", "Sudan")
+    assert "city's resistance committee" in committee["aliases"]
+    bureau = row(index, "Tigray health bureau")
+    assert (bureau["kind"], bureau["affiliation"]) == ("organization", "Ethiopia")

@@ -458,6 +458,12 @@ def _place_office_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _office_nouns() -> frozenset[str]:
+    """The lower-case head nouns of a place's administrative bodies ("bureau", "administration")."""
+    return frozenset(lexicon.word_list("office_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def _group_nouns() -> frozenset[str]:
     """Nouns of non-state armed groups after a proper name ("gang coalition", "militia")."""
     return lexicon.word_list("group_nouns.txt")
@@ -502,6 +508,10 @@ _GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u
 
 #: Endings of adjectives that are no names before a group noun ("Kurdish", "Islamic").
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
+_THE_CITY = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?:city|town)$")
+_OF_CAPITAL = re.compile(r"(?<=[a-z] )of[ \t]+(?=[A-Z])")
+_THE_DESC = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?P<desc>(?:[a-z\-]+[ \t]+){0,2}?)$")
+_PLACE_WORDS = frozenset("region province state governorate district city oblast".split())
 _APOSTROPHE_S = re.compile("'s[ \t]")
 _CURLY_APOSTROPHE_S = re.compile("’s[ \t]")
 _WHO = re.compile(r",[ \t]+who(?:se)?\b")
@@ -1427,6 +1437,14 @@ class _Extractor:
         proposals = [(_APOSTROPHE_S, text), (_CURLY_APOSTROPHE_S, text)]
         for m in _finditer(_place_office_pattern(), proposals, text):
             hit = self.hit_by_end.get(m.start())
+            the_city = _THE_CITY.search(text, max(0, m.start() - 12), m.start()) if hit is None else None
+            if the_city is not None:
+                # "the city's resistance committee said": the city the story is filed from
+                city = self.dateline_city()
+                if city is None or not self._speaks(m.start(), m.end()):
+                    continue
+                self._place_office(city, the_city.start() + 4, the_city.start(), m.end(), m.group("desc"))
+                continue
             if hit is None:
                 # a city the gazetteer's regex does not scan for: "Kherson's regional administration"
                 found = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -1437,16 +1455,57 @@ class _Extractor:
                 continue
             if not self._speaks(hit.start, m.end()):
                 continue
-            place = self.g.place(hit.surface)
-            if place is None or place.country is None:
+            self._place_office(hit.surface, hit.start, hit.start, m.end(), m.group("desc"))
+        # "the health bureau of Ethiopia's Tigray region said"
+        offices = _office_nouns()
+        for of in _OF_CAPITAL.finditer(text):
+            before = text[max(0, of.start() - 16):of.start()].split()
+            if not before or before[-1] not in offices:
                 continue
-            desc = " ".join(m.group("desc").split())
-            name = f"{normalize(hit.surface)} {desc}"
-            record = self.actor(name, "organization", place.country if place else None)
-            self.mention(name, "name", hit.start, m.end())
-            record.alias(desc)
-            self.body_spans.append((hit.start, m.end(), name))
-            self.body_forms.setdefault(desc, name)
+            the = _THE_DESC.search(text, max(0, of.start() - 60), of.start() - len(before[-1]) - 1)
+            if the is None:
+                continue
+            pos = of.end()
+            owner = self.hit_by_start.get(pos)
+            if owner is not None and self.state_of(owner):  # "of Ethiopia's Tigray region"
+                after = _POSSESSIVE.match(text, owner.end)
+                pos = owner.end + after.end() - after.start() + 1 if after else pos
+                while text[pos:pos + 1] in (" ", "\t"):
+                    pos += 1
+            hit = self.hit_by_start.get(pos)
+            if hit is None or not any(x.kind == "place" for x in hit.senses) or self.state_of(hit):
+                continue
+            if not self._speaks(the.start(), hit.end):
+                continue
+            surface = hit.surface
+            words = surface.split()
+            if len(words) > 1 and words[-1].lower() in _PLACE_WORDS:
+                surface = " ".join(words[:-1])  # "Tigray region" -> "Tigray"
+            desc = the.group("desc") + " " + before[-1]
+            self._place_office(surface, the.start("desc"), the.start(), hit.end, desc)
+
+    def _place_office(self, surface: str, place_at: int, start: int, end: int, desc: str) -> None:
+        """The body `desc` of the place `surface`, mentioned at [start, end)."""
+        place = self.g.place(surface)
+        if place is None or place.country is None:
+            return
+        desc = " ".join(desc.split())
+        name = f"{normalize(surface)} {desc}"
+        record = self.actor(name, "organization", place.country)
+        self.mention(name, "name", start, end)
+        record.alias(desc)
+        record.alias(" ".join(self.text[place_at:end].split()))
+        self.body_spans.append((start, end, name))
+        self.body_forms.setdefault(desc, name)
+
+    def dateline_city(self) -> str | None:
+        """The city of a wire dateline ("EL FASHER, Sudan —"), when the gazetteer knows it."""
+        bodies = [b for b in self._blocks[:12] if b.kind == "body"][:3]  # (a byline may come first)
+        for block in bodies:
+            m = _DATELINE.match(self.text, block.start, block.end)
+            if m is not None and self.g.place(m.group(1).title()) is not None:
+                return m.group(1).title()
+        return None
 
     def find_named_groups(self) -> None:
         """'the Kòd Solidarite gang coalition', 'Kòd Solidarite, an alliance of gangs': a name the
