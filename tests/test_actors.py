@@ -658,3 +658,24 @@ def test_a_body_of_the_dateline_city_or_of_a_named_region_that_speaks():
     assert "city's resistance committee" in committee["aliases"]
     bureau = row(index, "Tigray health bureau")
     assert (bureau["kind"], bureau["affiliation"]) == ("organization", "Ethiopia")
+
+
+def test_a_militia_named_after_known_as_defines_its_acronym():
+    index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. Rights groups accused "
+                     "allied civilian militias, known as the Volunteers for the Zzyx of the Homeland (VDZ), of "
+                     "abuses. Local militias, known as the Brigades of Qarn Defence (BQD), denied it.")
+    vdz = row(index, "Volunteers for the Zzyx of the Homeland")
+    assert vdz[["kind", "affiliation", "role"]].tolist() == ["armed_forces", "Burkina Faso", "militia"]
+    assert "VDZ" in vdz["aliases"]
+    bqd = row(index, "Brigades of Qarn Defence")
+    assert bqd[["kind", "affiliation", "role"]].tolist() == ["organization", "Burkina Faso", "armed group"]
+
+
+def test_the_bare_army_is_the_main_states_unless_another_states_forces_are_named():
+    index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. The army general staff "
+                     "said its units killed 100 attackers.")
+    assert row(index, "Burkinabe armed forces")[["kind", "affiliation"]].tolist() == ["armed_forces",
+                                                                                     "Burkina Faso"]
+    index = index_of("BEIRUT, May 2 (Wire) - Lebanon said Israeli troops shelled Tyre. The army said it "
+                     "returned fire.")
+    assert "Lebanese armed forces" not in names(index)

@@ -508,6 +508,10 @@ _GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u
 
 #: Endings of adjectives that are no names before a group noun ("Kurdish", "Islamic").
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
+_ARMY_LITERALS = (re.compile("army"), re.compile("military"))  # (literals: found fast)
+_WORD_CHAR = re.compile(r"[\w\-]")
+_STATE_ALLIED = re.compile(r"\b(?:allied|pro-government|government-backed|state-backed|loyalist)\b")
+_KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?$")
 _THE_CITY = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?:city|town)$")
 _OF_CAPITAL = re.compile(r"(?<=[a-z] )of[ \t]+(?=[A-Z])")
 _THE_DESC = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?P<desc>(?:[a-z\-]+[ \t]+){0,2}?)$")
@@ -1169,6 +1173,7 @@ class _Extractor:
         self.find_bodies()
         self.find_ministries()
         self.find_forces()
+        self.find_bare_army()
         self.find_titles()
         self.find_speakers()
         self.find_leaders()
@@ -1626,11 +1631,23 @@ class _Extractor:
                 words.pop(0)
             if len(words) < 2:
                 continue
+            # "militias, known as the Volunteers for the Defence of the Homeland (VDP)": a name given
+            # after "known as", the group noun before it saying what it names
+            named = _KNOWN_AS_BEFORE.search(text, max(0, start - 80), start)
+            group: bool | str = False
+            if named is not None:
+                window = text[max(0, named.start() - 40):named.start()].lower()
+                described = set(_LOWER_WORD.findall(window))
+                group = any(n in described or n + "s" in described for n in _group_nouns() if " " not in n)
+                if group and _STATE_ALLIED.search(window):
+                    group = "allied"  # "allied civilian militias": fighting for the state
             if words[0][0] != acronym[0] or not _initials_fit(acronym, words):
                 # "the UN Integrated Office in Haiti (BINUH)": an acronym of the name in another
-                # language; a body's name (a body noun among three or more words) still defines it
-                if len(words) < 3 or not any(self.g.body_nouns.get(w) not in (None, "state") for w in words[1:]):
-                    continue
+                # language; a body's name (a body noun among three or more words) still defines it,
+                # and so does a name given after "known as"
+                if len(words) < 3 or words[0][0] != acronym[0] or named is None:
+                    if len(words) < 3 or not any(self.g.body_nouns.get(w) not in (None, "state") for w in words[1:]):
+                        continue
             start = text.index(words[0], start)
             capitals = [s for s in range(start, a.start())
                         if text[s].isupper() and (s == 0 or not text[s - 1].isalnum())]
@@ -1642,7 +1659,14 @@ class _Extractor:
             parent, _ = self.affiliation_of(self.hit_by_start.get(start))  # "UN Integrated Office": the UN's
             if parent is not None and self.g.actors.get(parent) and self.g.actors[parent].kind != "organization":
                 parent = None
-            record = self.actor(name, kind, parent or self._unknown_body_affiliation(kind, start))
+            if group:
+                state = self.main_state() or self._unknown_body_affiliation(kind, start)
+                if group == "allied":  # the state's auxiliaries: its forces
+                    record = self.actor(name, "armed_forces", state, "militia")
+                else:  # a non-state armed group in the story's state
+                    record = self.actor(name, kind, state, "armed group")
+            else:
+                record = self.actor(name, kind, parent or self._unknown_body_affiliation(kind, start))
             record.alias(acronym)
             self.mention(name, "name", start, a.start())
             self.body_spans.append((start, a.start(), name))
@@ -1709,6 +1733,24 @@ class _Extractor:
                     # the bare demonym is this mention's surface, not a name of the forces
                     self.mention(other_name, "name", first.start, first.end, alias=False)
                     self.forces_names.append(other_name)
+
+    def find_bare_army(self) -> None:
+        """"the army" with no state named: the story's main state's, unless the story names another
+        state's forces (then whose is unclear)."""
+        text = self.text
+        found = [(m.start() - 4, m.end()) for literal in _ARMY_LITERALS for m in literal.finditer(text)
+                 if text[max(0, m.start() - 4):m.start()] in ("the ", "The ") and not _WORD_CHAR.match(text, m.end())
+                 and (m.start() < 5 or not _WORD_CHAR.match(text, m.start() - 5))]
+        if not found:
+            return
+        state = self.main_state() if self.article is not None else None
+        if state is None or any(a.kind == "armed_forces" and a.affiliation != state and a.affiliation in self.g.actors
+                                and self.g.actors[a.affiliation].kind == "state" for a in self.actors.values()):
+            return
+        name = self.state_armies.get(state) or f"{self.g.demonym(state)} armed forces"
+        self.actor(name, "armed_forces", state)
+        for start, end in sorted(found):
+            self.mention(name, "name", start, end)
 
     def _left_of_title(self, start: int) -> tuple[int, str | None, str | None, bool, str]:
         """Walk left from a title over modifiers to its affiliation.
