@@ -679,3 +679,12 @@ def test_the_bare_army_is_the_main_states_unless_another_states_forces_are_named
     index = index_of("BEIRUT, May 2 (Wire) - Lebanon said Israeli troops shelled Tyre. The army said it "
                      "returned fire.")
     assert "Lebanese armed forces" not in names(index)
+
+
+def test_an_indefinite_role_noun_is_someone_new_not_the_last_person_named():
+    text = ("Foreign Minister Jane Qorr said talks failed. An Israeli official said the strike hit a depot. "
+            "A UN official said aid was blocked.")
+    index = index_of(text)
+    assert "Israeli official" not in row(index, "Jane Qorr")["aliases"]
+    assert index.resolve("UN official") is None
+    assert index.resolve("An Israeli official") is None

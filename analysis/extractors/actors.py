@@ -511,6 +511,8 @@ _ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
 _ARMY_LITERALS = (re.compile("army"), re.compile("military"))  # (literals: found fast)
 _WORD_CHAR = re.compile(r"[\w\-]")
 _STATE_ALLIED = re.compile(r"\b(?:allied|pro-government|government-backed|state-backed|loyalist)\b")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \t]+(?:[a-z\-]+[ \t]+){0,2}$")
+_INDEFINITE_AT = re.compile(r"(?:[Aa]n?|[Aa]nother)[ \t]")
 _KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?$")
 _THE_CITY = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?:city|town)$")
 _OF_CAPITAL = re.compile(r"(?<=[a-z] )of[ \t]+(?=[A-Z])")
@@ -822,8 +824,8 @@ class ActorIndex:
         record = self._records.get(name)
         if record is None or record.kind != "person":
             return False
-        if rn.affiliation and record.affiliation and rn.affiliation != record.affiliation:
-            return False
+        if rn.affiliation and rn.affiliation != record.affiliation:
+            return False  # "a UN official": not someone whose body is unknown
         return record.role is None or _same_role(record.role, rn.role) or rn.role == "counterpart"
 
     def _recent(self, start: int | None, accept) -> str | None:
@@ -2171,6 +2173,9 @@ class _Extractor:
         people = [a for a in self.actors.values() if a.kind == "person"]
         if not people:
             return None
+        if _INDEFINITE_BEFORE.search(self.text, max(0, rn.start - 30), rn.start) or \
+                _INDEFINITE_AT.match(self.text, rn.start):
+            return None  # "an Israeli official said": someone new, not a person named before
         def distance(name: str) -> int:
             starts = self._person_starts.get(name) or [0]
             i = bisect.bisect_left(starts, rn.start)
