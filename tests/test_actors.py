@@ -688,3 +688,18 @@ def test_an_indefinite_role_noun_is_someone_new_not_the_last_person_named():
     assert "Israeli official" not in row(index, "Jane Qorr")["aliases"]
     assert index.resolve("UN official") is None
     assert index.resolve("An Israeli official") is None
+
+
+def test_an_occupational_title_before_a_name_is_no_part_of_it():
+    index = index_of("Nurse Jane Qorr said the clinic was full. Professor Ali Zzyx said the figures were low.")
+    assert row(index, "Jane Qorr")[["kind", "role"]].tolist() == ["person", "nurse"]
+    assert row(index, "Ali Zzyx")["role"] == "professor"
+
+
+def test_del_is_a_name_particle_and_colombian_armed_groups_are_known():
+    index = index_of("The Clan del Golfo said it would free the hostages. Senator Maria del Carmen Qorr said "
+                     "talks had failed.")
+    assert row(index, "Clan del Golfo")[["kind", "affiliation", "role"]].tolist() == \
+        ["organization", "Colombia", "armed group"]
+    assert row(index, "Maria del Carmen Qorr")["kind"] == "person"
+    assert "Golfo" not in names(index)

@@ -95,7 +95,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚ
 _LOW = "a-zß-öø-ÿā-žə"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LOW}]+)*"
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "der", "den", "le", "la",
-              "abu", "ben")
+              "abu", "ben", "del", "della", "dos", "das")
 _PARTICLE = rf"(?:{'|'.join(_PARTICLES)})(?:-|[ \t\u00a0]+)"
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
