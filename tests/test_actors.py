@@ -703,3 +703,10 @@ def test_del_is_a_name_particle_and_colombian_armed_groups_are_known():
         ["organization", "Colombia", "armed group"]
     assert row(index, "Maria del Carmen Qorr")["kind"] == "person"
     assert "Golfo" not in names(index)
+
+
+def test_a_named_officer_serves_his_force_a_spokesman_speaks_for_the_state():
+    index = index_of("MOGADISHU, May 2 (Wire) - The base fell, Captain Abdi Nur Qorr of the Somali National Army "
+                     "(SNA) said. Army spokesman Ali Zzyx said the town was retaken.")
+    assert row(index, "Abdi Nur Qorr")["affiliation"] == "Somali National Army"
+    assert row(index, "Ali Zzyx")["affiliation"] == "Somalia"

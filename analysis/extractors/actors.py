@@ -513,6 +513,9 @@ _WORD_CHAR = re.compile(r"[\w\-]")
 _STATE_ALLIED = re.compile(r"\b(?:allied|pro-government|government-backed|state-backed|loyalist)\b")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \t]+(?:[a-z\-]+[ \t]+){0,2}$")
 _INDEFINITE_AT = re.compile(r"(?:[Aa]n?|[Aa]nother)[ \t]")
+# Roles of officers who serve in a force rather than speak for its state.
+_MILITARY_ROLES = frozenset({"general", "colonel", "captain", "lieutenant", "sergeant", "admiral", "field marshal",
+                             "commander", "army chief", "chief of staff", "commander-in-chief"})
 _KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?$")
 _THE_CITY = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?:city|town)$")
 _OF_CAPITAL = re.compile(r"(?<=[a-z] )of[ \t]+(?=[A-Z])")
@@ -1829,6 +1832,7 @@ class _Extractor:
         titles = list(self.finditer(self.g.title_regex, "title"))
         self.title_spans = [(m.start(), m.end()) for m in titles]
         title_ends = dict(self.title_spans)
+        body_at = None  # start -> the body found there (built when needed)
         for m in titles:
             if self._in_body(m.start()):
                 continue  # "General" in "the General Staff"
@@ -1846,7 +1850,7 @@ class _Extractor:
                 if hit is not None:
                     aff, aff_kind = self.affiliation_of(hit)
                     if aff is not None and aff_kind != "state":
-                        aff = self.speaks_for(aff)
+                        aff = self.serves(aff, role)
             if "ministry" in modifiers.lower().split():
                 role = f"{modifiers.lower()} {role}".split("ministry", 1)
                 role = ("ministry".join(role)).strip()
@@ -1884,6 +1888,18 @@ class _Extractor:
                 name = None
             if name:
                 s, e, words = name
+                if aff is None and role in _MILITARY_ROLES:
+                    # "Captain Abdirahman Nur Gedi of the Somali National Army": an officer of that force
+                    of = _OF_BODY.match(text, e)
+                    if of is not None:
+                        if body_at is None:
+                            body_at = {bs: body for bs, _, body in self.body_spans}
+                        body = body_at.get(of.end())
+                        body_kind = self.actors[body].kind if body in self.actors else None
+                        if body is None:
+                            body, body_kind = self.affiliation_of(self.hit_by_start.get(of.end()))
+                        if body_kind == "armed_forces":
+                            aff, aff_kind = body, body_kind
                 person = _Person(words, role=None if phrase == "counterpart" else role,
                                  affiliation=aff if aff_kind != "media" else None, gender=gender)
                 person.spans.append((s, e, "name"))
@@ -1918,12 +1934,22 @@ class _Extractor:
         """Remember what may give the person's affiliation later ("his spokesman", "army spokesman")."""
         if aff is not None:
             if person.affiliation is not None:
-                person.affiliation = self.speaks_for(aff)
+                person.affiliation = self.serves(aff, person.role)
             return
         if self.text[start:start + 6].lower().startswith(("his ", "her ", "its ", "their ")):
             person.owner = start
         if any(w.lower() in self.g.force_nouns for w in modifiers.split()):
             person.force = True
+
+    def serves(self, body: str, role: str | None) -> str:
+        """The affiliation of someone with `role` in `body`: an officer of a state's forces serves
+        those forces ("General X, the army chief"), anyone else speaks for the state (`speaks_for`)."""
+        if role in _MILITARY_ROLES:
+            record = self.actors.get(body)
+            known = self.g.actors.get(body)
+            if (record.kind if record else known.kind if known else None) == "armed_forces":
+                return body
+        return self.speaks_for(body)
 
     def speaks_for(self, body: str) -> str:
         """The affiliation of someone who speaks for `body`: a state's ministry, office or army
