@@ -29,10 +29,6 @@ NAMES = sorted(p.name.removeprefix("gold_") for p in PROBES.glob("gold_*") if p.
 
 #: (probe, frame, gold name or statement text start) of required rows not found yet.
 KNOWN_GAPS: set[tuple[str, str, str]] = {
-    ("web_drc", "actors", "North Kivu provincial health division"),
-    ("web_drc", "places", "Masisi"),
-    ("wire_myanmar", "actors", "Hla Hla Win"),
-    ("wire_myanmar", "places", "Chin"),
     # the speaker stays "army spokesman" instead of the army the spokesman speaks for
     ("web_drc", "statements", "soldiers had been killed in the fighting"),
     # the claimant is the surface "U.N" rather than the actor's name, "United Nations"
