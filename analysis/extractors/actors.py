@@ -96,7 +96,7 @@ _LOW = "a-zß-öø-ÿā-žə"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LOW}]+)*"
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "der", "den", "le", "la",
               "abu", "ben", "del", "della", "dos", "das")
-_PARTICLE = rf"(?:{'|'.join(_PARTICLES)})(?:-|[ \t\u00a0]+)"
+_PARTICLE = rf"(?:{trie_regex(_PARTICLES)})(?:-|[ \t\u00a0]+)"
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
@@ -518,7 +518,7 @@ _MILITARY_ROLES = frozenset({"general", "colonel", "captain", "lieutenant", "ser
                              "commander", "army chief", "chief of staff", "commander-in-chief"})
 _KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?$")
 _THE_CITY = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?:city|town)$")
-_OF_CAPITAL = re.compile(r"(?<=[a-z] )of[ \t]+(?=[A-Z])")
+_OF_CAPITAL = re.compile(r"of[ \t]+(?=[A-Z])")  # (a literal start: found fast)
 _THE_DESC = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?P<desc>(?:[a-z\-]+[ \t]+){0,2}?)$")
 _PLACE_WORDS = frozenset("region province state governorate district city oblast".split())
 _APOSTROPHE_S = re.compile("'s[ \t]")
@@ -1469,6 +1469,8 @@ class _Extractor:
         # "the health bureau of Ethiopia's Tigray region said"
         offices = _office_nouns()
         for of in _OF_CAPITAL.finditer(text):
+            if text[of.start() - 1:of.start()] != " " or not text[of.start() - 2:of.start() - 1].islower():
+                continue
             before = text[max(0, of.start() - 16):of.start()].split()
             if not before or before[-1] not in offices:
                 continue
