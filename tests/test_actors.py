@@ -710,3 +710,9 @@ def test_a_named_officer_serves_his_force_a_spokesman_speaks_for_the_state():
                      "(SNA) said. Army spokesman Ali Zzyx said the town was retaken.")
     assert row(index, "Abdi Nur Qorr")["affiliation"] == "Somali National Army"
     assert row(index, "Ali Zzyx")["affiliation"] == "Somalia"
+
+
+def test_the_military_government_is_no_mention_of_the_army():
+    index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. The military government "
+                     "vowed to retake the north.")
+    assert "Burkinabe armed forces" not in names(index)

@@ -510,6 +510,8 @@ _GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
 _ARMY_LITERALS = (re.compile("army"), re.compile("military"))  # (literals: found fast)
 _WORD_CHAR = re.compile(r"[\w\-]")
+# "the military government", "the military junta": the state's rulers, not its forces
+_RULERS_AFTER = re.compile(r"[ \t]+(?:government|junta|regime|rulers|authorities|court|courts|council)\b")
 _STATE_ALLIED = re.compile(r"\b(?:allied|pro-government|government-backed|state-backed|loyalist)\b")
 _INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \t]+(?:[a-z\-]+[ \t]+){0,2}$")
 _INDEFINITE_AT = re.compile(r"(?:[Aa]n?|[Aa]nother)[ \t]")
@@ -1747,7 +1749,8 @@ class _Extractor:
         text = self.text
         found = [(m.start() - 4, m.end()) for literal in _ARMY_LITERALS for m in literal.finditer(text)
                  if text[max(0, m.start() - 4):m.start()] in ("the ", "The ") and not _WORD_CHAR.match(text, m.end())
-                 and (m.start() < 5 or not _WORD_CHAR.match(text, m.start() - 5))]
+                 and (m.start() < 5 or not _WORD_CHAR.match(text, m.start() - 5))
+                 and not _RULERS_AFTER.match(text, m.end())]
         if not found:
             return
         state = self.main_state() if self.article is not None else None
