@@ -716,3 +716,9 @@ def test_the_military_government_is_no_mention_of_the_army():
     index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. The military government "
                      "vowed to retake the north.")
     assert "Burkinabe armed forces" not in names(index)
+
+
+def test_a_state_after_a_sentence_opening_article_is_the_state_nearby():
+    index = index_of("BEIRUT, May 2 (Wire) - Strikes hit the south.\n\nThe Israeli army shelled the border "
+                     "overnight, Defence Minister Avi Qorrani told reporters.")
+    assert row(index, "Avi Qorrani")["affiliation"] == "Israel"

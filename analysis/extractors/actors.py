@@ -2426,6 +2426,8 @@ class _Extractor:
             if quoted and any(a <= w.start() < b for a, b in quoted):
                 continue  # the speaker's own words name whom they speak of, not whom they speak for
             hit = self.hit_by_start.get(w.start())
+            if hit is None and w.group().startswith(("The ", "A ", "An ")):
+                hit = self.hit_by_start.get(w.start() + w.group().index(" ") + 1)  # "The Israeli military said"
             state = self.state_of(hit) if hit is not None else None
             if state and not local:
                 best = state
