@@ -604,3 +604,121 @@ def test_hyphenated_names_and_acronyms_before_a_group_noun():
 def test_the_rest_of_a_place_name_before_a_speech_verb_is_no_person():
     index = index_of("Residents of a camp in Gaza City said the strikes began at dawn.")
     assert "City" not in names(index, "person")
+
+
+def test_a_place_before_an_appositive_role_is_no_person():
+    index = index_of("Ten people were killed in the village of Zzyxoumbou, a local official said. Two more "
+                     "died in Qarnabad, the regional governor said.")
+    assert not {"Zzyxoumbou", "Qarnabad"} & names(index)
+
+
+def test_a_person_who_leads_or_commands_the_body_named_before():
+    index = index_of("KHARTOUM, May 2 (Wire) - The war between the army, led by General Omar Zzyxani, and the RSF, "
+                     "commanded by Idris Hamdan Qorra, began in April. Sudan's army said it held the bridge.")
+    assert row(index, "Idris Hamdan Qorra")[["kind", "affiliation", "role"]].tolist() == \
+        ["person", "Rapid Support Forces", "commander"]
+    assert row(index, "Omar Zzyxani")["affiliation"] == "Sudanese armed forces"
+
+
+def test_his_spokesperson_speaks_for_the_unnamed_officeholder_before():
+    index = index_of("Marta Zzyqvist, the Norwegian Refugee Council's country director, said aid was short. "
+                     "The UN secretary-general is alarmed by the reports, his spokesperson, Olga Qarchetti, told "
+                     "reporters.")
+    assert row(index, "Olga Qarchetti")["affiliation"] == "United Nations"
+
+
+def test_a_minister_named_after_a_quote_takes_the_state_of_the_paragraph_before_not_of_the_quote():
+    index = index_of("BEIRUT, May 2 (Wire) - Strikes hit the south.\n\nThe Israeli military said it hit rocket "
+                     "launchers.\n\n\"Hezbollah dragged Lebanon into this fight,\" said Defence Minister Avi "
+                     "Zzyxari.")
+    assert row(index, "Avi Zzyxari")["affiliation"] == "Israel"
+
+
+def test_a_peacekeeping_mission_belongs_to_its_parent_body():
+    index = index_of("The U.N. peacekeeping force in southern Lebanon, UNIFIL, urged calm. OCHA said aid was "
+                     "blocked. The World Food Programme said stocks were low.")
+    affiliations = index.actors.set_index("name")["affiliation"]
+    assert affiliations[["UN Interim Force in Lebanon", "OCHA", "World Food Programme"]].tolist() == \
+        ["United Nations", "United Nations", "international"]
+
+
+def test_a_states_news_agency_after_a_state_run_modifier():
+    index = index_of("Drones struck a car near Tyre, according to Lebanon's state-run National Zzyx Agency. "
+                     "Two men died, Qatar's official Qatar News Agency reported.")
+    agency = row(index, "National Zzyx Agency")
+    assert (agency["kind"], agency["affiliation"]) == ("organization", "Lebanon")
+    assert row(index, "Qatari News Agency")[["kind", "affiliation"]].tolist() == ["media", "Qatar"]
+
+
+def test_a_body_of_the_dateline_city_or_of_a_named_region_that_speaks():
+    index = index_of("EL FASHER, Sudan, May 2 (Wire) - Shelling killed 38 people, the city's resistance "
+                     "committee said. The health bureau of Ethiopia's Tigray region said 12 died.")
+    committee = row(index, "El Fasher resistance committee")
+    assert (committee["kind"], committee["affiliation"]) == ("organization", "Sudan")
+    assert "city's resistance committee" in committee["aliases"]
+    bureau = row(index, "Tigray health bureau")
+    assert (bureau["kind"], bureau["affiliation"]) == ("organization", "Ethiopia")
+
+
+def test_a_militia_named_after_known_as_defines_its_acronym():
+    index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. Rights groups accused "
+                     "allied civilian militias, known as the Volunteers for the Zzyx of the Homeland (VDZ), of "
+                     "abuses. Local militias, known as the Brigades of Qarn Defence (BQD), denied it.")
+    vdz = row(index, "Volunteers for the Zzyx of the Homeland")
+    assert vdz[["kind", "affiliation", "role"]].tolist() == ["armed_forces", "Burkina Faso", "militia"]
+    assert "VDZ" in vdz["aliases"]
+    bqd = row(index, "Brigades of Qarn Defence")
+    assert bqd[["kind", "affiliation", "role"]].tolist() == ["organization", "Burkina Faso", "armed group"]
+
+
+def test_the_bare_army_is_the_main_states_unless_another_states_forces_are_named():
+    index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. The army general staff "
+                     "said its units killed 100 attackers.")
+    assert row(index, "Burkinabe armed forces")[["kind", "affiliation"]].tolist() == ["armed_forces",
+                                                                                     "Burkina Faso"]
+    index = index_of("BEIRUT, May 2 (Wire) - Lebanon said Israeli troops shelled Tyre. The army said it "
+                     "returned fire.")
+    assert "Lebanese armed forces" not in names(index)
+
+
+def test_an_indefinite_role_noun_is_someone_new_not_the_last_person_named():
+    text = ("Foreign Minister Jane Qorr said talks failed. An Israeli official said the strike hit a depot. "
+            "A UN official said aid was blocked.")
+    index = index_of(text)
+    assert "Israeli official" not in row(index, "Jane Qorr")["aliases"]
+    assert index.resolve("UN official") is None
+    assert index.resolve("An Israeli official") is None
+
+
+def test_an_occupational_title_before_a_name_is_no_part_of_it():
+    index = index_of("Nurse Jane Qorr said the clinic was full. Professor Ali Zzyx said the figures were low.")
+    assert row(index, "Jane Qorr")[["kind", "role"]].tolist() == ["person", "nurse"]
+    assert row(index, "Ali Zzyx")["role"] == "professor"
+
+
+def test_del_is_a_name_particle_and_colombian_armed_groups_are_known():
+    index = index_of("The Clan del Golfo said it would free the hostages. Senator Maria del Carmen Qorr said "
+                     "talks had failed.")
+    assert row(index, "Clan del Golfo")[["kind", "affiliation", "role"]].tolist() == \
+        ["organization", "Colombia", "armed group"]
+    assert row(index, "Maria del Carmen Qorr")["kind"] == "person"
+    assert "Golfo" not in names(index)
+
+
+def test_a_named_officer_serves_his_force_a_spokesman_speaks_for_the_state():
+    index = index_of("MOGADISHU, May 2 (Wire) - The base fell, Captain Abdi Nur Qorr of the Somali National Army "
+                     "(SNA) said. Army spokesman Ali Zzyx said the town was retaken.")
+    assert row(index, "Abdi Nur Qorr")["affiliation"] == "Somali National Army"
+    assert row(index, "Ali Zzyx")["affiliation"] == "Somalia"
+
+
+def test_the_military_government_is_no_mention_of_the_army():
+    index = index_of("OUAGADOUGOU, May 2 (Wire) - Burkina Faso said the attack failed. The military government "
+                     "vowed to retake the north.")
+    assert "Burkinabe armed forces" not in names(index)
+
+
+def test_a_state_after_a_sentence_opening_article_is_the_state_nearby():
+    index = index_of("BEIRUT, May 2 (Wire) - Strikes hit the south.\n\nThe Israeli army shelled the border "
+                     "overnight, Defence Minister Avi Qorrani told reporters.")
+    assert row(index, "Avi Qorrani")["affiliation"] == "Israel"

@@ -150,4 +150,4 @@ def test_peace_missions_by_acronym_and_full_name(g):
                             ("BINUH", "UN Integrated Office in Haiti"),
                             ("AUSSOM", "African Union Support and Stabilization Mission in Somalia")]:
         assert g.lookup(surface)[0].entity == entity
-    assert g.actors["African Union Support and Stabilization Mission in Somalia"].affiliation == "international"
+    assert g.actors["African Union Support and Stabilization Mission in Somalia"].affiliation == "African Union"  # its parent

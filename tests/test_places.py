@@ -240,3 +240,24 @@ def test_a_wire_dateline_in_capitals_names_the_city(opening, expected):
 
 def test_a_capitalised_label_is_no_dateline():
     assert places_of("UPDATE, 10 October: The army said it had repelled an attack.").empty
+
+
+def test_camps_and_crossings_named_before_their_noun():
+    places = places_of("Famine was confirmed in the Kalma and Abu Zzyx camps. Aid came through the Ouarda "
+                       "crossing. Shells hit the Abu Zzyx displacement camp near El Fasher.")
+    assert places.loc[["Kalma", "Abu Zzyx"], "kind"].tolist() == ["district", "district"]
+    assert places.loc["Abu Zzyx", "mentions"] == 2
+    assert places.loc["Ouarda", "kind"] == "city"
+    assert "Abu" not in places.index  # a town GeoNames knows, here only the start of a longer name
+
+
+def test_an_outlets_name_holds_no_place():
+    text = "Clashes reported along the frontier\n\n" + "Three people were killed in Djibo, Sahel Insight " \
+        "reported. Sahel Insight could not verify the figure.\n"
+    article = parse_article(text, {"headline": "Clashes reported along the frontier", "outlet": "Sahel Insight"})
+    assert extract_places(article)["name"].tolist() == ["Djibo"]
+
+
+def test_a_village_before_an_appositive_source_is_a_place():
+    places = places_of("Ten people were killed in the village of Zzyxoumbou, a local official said.")
+    assert places.loc["Zzyxoumbou", "kind"] == "city"

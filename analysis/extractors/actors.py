@@ -95,8 +95,8 @@ _UP = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚ
 _LOW = "a-zß-öø-ÿā-žə"
 _TOKEN = rf"[{_UP}][{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['’\-](?!s\b)[{_UP}]?[{_LOW}]+)*"
 _PARTICLES = ("al", "el", "ul", "bin", "ibn", "bint", "van", "von", "de", "da", "di", "du", "der", "den", "le", "la",
-              "abu", "ben")
-_PARTICLE = rf"(?:{'|'.join(_PARTICLES)})(?:-|[ \t\u00a0]+)"
+              "abu", "ben", "del", "della", "dos", "das")
+_PARTICLE = rf"(?:{trie_regex(_PARTICLES)})(?:-|[ \t\u00a0]+)"
 _GAP = r"[ \t\u00a0]+"  # names never run across a line break
 NAME = rf"(?:{_PARTICLE})?{_TOKEN}(?:{_GAP}(?:[{_UP}]\.{_GAP})?(?:{_PARTICLE})?{_TOKEN}){{0,3}}"
 _NAME_RE = re.compile(NAME)
@@ -121,10 +121,22 @@ _OWNER = re.compile(r"(?:^|\s)(the\s+(?P<noun>region|country|state|territory|rep
 _LOCATIVE = re.compile(
     r"(?:^|[\s(])(?:in|at|near|outside|inside|around|across|throughout|within|into|toward|towards|via|"
     r"visit(?:ed|ing|s)?|reached|entered)\s+(?:the\s+)?(?:(?:city|capital|town)\s+(?:of\s+)?)?$", re.I)
+# "the RSF, commanded by Mohamed Hamdan Dagalo", "Hamas, led by ..."
+_BY = re.compile(r"by[ \t]+(?=[A-Z])")  # (a literal: found fast; _LED_BY then reads the verb before it)
+_LED_BY = re.compile(r",?[ \t]+(?P<verb>led|commanded|headed)[ \t]+$")
+_NAME_ENDS = re.compile(r"[ \t]*(?:[,.;:)]|$)")
+_THE_ARMY = re.compile(r"(?<![\w\-])the[ \t]+(?:army|military)$", re.I)
+# A name right after these is a place, not a person in apposition: "in Kyiv, a local official said",
+# "the village of Nassoumbou, a resident said"
+_PLACE_BEFORE = re.compile(
+    r"(?:^|[\s(])(?:(?:in|at|near|outside|inside|around|across|throughout|within|into)[ \t]+(?:the[ \t]+)?"
+    r"|(?:city|capital|town|village|district|province|region|camp|settlement|neighbou?rhood)[ \t]+of[ \t]+)$",
+    re.I)
 _TERRITORY_USE = re.compile(
     r"\s*(?:['’]s?\s|\s+(?:authorities|government|officials|leadership|administration|leader|president|"
     r"ombudsman|military|forces|army)\b)")
 _RUN_SUFFIXES = ("-run", "-led", "-controlled", "-administered", "-backed", "-allied", "-affiliated", "-linked")
+_OWNED_SUFFIXES = ("-run", "-owned", "-controlled")  # "state-run", "state-owned"
 # "the Hamas-run health ministry", "Houthi-controlled"
 _RUN_BY = re.compile(r"(?P<run>-(?:run|led|controlled|administered))[ \t]+$")
 _WORD = re.compile(r"[\w'’\-.]+|&")
@@ -194,6 +206,26 @@ _GENERIC_ROLES = frozenset({"official", "leader", "head", "aide", "adviser", "mi
 _ODD = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9"
                   "\U0001f130-\U0001f149\U0001f150-\U0001f169\U0001f170-\U0001f189]")
 _ODD_BMP = re.compile("[\u0130\u0131\u017f\u212a\u0345\u24b6-\u24e9]")
+
+
+def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of text[start:end] inside quotation marks (curly or straight), assuming none is
+    open at `start`."""
+    spans = []
+    opened = None
+    for m in _QUOTE_MARK.finditer(text, start, end):
+        mark = m.group()
+        if opened is None and mark != "”":
+            opened = m.end()
+        elif opened is not None and mark != "“":
+            spans.append((opened, m.start()))
+            opened = None
+    if opened is not None:
+        spans.append((opened, end))
+    return spans
+
+
+_QUOTE_MARK = re.compile('["\u201c\u201d]')
 
 
 def _beyond_bmp(text: str) -> bool:
@@ -426,6 +458,12 @@ def _place_office_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def _office_nouns() -> frozenset[str]:
+    """The lower-case head nouns of a place's administrative bodies ("bureau", "administration")."""
+    return frozenset(lexicon.word_list("office_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def _group_nouns() -> frozenset[str]:
     """Nouns of non-state armed groups after a proper name ("gang coalition", "militia")."""
     return lexicon.word_list("group_nouns.txt")
@@ -470,6 +508,21 @@ _GROUP_GAP = re.compile(r"(?:,[ \t]+(?:a|an)[ \t]+(?:[a-z\-]+[ \t]+){0,2}|[ \t\u
 
 #: Endings of adjectives that are no names before a group noun ("Kurdish", "Islamic").
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ist", "ese", "ian")
+_ARMY_LITERALS = (re.compile("army"), re.compile("military"))  # (literals: found fast)
+_WORD_CHAR = re.compile(r"[\w\-]")
+# "the military government", "the military junta": the state's rulers, not its forces
+_RULERS_AFTER = re.compile(r"[ \t]+(?:government|junta|regime|rulers|authorities|court|courts|council)\b")
+_STATE_ALLIED = re.compile(r"\b(?:allied|pro-government|government-backed|state-backed|loyalist)\b")
+_INDEFINITE_BEFORE = re.compile(r"(?<![\w\-])(?:[Aa]n?|[Aa]nother|[Oo]ne)[ \t]+(?:[a-z\-]+[ \t]+){0,2}$")
+_INDEFINITE_AT = re.compile(r"(?:[Aa]n?|[Aa]nother)[ \t]")
+# Roles of officers who serve in a force rather than speak for its state.
+_MILITARY_ROLES = frozenset({"general", "colonel", "captain", "lieutenant", "sergeant", "admiral", "field marshal",
+                             "commander", "army chief", "chief of staff", "commander-in-chief"})
+_KNOWN_AS_BEFORE = re.compile(r"\b(?:known|referred[ \t]+to)[ \t]+as[ \t]+(?:the[ \t]+)?$")
+_THE_CITY = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?:city|town)$")
+_OF_CAPITAL = re.compile(r"of[ \t]+(?=[A-Z])")  # (a literal start: found fast)
+_THE_DESC = re.compile(r"(?<![\w\-])[Tt]he[ \t]+(?P<desc>(?:[a-z\-]+[ \t]+){0,2}?)$")
+_PLACE_WORDS = frozenset("region province state governorate district city oblast".split())
 _APOSTROPHE_S = re.compile("'s[ \t]")
 _CURLY_APOSTROPHE_S = re.compile("’s[ \t]")
 _WHO = re.compile(r",[ \t]+who(?:se)?\b")
@@ -776,8 +829,8 @@ class ActorIndex:
         record = self._records.get(name)
         if record is None or record.kind != "person":
             return False
-        if rn.affiliation and record.affiliation and rn.affiliation != record.affiliation:
-            return False
+        if rn.affiliation and rn.affiliation != record.affiliation:
+            return False  # "a UN official": not someone whose body is unknown
         return record.role is None or _same_role(record.role, rn.role) or rn.role == "counterpart"
 
     def _recent(self, start: int | None, accept) -> str | None:
@@ -991,6 +1044,11 @@ class _Extractor:
         block = self._blocks[i]
         return block.kind if offset < block.end else "boilerplate"
 
+    def block_at(self, offset: int) -> int | None:
+        """The index of the block holding `offset`, if any."""
+        i = bisect.bisect_right(self._block_starts, offset) - 1 if self._blocks else -1
+        return i if i >= 0 and offset < self._blocks[i].end else None
+
     def block_kinds(self, offsets: list[int]) -> list[str]:
         """[self.block_kind(offset) for offset in offsets]."""
         if not self._blocks:
@@ -1122,8 +1180,10 @@ class _Extractor:
         self.find_bodies()
         self.find_ministries()
         self.find_forces()
+        self.find_bare_army()
         self.find_titles()
         self.find_speakers()
+        self.find_leaders()
         self.find_signatures()
         self.merge_people()
         self.resolve_role_nouns()
@@ -1285,7 +1345,7 @@ class _Extractor:
                 continue
             head_kind, role = heads[m.group()], None
             # walk left over capitalised words and connectors
-            start, words, prefix = m.start(), [m.group()], None
+            start, words, prefix, owned = m.start(), [m.group()], None, False
             for w in reversed(list(_WORD.finditer(text, max(0, m.start() - 120), m.start()))):
                 gap = text[w.end():start]
                 if gap.strip(" \t\u00a0") or not gap:
@@ -1302,6 +1362,15 @@ class _Extractor:
                     words.insert(0, word)
                     start = w.start()
                     continue
+                if word.islower() and word.endswith(_OWNED_SUFFIXES):
+                    # "Lebanon's state-run National News Agency": the state before the modifier owns it
+                    owner = self.prev_hit(w.start())
+                    state = self.state_of(owner)
+                    if state and words[0] not in _CONNECTORS:
+                        prefix = (owner, state)
+                        start = owner.start
+                        owned = True
+                    break
                 if not word[0].isupper() or word in _NOT_NAMES or self.covered(w.start()) and hit is None:
                     break
                 if word.endswith(_RUN_SUFFIXES):
@@ -1324,7 +1393,8 @@ class _Extractor:
                 if head_kind == "state":
                     self.body_spans.append((hit.start, m.end(), state))
                     continue
-                name = f"{self.g.demonym(state)} {phrase}"
+                # "Ukraine's General Staff" -> "Ukrainian General Staff"; a state-run body keeps its own name
+                name = phrase if owned and len(words) > 1 else f"{self.g.demonym(state)} {phrase}"
                 affiliation = state
             elif phrase in self.body_forms:
                 name = self.body_forms[phrase]  # "the General Staff" after "Ukraine's General Staff"
@@ -1379,6 +1449,14 @@ class _Extractor:
         proposals = [(_APOSTROPHE_S, text), (_CURLY_APOSTROPHE_S, text)]
         for m in _finditer(_place_office_pattern(), proposals, text):
             hit = self.hit_by_end.get(m.start())
+            the_city = _THE_CITY.search(text, max(0, m.start() - 12), m.start()) if hit is None else None
+            if the_city is not None:
+                # "the city's resistance committee said": the city the story is filed from
+                city = self.dateline_city()
+                if city is None or not self._speaks(m.start(), m.end()):
+                    continue
+                self._place_office(city, the_city.start() + 4, the_city.start(), m.end(), m.group("desc"))
+                continue
             if hit is None:
                 # a city the gazetteer's regex does not scan for: "Kherson's regional administration"
                 found = _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start())
@@ -1389,16 +1467,59 @@ class _Extractor:
                 continue
             if not self._speaks(hit.start, m.end()):
                 continue
-            place = self.g.place(hit.surface)
-            if place is None or place.country is None:
+            self._place_office(hit.surface, hit.start, hit.start, m.end(), m.group("desc"))
+        # "the health bureau of Ethiopia's Tigray region said"
+        offices = _office_nouns()
+        for of in _OF_CAPITAL.finditer(text):
+            if text[of.start() - 1:of.start()] != " " or not text[of.start() - 2:of.start() - 1].islower():
                 continue
-            desc = " ".join(m.group("desc").split())
-            name = f"{normalize(hit.surface)} {desc}"
-            record = self.actor(name, "organization", place.country if place else None)
-            self.mention(name, "name", hit.start, m.end())
-            record.alias(desc)
-            self.body_spans.append((hit.start, m.end(), name))
-            self.body_forms.setdefault(desc, name)
+            before = text[max(0, of.start() - 16):of.start()].split()
+            if not before or before[-1] not in offices:
+                continue
+            the = _THE_DESC.search(text, max(0, of.start() - 60), of.start() - len(before[-1]) - 1)
+            if the is None:
+                continue
+            pos = of.end()
+            owner = self.hit_by_start.get(pos)
+            if owner is not None and self.state_of(owner):  # "of Ethiopia's Tigray region"
+                after = _POSSESSIVE.match(text, owner.end)
+                pos = owner.end + after.end() - after.start() + 1 if after else pos
+                while text[pos:pos + 1] in (" ", "\t"):
+                    pos += 1
+            hit = self.hit_by_start.get(pos)
+            if hit is None or not any(x.kind == "place" for x in hit.senses) or self.state_of(hit):
+                continue
+            if not self._speaks(the.start(), hit.end):
+                continue
+            surface = hit.surface
+            words = surface.split()
+            if len(words) > 1 and words[-1].lower() in _PLACE_WORDS:
+                surface = " ".join(words[:-1])  # "Tigray region" -> "Tigray"
+            desc = the.group("desc") + " " + before[-1]
+            self._place_office(surface, the.start("desc"), the.start(), hit.end, desc)
+
+    def _place_office(self, surface: str, place_at: int, start: int, end: int, desc: str) -> None:
+        """The body `desc` of the place `surface`, mentioned at [start, end)."""
+        place = self.g.place(surface)
+        if place is None or place.country is None:
+            return
+        desc = " ".join(desc.split())
+        name = f"{normalize(surface)} {desc}"
+        record = self.actor(name, "organization", place.country)
+        self.mention(name, "name", start, end)
+        record.alias(desc)
+        record.alias(" ".join(self.text[place_at:end].split()))
+        self.body_spans.append((start, end, name))
+        self.body_forms.setdefault(desc, name)
+
+    def dateline_city(self) -> str | None:
+        """The city of a wire dateline ("EL FASHER, Sudan —"), when the gazetteer knows it."""
+        bodies = [b for b in self._blocks[:12] if b.kind == "body"][:3]  # (a byline may come first)
+        for block in bodies:
+            m = _DATELINE.match(self.text, block.start, block.end)
+            if m is not None and self.g.place(m.group(1).title()) is not None:
+                return m.group(1).title()
+        return None
 
     def find_named_groups(self) -> None:
         """'the Kòd Solidarite gang coalition', 'Kòd Solidarite, an alliance of gangs': a name the
@@ -1519,11 +1640,23 @@ class _Extractor:
                 words.pop(0)
             if len(words) < 2:
                 continue
+            # "militias, known as the Volunteers for the Defence of the Homeland (VDP)": a name given
+            # after "known as", the group noun before it saying what it names
+            named = _KNOWN_AS_BEFORE.search(text, max(0, start - 80), start)
+            group: bool | str = False
+            if named is not None:
+                window = text[max(0, named.start() - 40):named.start()].lower()
+                described = set(_LOWER_WORD.findall(window))
+                group = any(n in described or n + "s" in described for n in _group_nouns() if " " not in n)
+                if group and _STATE_ALLIED.search(window):
+                    group = "allied"  # "allied civilian militias": fighting for the state
             if words[0][0] != acronym[0] or not _initials_fit(acronym, words):
                 # "the UN Integrated Office in Haiti (BINUH)": an acronym of the name in another
-                # language; a body's name (a body noun among three or more words) still defines it
-                if len(words) < 3 or not any(self.g.body_nouns.get(w) not in (None, "state") for w in words[1:]):
-                    continue
+                # language; a body's name (a body noun among three or more words) still defines it,
+                # and so does a name given after "known as"
+                if len(words) < 3 or words[0][0] != acronym[0] or named is None:
+                    if len(words) < 3 or not any(self.g.body_nouns.get(w) not in (None, "state") for w in words[1:]):
+                        continue
             start = text.index(words[0], start)
             capitals = [s for s in range(start, a.start())
                         if text[s].isupper() and (s == 0 or not text[s - 1].isalnum())]
@@ -1535,7 +1668,14 @@ class _Extractor:
             parent, _ = self.affiliation_of(self.hit_by_start.get(start))  # "UN Integrated Office": the UN's
             if parent is not None and self.g.actors.get(parent) and self.g.actors[parent].kind != "organization":
                 parent = None
-            record = self.actor(name, kind, parent or self._unknown_body_affiliation(kind, start))
+            if group:
+                state = self.main_state() or self._unknown_body_affiliation(kind, start)
+                if group == "allied":  # the state's auxiliaries: its forces
+                    record = self.actor(name, "armed_forces", state, "militia")
+                else:  # a non-state armed group in the story's state
+                    record = self.actor(name, kind, state, "armed group")
+            else:
+                record = self.actor(name, kind, parent or self._unknown_body_affiliation(kind, start))
             record.alias(acronym)
             self.mention(name, "name", start, a.start())
             self.body_spans.append((start, a.start(), name))
@@ -1602,6 +1742,25 @@ class _Extractor:
                     # the bare demonym is this mention's surface, not a name of the forces
                     self.mention(other_name, "name", first.start, first.end, alias=False)
                     self.forces_names.append(other_name)
+
+    def find_bare_army(self) -> None:
+        """"the army" with no state named: the story's main state's, unless the story names another
+        state's forces (then whose is unclear)."""
+        text = self.text
+        found = [(m.start() - 4, m.end()) for literal in _ARMY_LITERALS for m in literal.finditer(text)
+                 if text[max(0, m.start() - 4):m.start()] in ("the ", "The ") and not _WORD_CHAR.match(text, m.end())
+                 and (m.start() < 5 or not _WORD_CHAR.match(text, m.start() - 5))
+                 and not _RULERS_AFTER.match(text, m.end())]
+        if not found:
+            return
+        state = self.main_state() if self.article is not None else None
+        if state is None or any(a.kind == "armed_forces" and a.affiliation != state and a.affiliation in self.g.actors
+                                and self.g.actors[a.affiliation].kind == "state" for a in self.actors.values()):
+            return
+        name = self.state_armies.get(state) or f"{self.g.demonym(state)} armed forces"
+        self.actor(name, "armed_forces", state)
+        for start, end in sorted(found):
+            self.mention(name, "name", start, end)
 
     def _left_of_title(self, start: int) -> tuple[int, str | None, str | None, bool, str]:
         """Walk left from a title over modifiers to its affiliation.
@@ -1678,6 +1837,7 @@ class _Extractor:
         titles = list(self.finditer(self.g.title_regex, "title"))
         self.title_spans = [(m.start(), m.end()) for m in titles]
         title_ends = dict(self.title_spans)
+        body_at = None  # start -> the body found there (built when needed)
         for m in titles:
             if self._in_body(m.start()):
                 continue  # "General" in "the General Staff"
@@ -1695,7 +1855,7 @@ class _Extractor:
                 if hit is not None:
                     aff, aff_kind = self.affiliation_of(hit)
                     if aff is not None and aff_kind != "state":
-                        aff = self.speaks_for(aff)
+                        aff = self.serves(aff, role)
             if "ministry" in modifiers.lower().split():
                 role = f"{modifiers.lower()} {role}".split("ministry", 1)
                 role = ("ministry".join(role)).strip()
@@ -1733,6 +1893,18 @@ class _Extractor:
                 name = None
             if name:
                 s, e, words = name
+                if aff is None and role in _MILITARY_ROLES:
+                    # "Captain Abdirahman Nur Gedi of the Somali National Army": an officer of that force
+                    of = _OF_BODY.match(text, e)
+                    if of is not None:
+                        if body_at is None:
+                            body_at = {bs: body for bs, _, body in self.body_spans}
+                        body = body_at.get(of.end())
+                        body_kind = self.actors[body].kind if body in self.actors else None
+                        if body is None:
+                            body, body_kind = self.affiliation_of(self.hit_by_start.get(of.end()))
+                        if body_kind == "armed_forces":
+                            aff, aff_kind = body, body_kind
                 person = _Person(words, role=None if phrase == "counterpart" else role,
                                  affiliation=aff if aff_kind != "media" else None, gender=gender)
                 person.spans.append((s, e, "name"))
@@ -1747,6 +1919,8 @@ class _Extractor:
             window = text[max(0, start - 60):start]
             # (a quick test first: the name needs a comma that only spaces and a determiner follow)
             before = _NAME_AT_END.search(window) if _COMMA_AT_END.search(window) else None
+            if before and _PLACE_BEFORE.search(text, max(0, start - 100), max(0, start - 60) + before.start(1)):
+                before = None  # "killed in the village of Nassoumbou, a local official said": a place
             if before:
                 bs = max(0, start - 60) + before.start(1)
                 cleaned = self.clean_name(bs, bs + len(before.group(1)))
@@ -1765,12 +1939,22 @@ class _Extractor:
         """Remember what may give the person's affiliation later ("his spokesman", "army spokesman")."""
         if aff is not None:
             if person.affiliation is not None:
-                person.affiliation = self.speaks_for(aff)
+                person.affiliation = self.serves(aff, person.role)
             return
         if self.text[start:start + 6].lower().startswith(("his ", "her ", "its ", "their ")):
             person.owner = start
         if any(w.lower() in self.g.force_nouns for w in modifiers.split()):
             person.force = True
+
+    def serves(self, body: str, role: str | None) -> str:
+        """The affiliation of someone with `role` in `body`: an officer of a state's forces serves
+        those forces ("General X, the army chief"), anyone else speaks for the state (`speaks_for`)."""
+        if role in _MILITARY_ROLES:
+            record = self.actors.get(body)
+            known = self.g.actors.get(body)
+            if (record.kind if record else known.kind if known else None) == "armed_forces":
+                return body
+        return self.speaks_for(body)
 
     def speaks_for(self, body: str) -> str:
         """The affiliation of someone who speaks for `body`: a state's ministry, office or army
@@ -1893,6 +2077,34 @@ class _Extractor:
                 person.spans.append((s, e, "name"))
                 self.persons.append(person)
 
+    def find_leaders(self) -> None:
+        """"the RSF, commanded by Mohamed Hamdan Dagalo": a person who leads the body named before;
+        "the army, led by General X": the story's main state's army, when the story names it."""
+        text = self.text
+        for by in _BY.finditer(text):
+            m = _LED_BY.search(text, max(0, by.start() - 14), by.start())
+            nm = _NAME_RE.match(text, by.end()) if m else None
+            if nm is None:
+                continue
+            cleaned = self.clean_name(nm.start(), nm.end())
+            if not cleaned or cleaned[1] != nm.end() and not _NAME_ENDS.match(text, cleaned[1]):
+                continue
+            s, e, words = cleaned
+            if self.is_facility(e) or self.g.lookup(" ".join(words)):
+                continue
+            before = m.start()
+            aff, _ = self.affiliation_of(self.hit_by_end.get(before) or self.prev_hit(before))
+            if aff is None and _THE_ARMY.search(text, max(0, before - 20), before):
+                state = self.main_state()
+                army = state and (self.state_armies.get(state) or f"{self.g.demonym(state)} armed forces")
+                aff = army if army in self.actors else None
+            if aff is None:
+                continue
+            role = "commander" if m.group("verb") == "commanded" else "leader"
+            person = _Person(words, role=role, affiliation=aff)
+            person.spans.append((s, e, "name"))
+            self.persons.append(person)
+
     def find_signatures(self) -> None:
         for paren in re.finditer(r"\(\s*@\w", self.text):
             m = self.p["signature_name"].search(self.text, max(0, paren.start() - 80), paren.start() + 40)
@@ -1992,6 +2204,9 @@ class _Extractor:
         people = [a for a in self.actors.values() if a.kind == "person"]
         if not people:
             return None
+        if _INDEFINITE_BEFORE.search(self.text, max(0, rn.start - 30), rn.start) or \
+                _INDEFINITE_AT.match(self.text, rn.start):
+            return None  # "an Israeli official said": someone new, not a person named before
         def distance(name: str) -> int:
             starts = self._person_starts.get(name) or [0]
             i = bisect.bisect_left(starts, rn.start)
@@ -2156,6 +2371,7 @@ class _Extractor:
         first = {}
         for start, _, actor in rows:
             first.setdefault(actor, start)
+        owners = owner_starts = None  # role nouns with an affiliation, by start (built when needed)
         for record in sorted(people, key=lambda r: first.get(r.name, 0)):
             if record.name not in first or self.block_kind(first[record.name]) not in STORY_KINDS:
                 continue
@@ -2165,8 +2381,19 @@ class _Extractor:
             if person is not None and person.owner is not None:
                 # "its"/"their" point to a body, "his"/"her" to a person
                 collective = self.text[person.owner:person.owner + 6].lower().startswith(("its ", "their "))
+                # "The UN secretary-general is alarmed, his spokesperson said": an unnamed officeholder
+                rn = None
+                if not collective:
+                    if owners is None:
+                        owners = sorted((r.start, r.affiliation) for r in self.role_nouns if r.affiliation)
+                        owner_starts = [o[0] for o in owners]
+                    i = bisect.bisect_left(owner_starts, person.owner) - 1
+                    rn = owners[i] if i >= 0 else None
                 for start, _, actor in _backwards(rows, bisect.bisect_left(starts, person.owner)):
                     other = self.actors[actor]
+                    if rn is not None and start < rn[0]:
+                        aff = rn[1]
+                        break
                     if actor == record.name or collective == (other.kind == "person"):
                         continue
                     aff = other.affiliation if other.kind == "person" else self.speaks_for(actor)
@@ -2174,6 +2401,8 @@ class _Extractor:
                         aff = actor
                     if aff:
                         break
+                else:
+                    aff = rn[1] if rn is not None else None
             if aff is None and person is not None and person.force:
                 for start, _, actor in _backwards(rows, bisect.bisect_left(starts, pos)):
                     other = self.actors[actor]
@@ -2192,8 +2421,13 @@ class _Extractor:
         begin = self.sentence_start(pos)
         local = any(w in role for w in ("governor", "mayor"))
         best = None
+        quoted = _quoted_spans(self.text, begin, pos)
         for w in _NAME_RE.finditer(self.text, begin, pos):
+            if quoted and any(a <= w.start() < b for a, b in quoted):
+                continue  # the speaker's own words name whom they speak of, not whom they speak for
             hit = self.hit_by_start.get(w.start())
+            if hit is None and w.group().startswith(("The ", "A ", "An ")):
+                hit = self.hit_by_start.get(w.start() + w.group().index(" ") + 1)  # "The Israeli military said"
             state = self.state_of(hit) if hit is not None else None
             if state and not local:
                 best = state
@@ -2203,6 +2437,26 @@ class _Extractor:
                     best = found.country
                 elif state and best is None:
                     best = state
+        if best is None and quoted and not local:
+            # only a quote before the name in its sentence: the state the paragraph before spoke of last
+            block = self.block_at(begin)
+            prev = None
+            while block:
+                block -= 1
+                if self._blocks[block].kind == "body":
+                    prev = self._blocks[block]
+                    break
+            if prev is not None:
+                quoted = _quoted_spans(self.text, prev.start, prev.end)
+                if self._hit_starts is None:
+                    self._hit_starts = [h.start for h in self.hits]
+                first = bisect.bisect_left(self._hit_starts, prev.start)
+                for hit in self.hits[first:bisect.bisect_left(self._hit_starts, prev.end)]:
+                    if quoted and any(a <= hit.start < b for a, b in quoted):
+                        continue
+                    state = self.state_of(hit)
+                    if state:
+                        best = state
         return best
 
     def add_flags(self) -> None:

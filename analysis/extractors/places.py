@@ -49,6 +49,8 @@ _PLACE_NOUNS = {
     "cities": "city", "settlement": "city", "settlements": "city", "municipality": "district",
     "territory": "district", "department": "region", "departments": "region", "commune": "district",
     "neighbourhood": "district", "neighborhood": "district", "area": "district", "valley": "region",
+    # a camp for the displaced is a district of its own; a border crossing bears its town's name
+    "camp": "district", "camps": "district", "crossing": "city",
 }
 _NOUN_ALT = "|".join(sorted(_PLACE_NOUNS, key=len, reverse=True))
 _PREPS = frozenset(
@@ -105,6 +107,8 @@ _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
 _LIST = re.compile(
     rf"(?P<items>(?:{NAME})(?:\s*,\s*(?:{NAME}))*(?:\s*,?\s+(?:and|or)\s+(?:{NAME})))\s+$")
 _SINGLE = re.compile(rf"(?P<name>{NAME})\s+$")
+_SINGLE_MODIFIED = re.compile(rf"(?<![\w\-])(?:the|a|an)[ \t]+(?P<name>{NAME})[ \t]+[a-z]+[ \t]+$")
+_NAME_GOES_ON = re.compile(rf"[ \t\u00a0]+(?P<next>{_TOKEN})")
 # Quick tests before the slow _LIST search (each holds wherever _LIST matches): the last word before
 # the white space ending the window holds a capital and ends in a lower-case letter, and "and" or
 # "or" stands between white space in the window.
@@ -127,7 +131,9 @@ _POSSESSIVE_NAME = re.compile(_TOKEN + r"['’]s\b")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\s")
 _NOUN_AFTER = re.compile(r"\s+(?:" + _NOUN_ALT + r")\b")
 _SINGLE_NOUNS = {"district", "province", "region", "governorate", "oblast", "county", "state", "territory",
-                 "department", "commune", "neighbourhood", "neighborhood", "area", "valley"}
+                 "department", "commune", "neighbourhood", "neighborhood", "area", "valley", "camp", "crossing"}
+# Plural place nouns that name places even when nobody knows any of those listed: "the Zamzam and Abu Shouk camps"
+_SINGLE_PLURALS = {"districts", "provinces", "regions", "governorates", "counties", "departments", "camps"}
 # Nouns after which a one-word adjective is no place name: "the Jewish state", "Kurdish territory".
 _ADJECTIVE_NOUNS = {"state", "territory", "area"}
 _ADJECTIVE_ENDINGS = ("ish", "ic", "ian", "ese", "ist")
@@ -177,7 +183,9 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
     metonyms = mentions[mentions["mention_kind"] == "metonym"]
     actor_spans = set(zip(metonyms["start"].astype(int).tolist(), metonyms["end"].astype(int).tolist()))
     people = mentions[mentions["actor_kind"] == "person"]
-    person_spans = sorted(zip(people["start"].astype(int).tolist(), people["end"].astype(int).tolist()))
+    # An outlet's name holds no place: "Sahel Insight", "the Kyiv Independent".
+    outlets = mentions[mentions["actor_kind"].isin(("person", "media"))]
+    person_spans = sorted(zip(outlets["start"].astype(int).tolist(), outlets["end"].astype(int).tolist()))
 
     def is_person(start: int) -> bool:
         i = bisect.bisect_right(person_spans, (start, 10 ** 9)) - 1
@@ -246,8 +254,8 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         items = [(n.start() + m.start("items"), n.group()) for n in _NAME_RE.finditer(m.group("items"))]
         items = [(s, w) for s, w in items if w not in _NOT_NAMES and not names_actor(w)]
         entries = [(s, w, lookup(w)) for s, w in items]
-        if not any(p for _, _, p in entries):
-            continue  # a list of unknown names before "towns" is too weak alone
+        if not any(p for _, _, p in entries) and noun.group("noun").lower() not in _SINGLE_PLURALS:
+            continue  # a list of unknown names before "towns" is too weak alone ("districts", "camps" are not)
         countries = Counter(p.country for _, _, p in entries if p and p.country)
         common = countries.most_common(1)[0][0] if countries else None
         for s, w, place in entries:
@@ -260,9 +268,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         last = noun.start() - 1  # the word before: a name's last word is capitalised
         while last > 0 and not text[last - 1].isspace():
             last -= 1
-        if not (text[last:last + 1].isupper() or text[last:last + 3] in _PARTICLE_STARTS):
+        if not (text[last:last + 1].isupper() or text[last:last + 3] in _PARTICLE_STARTS
+                or noun.group("noun") == "camp" and text[last:last + 1].islower()):
             continue
         m = _SINGLE.search(text, max(0, noun.start() - 80), noun.start())
+        if not m and noun.group("noun") == "camp":  # "the Abu Shouk displacement camp": one word saying whose
+            m = _SINGLE_MODIFIED.search(text, max(0, noun.start() - 80), noun.start())
         if not m:
             continue
         name = m.group("name")
@@ -286,6 +297,14 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             place = None  # "Borno state" in a story about Nigeria: not the German town GeoNames calls Borno
         add(place, name, start, kind)
 
+    def goes_on(end: int) -> bool:
+        """True when a capitalised word no table knows continues the name ending at `end`."""
+        m = _NAME_GOES_ON.match(text, end)
+        if m is None:
+            return False
+        word = m.group("next")
+        return word not in _NOT_NAMES and word.lower() not in _PLACE_NOUNS and not senses(word)
+
     # Known names (as the actor index found them: the same scan of the same text).
     read: dict[str, tuple[bool, object]] = {}  # surface -> (names a place, its first state sense)
     for hit in index.known_names_in(text):
@@ -295,7 +314,10 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
                              next((s for s in hit.senses if s.kind == "state"), None))
         is_place, state = read[surface]
         if is_place:
-            add(place_of(surface), surface, start)
+            place = place_of(surface)
+            if place is not None and place.key.startswith("geonames:") and goes_on(end):
+                continue  # "the Abu Shouk camp": a town GeoNames knows is only the start of this name
+            add(place, surface, start)
             continue
         if state is None:
             continue
