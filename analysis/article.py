@@ -45,6 +45,8 @@ _CAPTION_PATTERNS = [
                r"TASS|Xinhua|IRNA|Sputnik|UPI)\]\s*\.?$", re.I),
     # "Image caption, Smoke rises ...", "Media caption, Watch: ...", "Image source, Getty Images"
     re.compile(r"^(?:image|media|video|photo) (?:caption|source)\s*[,:]", re.I),
+    # "Farmers prepare their fields ... (3:12)": a video's caption closes with its running time
+    re.compile(r"\(\s*\d{1,2}:[0-5]\d(?::[0-5]\d)?\s*\)\s*$"),
     # "... Credit: Jane Doe/AFP" closing the line
     re.compile(r"\b(?i:credit)\s*:\s*[A-Z][^.:?!]{1,60}\.?$"),  # see _CAPTION_NEEDS
 ]

@@ -288,6 +288,7 @@ def test_known_outlet_in_names_the_canonical_outlet():
     ("Media caption, Watch: shelling hits the town", "caption"),
     ("Image source, Getty Images", "caption"),
     ("Smoke rises over the town. Credit: Jane Doe/AFP", "caption"),
+    ("Farmers prepare their fields for the planting season, says a farmer. (3:12)", "caption"),
     ("Skip to main content", "boilerplate"),
     ("More on this story", "boilerplate"),
     ("You may also like", "boilerplate"),
