@@ -5,8 +5,10 @@ re-implements a stage.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
+from contextlib import contextmanager
 import pickle
 import shutil
 import tempfile
@@ -78,6 +80,22 @@ class Frames:
             shutil.rmtree(staging, ignore_errors=True)
 
 
+@contextmanager
+def _without_cycle_collection():
+    """Pause Python's cycle collector for the duration (reference counting still frees memory).
+
+    Extraction allocates millions of short-lived objects and creates no cycles worth
+    collecting; the collector's passes over the growing heap cost about a tenth of the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def extract(article: Article | str | Path) -> Frames:
     """Run every stage on `article` (an Article or a path) and validate the frames.
 
@@ -89,10 +107,11 @@ def extract(article: Article | str | Path) -> Frames:
         if handed is not None:
             return handed
         article = load_article(article)
-    index = index_actors(article)
-    places = extract_places(article, index)
-    statements = extract_statements(article, index)
-    casualties = extract_casualties(article, index, statements)
+    with _without_cycle_collection():
+        index = index_actors(article)
+        places = extract_places(article, index)
+        statements = extract_statements(article, index)
+        casualties = extract_casualties(article, index, statements)
     frames = {
         "blocks": article.blocks_frame(),
         "sentences": article.sentences_frame(),

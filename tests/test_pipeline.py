@@ -55,3 +55,19 @@ def test_without_the_environment_variable_nothing_is_looked_up(article, tmp_path
     sentinel = tmp_path / f"{pipeline.fingerprint(article)}.pickle"
     sentinel.write_bytes(b"not a pickle")
     assert not pipeline.extract(article).casualties.empty  # extracted, the stray file never read
+
+
+def test_extraction_leaves_the_cycle_collector_as_it_found_it():
+    import gc
+
+    from analysis.pipeline import extract
+
+    assert gc.isenabled()
+    extract(SEED_ARTICLE)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        extract(SEED_ARTICLE)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
