@@ -103,38 +103,34 @@ def _entity_misses(probe: str, frame: str) -> tuple[set[str], set[str]]:
     return missing, wrong
 
 
+def _required(probe: str, frame: str) -> list[dict]:
+    return [gold for gold in _gold(probe, frame) if gold["required"] == "yes"]
+
+
+def _casualty_found(probe: str, gold: dict) -> bool:
+    count = int(gold["count"]) if gold["count"] else None
+    populations = set(gold["population"].split("|"))
+    claimant = _gold_actor(probe, gold["reported_by"]) or gold["reported_by"]
+    return any((None if pd.isna(row["count"]) else int(row["count"])) == count
+               and row["outcome"] == gold["outcome"] and row["population"] in populations
+               and _gold_actor(probe, row["reported_by"]) == claimant
+               for _, row in _frames(probe).casualties.iterrows())
+
+
+def _statement_found(probe: str, gold: dict) -> bool:
+    words = _words(gold["text"])
+    speaker = _gold_actor(probe, gold["speaker"]) or gold["speaker"]
+    return any(_same_text(words, _words(row["text"])) and _gold_actor(probe, row["speaker"]) == speaker
+               for _, row in _frames(probe).statements.iterrows())
+
+
 def _casualty_misses(probe: str) -> set[str]:
-    predicted = _frames(probe).casualties
-    missing = set()
-    for gold in _gold(probe, "casualties"):
-        if gold["required"] != "yes":
-            continue
-        count = int(gold["count"]) if gold["count"] else None
-        populations = set(gold["population"].split("|"))
-        claimant = _gold_actor(probe, gold["reported_by"]) or gold["reported_by"]
-        hit = any(
-            (None if pd.isna(row["count"]) else int(row["count"])) == count
-            and row["outcome"] == gold["outcome"] and row["population"] in populations
-            and _gold_actor(probe, row["reported_by"]) == claimant
-            for _, row in predicted.iterrows())
-        if not hit:
-            missing.add(f"{gold['reported_by']}: {gold['outcome']} {gold['count'] or 'withheld'}")
-    return missing
+    return {f"{gold['reported_by']}: {gold['outcome']} {gold['count'] or 'withheld'}"
+            for gold in _required(probe, "casualties") if not _casualty_found(probe, gold)}
 
 
 def _statement_misses(probe: str) -> set[str]:
-    predicted = _frames(probe).statements
-    missing = set()
-    for gold in _gold(probe, "statements"):
-        if gold["required"] != "yes":
-            continue
-        words = _words(gold["text"])
-        speaker = _gold_actor(probe, gold["speaker"]) or gold["speaker"]
-        hit = any(_same_text(words, _words(row["text"])) and _gold_actor(probe, row["speaker"]) == speaker
-                  for _, row in predicted.iterrows())
-        if not hit:
-            missing.add(gold["text"][:40])
-    return missing
+    return {gold["text"][:40] for gold in _required(probe, "statements") if not _statement_found(probe, gold)}
 
 
 @pytest.mark.parametrize("probe", NAMES)
