@@ -327,20 +327,13 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-# Strings one of which a caption pattern's match holds, tested before its search (None: no
-# test). Only the patterns sre cannot skip through quickly (no literal start) have them.
-# Characters that match an ASCII letter case-insensitively but do not lower-case to it.
-_FOLD_UNSAFE = frozenset("\u0130\u0131\u017f\u212a")
-
-
 @lru_cache(maxsize=2)  # a line is asked for by the caption test, then by the boilerplate test
 def _lowered(text: str) -> str | None:
-    """`text` lower-cased, or None when it holds one of _FOLD_UNSAFE."""
-    return None if _FOLD_UNSAFE.intersection(text) else text.lower()
+    return dates.lowered(text)
 
 
-# Words are looked for in the lower-cased line, unless it holds a character that matches an ASCII
-# letter case-insensitively without lower-casing to it (then every pattern is searched).
+# Words one of which a caption pattern's match holds, looked for in the lower-cased line before
+# the pattern's search (see dates.lowered; without a lower-cased line every pattern is searched).
 _CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: ("photo", "image", "picture"),
                   _CAPTION_PATTERNS[5]: ("getty images", "shutterstock"),
                   _CAPTION_PATTERNS[-1]: ("credit",)}
@@ -544,18 +537,19 @@ _DATELINE = re.compile(r"^[A-Z][A-Za-z0-9 \u00a0.,'\u2019-]{1,60}\((?P<name>[A-Z
 
 
 @lru_cache(maxsize=1)
-def _known_outlets() -> tuple[tuple[str, re.Pattern], ...]:
-    return tuple((row["name"], re.compile(r"^(?:" + row["pattern"] + r")$", re.I))
-                 for row in lexicon.table("outlets.csv"))
+def _known_outlets() -> tuple[tuple[str, ...], re.Pattern]:
+    """(canonical names, one pattern with group o<i> for the i-th row of data/lexicon/outlets.csv)."""
+    rows = lexicon.table("outlets.csv")
+    names = "|".join(f"(?P<o{i}>{row['pattern']})" for i, row in enumerate(rows))
+    return tuple(row["name"] for row in rows), re.compile(r"(?<![\w-])(?:" + names + r")(?![\w-])", re.I)
 
 
 def canonical_outlet(name: str) -> str:
     """A known outlet's canonical name for `name` (data/lexicon/outlets.csv), else `name`."""
     name = name.strip()
-    for canonical, pattern in _known_outlets():
-        if pattern.match(name):
-            return canonical
-    return name
+    canonical, pattern = _known_outlets()
+    m = pattern.fullmatch(name)  # the first row, in file order, that matches the whole name
+    return canonical[int(m.lastgroup[1:])] if m else name
 
 
 def page_date(lines: list[_Line]) -> dt.date | None:
@@ -570,19 +564,11 @@ def page_date(lines: list[_Line]) -> dt.date | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _any_known_outlet() -> re.Pattern:
-    rows = lexicon.table("outlets.csv")  # in the order of _known_outlets()
-    names = "|".join(f"(?P<o{i}>{row['pattern']})" for i, row in enumerate(rows))
-    return re.compile(r"(?<![\w-])(?:" + names + r")(?![\w-])", re.I)
-
-
 def known_outlet_in(text: str) -> str | None:
     """The canonical name of the first known outlet (data/lexicon/outlets.csv) named in `text`, or None."""
-    m = _any_known_outlet().search(text)
-    if m is None:
-        return None
-    return _known_outlets()[int(m.lastgroup[1:])][0]
+    canonical, pattern = _known_outlets()
+    m = pattern.search(text)
+    return canonical[int(m.lastgroup[1:])] if m else None
 
 
 # "(CNN) — ...", "(CNN)Armenia ...": an outlet's name in brackets opening the story

@@ -91,6 +91,16 @@ def parse_iso(value: str | dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def lowered(text: str) -> str | None:
+    """`text` lower-cased for a case-sensitive twin of a pattern, or None when no twin can be trusted.
+
+    Without the _FOLD_UNSAFE characters (and with the same length), a case-insensitive pattern
+    whose letters are all lower case matches the text exactly where, made case-sensitive, it
+    matches the lower-cased text: lower-casing then keeps what \\w, \\s and \\d see, and folds
+    every character that matches an ASCII letter case-insensitively to that letter."""
+    return None if "\u0130" in text or "\u0131" in text or "\u017f" in text else text.lower()  # _FOLD_UNSAFE
+
+
 def fold(word: str) -> str:
     """A matched month, weekday or day word as the lower-case ASCII key of the tables above.
 
@@ -179,12 +189,12 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     # the patterns; matched words are always read from `text`. In the lower-cased text the
     # patterns are tried only where a match can start: a month name ("October 10"), a run of
     # digits ("10 October"), a weekday or a word before it ("on Friday").
-    if "\u0130" in text or "\u0131" in text or "\u017f" in text:  # _FOLD_UNSAFE
+    source = lowered(text)
+    if source is None:
         source = text
         explicit = [pattern.finditer(text) for pattern in _EXPLICIT]
         weekday, relative = _WEEKDAY.finditer(text), _RELATIVE_DAY.finditer(text)
     else:
-        source = text.lower()
         has_digit = _HAS_DIGIT.search(text) is not None
         if not has_digit and (published is None or not _may_name_day(source)):
             return []  # most texts: no digit, no weekday, no "today"

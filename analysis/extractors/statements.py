@@ -92,7 +92,6 @@ except ImportError:  # pragma: no cover
 
 #: Characters that match an ASCII letter case-insensitively but do not lower-case to it
 #: (dotted capital I, dotless i, long s): a text holding one is searched without a gate.
-_FOLD_UNSAFE = re.compile("[\u0130\u0131\u017f]")
 
 
 def _plain_char(ch: str) -> bool:
@@ -229,7 +228,7 @@ class _Gated:
         self.twin = _lower_twin(pattern)
 
     def may_match(self, low: str | None) -> bool:
-        """`low`: the text lower-cased, or None when it holds a _FOLD_UNSAFE character."""
+        """`low`: `dates.lowered(text)`, the text lower-cased or None."""
         return self.gate is None or low is None or self.gate.search(low) is not None
 
     def may_match_at(self, low: str, start: int, end: int) -> bool:
@@ -278,14 +277,7 @@ class _GatedRules:
         return self.ungated.union(*map(self.rules_of.__getitem__, words))
 
 
-def _lowered(text: str) -> str | None:
-    """`text` lower-cased for a gate, None when a gate cannot be trusted on it.
-
-    Without the _FOLD_UNSAFE characters (and with the same length), a case-insensitive pattern
-    whose letters are all lower case matches the text exactly where, made case-sensitive, it
-    matches the lower-cased text: lower-casing then keeps what \\w, \\s and \\d see, and folds
-    every character that matches an ASCII letter case-insensitively to that letter."""
-    return None if "\u0130" in text or "\u0131" in text or "\u017f" in text else text.lower()  # _FOLD_UNSAFE
+_lowered = dates.lowered  # (a gate's view of a text: see dates.lowered)
 
 
 # ----------------------------------------------------------------------------
