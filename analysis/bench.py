@@ -62,6 +62,10 @@ def stage_times(text: str, metadata: dict, repeat: int) -> list[tuple[str, float
     """[(stage, best seconds)]: whole extraction first, then each stage on its own."""
     from . import pipeline, schemas
     from .article import parse_article
+    from .extractors.actors import index_actors
+    from .extractors.casualties import extract_casualties
+    from .extractors.places import extract_places
+    from .extractors.statements import extract_statements
 
     def whole():
         return pipeline.extract(parse_article(text, metadata))
@@ -69,13 +73,13 @@ def stage_times(text: str, metadata: dict, repeat: int) -> list[tuple[str, float
     rows = [("all frames", best_of(whole, repeat)[0])]
     t, article = best_of(lambda: parse_article(text, metadata), repeat)
     rows.append(("structure", t))
-    t, index = best_of(lambda: pipeline.index_actors(article), repeat)
+    t, index = best_of(lambda: index_actors(article), repeat)
     rows.append(("actors", t))
-    t, _ = best_of(lambda: pipeline.extract_places(article, index), repeat)
+    t, _ = best_of(lambda: extract_places(article, index), repeat)
     rows.append(("places", t))
-    t, statements = best_of(lambda: pipeline.extract_statements(article, index), repeat)
+    t, statements = best_of(lambda: extract_statements(article, index), repeat)
     rows.append(("statements", t))
-    t, casualties = best_of(lambda: pipeline.extract_casualties(article, index, statements), repeat)
+    t, casualties = best_of(lambda: extract_casualties(article, index, statements), repeat)
     rows.append(("casualties", t))
     frames = whole()
 

@@ -8,17 +8,21 @@ labelled axes, a source line (outlet, date) and the Okabe-Ito colour-blind-safe
 palette; with nothing to show it says so in the title and in the plot area.
 
 `setup_notebook()` makes inline PNGs byte-identical across runs;
-`save_figure()` does the same for files.
+`publish()` shows a figure in a notebook (and saves it), `save_figure()`
+writes it to a file; both draw it once and the bytes are the same on every run.
 """
 from __future__ import annotations
 
+import io
 import textwrap
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import matplotlib
 import numpy as np
 import pandas as pd
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
@@ -96,25 +100,56 @@ def setup_notebook() -> None:
     set_matplotlib_formats("png", metadata=PNG_METADATA, bbox_inches=None)
 
 
+def render_png(fig: Figure) -> bytes:
+    """`fig` as PNG bytes, without volatile metadata, drawn once.
+
+    `Figure.savefig` draws a figure that has a layout engine twice (a silent
+    pass to lay it out, then the real one); the canvas's own `print_png` lays
+    out and paints in a single pass, to the same pixels, in about four fifths
+    of the time.
+    """
+    buffer = io.BytesIO()
+    FigureCanvasAgg(fig).print_png(buffer, metadata=PNG_METADATA)
+    return buffer.getvalue()
+
+
 def save_figure(fig: Figure, path: str | Path) -> Path:
     """Write `fig` as a PNG with no volatile metadata; return the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, format="png", dpi=DPI, metadata=PNG_METADATA)
+    path.write_bytes(render_png(fig))
     return path
 
 
-def publish(fig: Figure, out_dir: str | Path | None, name: str):
-    """Show `fig` in a notebook, and save it as out_dir/NAME.png when `out_dir` is set.
+@dataclass(frozen=True)
+class Chart:
+    """A drawn chart as a notebook shows it: the PNG, and its title as the plain-text form.
 
-    Out: `fig` itself when there is no folder; otherwise an IPython `Image`
-    of the saved file, so that the figure is drawn once for both.
+    The plain text is what a reviewer reads in a notebook's diff, so a changed
+    finding shows there as a changed line.
     """
-    if not out_dir:
-        return fig
-    from IPython.display import Image
 
-    return Image(data=save_figure(fig, Path(out_dir) / f"{name}.png").read_bytes(), format="png")
+    png: bytes
+    title: str
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+    def __repr__(self) -> str:
+        return f"<chart: {self.title}>"
+
+
+def publish(fig: Figure, out_dir: str | Path | None = None, name: str | None = None) -> Chart:
+    """What a notebook cell shows for `fig`: a `Chart` (PNG and title), drawn once.
+
+    With `out_dir` (and `name`), the same PNG is also written as out_dir/NAME.png.
+    """
+    png = render_png(fig)
+    if out_dir:
+        path = Path(out_dir) / f"{name or 'figure'}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(png)
+    return Chart(png=png, title=" ".join(fig.get_suptitle().split()))
 
 
 @contextmanager

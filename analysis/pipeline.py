@@ -20,10 +20,6 @@ import pandas as pd
 from . import schemas
 from .article import Article, load_article
 from .errors import InputError
-from .extractors.actors import index_actors
-from .extractors.casualties import extract_casualties
-from .extractors.places import extract_places
-from .extractors.statements import extract_statements
 
 #: Environment variable naming a folder of frames that the report command has
 #: already extracted (see `hand_off`), so that each notebook kernel loads them
@@ -107,6 +103,13 @@ def extract(article: Article | str | Path) -> Frames:
         if handed is not None:
             return handed
         article = load_article(article)
+    # Imported here, not at the top: compiling the extractors' patterns takes a
+    # sizeable part of `import analysis`, and kernels given handed-off frames never need them.
+    from .extractors.actors import index_actors
+    from .extractors.casualties import extract_casualties
+    from .extractors.places import extract_places
+    from .extractors.statements import extract_statements
+
     with _without_cycle_collection():
         index = index_actors(article)
         places = extract_places(article, index)

@@ -309,15 +309,19 @@ def _source_cell(job: _Job, index: int) -> str:
     return f"cell {index + 1}"
 
 
+#: A call that draws a chart: any function of `charts` but the ones that show or set up.
+_CHART_CALL = re.compile(r"\bcharts\.(?!publish\b|setup_notebook\b|save_figure\b)\w+\s*\(")
+
+
 def _cost(job: _Job) -> int:
-    """A rough cost of a notebook for scheduling: its code cells' calls into `charts` (drawing dominates).
+    """A rough cost of a notebook for scheduling: how many charts its code cells draw (drawing dominates).
 
     Read as plain JSON (nbformat's import alone takes the better part of a
     second); an unreadable notebook costs 0 here and fails when it runs.
     """
     try:
         cells = json.loads(job.source.read_text(encoding="utf-8")).get("cells", [])
-        return sum("".join(cell.get("source", "")).count("charts.") for cell in cells
+        return sum(len(_CHART_CALL.findall("".join(cell.get("source", "")))) for cell in cells
                    if cell.get("cell_type") == "code")
     except (OSError, ValueError, AttributeError, TypeError):
         return 0

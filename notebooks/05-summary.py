@@ -47,22 +47,22 @@ summary.table(summary.headline_numbers(frames))
 # ## Casualty claims
 
 # %%
-charts.casualty_claims(frames)
+charts.publish(charts.casualty_claims(frames))
 
 # %% [markdown]
 # ## Who accuses whom
 
 # %%
-charts.accusations(frames)
+charts.publish(charts.accusations(frames))
 
 # %% [markdown]
 # ## Who appears
 
 # %%
-charts.actor_mentions(frames, top_n=params.top_n)
+charts.publish(charts.actor_mentions(frames, top_n=params.top_n))
 
 # %% [markdown]
 # ## What the article is made of
 
 # %%
-charts.block_structure(frames)
+charts.publish(charts.block_structure(frames))

@@ -101,12 +101,30 @@ def test_png_bytes_are_deterministic(full_frames, tmp_path):
     assert len(digests) == 1
 
 
-def test_publish_saves_only_with_a_folder(full_frames, tmp_path):
-    fig = charts.block_structure(full_frames)
-    assert charts.publish(fig, None, "x") is fig
-    shown = charts.publish(fig, tmp_path / "figs", "x")
+def test_publish_saves_only_with_a_folder(full_frames, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    unsaved = charts.publish(charts.block_structure(full_frames))
+    assert unsaved.png.startswith(b"\x89PNG") and not list(tmp_path.rglob("*.png"))
+    assert repr(unsaved) == f"<chart: {title(charts.block_structure(full_frames))}>"
+    shown = charts.publish(charts.block_structure(full_frames), tmp_path / "figs", "x")
     saved = (tmp_path / "figs" / "x.png").read_bytes()
-    assert shown.data == saved and saved.startswith(b"\x89PNG")
+    assert shown.png == saved == unsaved.png
+
+
+def test_one_draw_paints_what_savefig_paints(full_frames):
+    """render_png skips savefig's layout pre-pass; the pixels must not change."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    for chart in (charts.block_structure, charts.casualty_claims, charts.claims_check, charts.actor_mentions,
+                  charts.places_map, charts.speakers, charts.statement_types, charts.accusations, charts.timeline):
+        buffer = io.BytesIO()
+        chart(full_frames).savefig(buffer, format="png", dpi=charts.DPI, metadata=charts.PNG_METADATA)
+        once = np.asarray(Image.open(io.BytesIO(charts.render_png(chart(full_frames)))))
+        twice = np.asarray(Image.open(buffer))
+        assert once.shape == twice.shape and (once == twice).all(), chart.__name__
 
 
 def test_accusations_without_a_named_accuser(full_frames):

@@ -200,3 +200,27 @@ def test_report_runs_do_not_load_the_iri_grammar():
             "print(sys.modules.get('rfc3987_syntax') is None)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_scheduling_cost_counts_the_charts_a_notebook_draws(tmp_path):
+    """Kernels take the costliest notebooks first; a chart shown through `publish` counts once."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell("from analysis import charts\ncharts.setup_notebook()"),
+        nbformat.v4.new_code_cell('charts.publish(charts.speakers(frames, top_n=3), out_dir, "a")'),
+        nbformat.v4.new_code_cell("charts.timeline(frames)"),
+        nbformat.v4.new_markdown_cell("charts.timeline(frames) in prose does not count"),
+    ])
+    path = tmp_path / "01-x.ipynb"
+    nbformat.write(nb, path)
+    job = reports._Job(source=path, target=path, html=None, parameters={}, log=path, title="", replace={})
+    assert reports._cost(job) == 2
+    shipped = {p.name: reports._cost(reports._Job(p, p, None, {}, p, "", {})) for p in reports.notebook_paths()}
+    assert all(cost >= 1 for cost in shipped.values())
+
+
+def test_kernels_do_not_compile_the_extractors_for_handed_off_frames():
+    """Importing what the notebooks import leaves the extractors' patterns uncompiled."""
+    code = ("import sys, analysis, analysis.charts, analysis.summary, analysis.notebook_params; "
+            "print(any(name.startswith('analysis.extractors.') for name in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
