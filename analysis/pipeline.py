@@ -115,16 +115,16 @@ def extract(article: Article | str | Path) -> Frames:
         places = extract_places(article, index)
         statements = extract_statements(article, index)
         casualties = extract_casualties(article, index, statements)
-    frames = {
-        "blocks": article.blocks_frame(),
-        "sentences": article.sentences_frame(),
-        "mentions": index.mentions,
-        "actors": index.actors,
-        "places": places,
-        "statements": statements,
-        "casualties": casualties,
-    }
-    return Frames(article=article, **{name: schemas.validate(name, frame) for name, frame in frames.items()})
+        frames = {
+            "blocks": article.blocks_frame(),
+            "sentences": article.sentences_frame(),
+            "mentions": index.mentions,
+            "actors": index.actors,
+            "places": places,
+            "statements": statements,
+            "casualties": casualties,
+        }
+        return Frames(article=article, **{name: schemas.validate(name, frame) for name, frame in frames.items()})
 
 
 def fingerprint(path: str | Path) -> str:
