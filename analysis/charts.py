@@ -13,11 +13,18 @@ writes it to a file; both draw it once and the bytes are the same on every run.
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import inspect
 import io
+import os
+import tempfile
 import textwrap
+import weakref
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import matplotlib
 import numpy as np
@@ -143,13 +150,65 @@ def publish(fig: Figure, out_dir: str | Path | None = None, name: str | None = N
     """What a notebook cell shows for `fig`: a `Chart` (PNG and title), drawn once.
 
     With `out_dir` (and `name`), the same PNG is also written as out_dir/NAME.png.
+    A figure made from handed-off frames (a report run) is drawn once per run:
+    the PNG is kept in the hand-off folder, and a notebook showing the same
+    chart of the same frames (the summary repeats four) reads it from there.
     """
-    png = render_png(fig)
+    stored = _STORED.get(fig)
+    png = None
+    if stored is not None:
+        try:
+            png = stored.read_bytes()
+        except OSError:
+            pass
+    if png is None:
+        png = render_png(fig)
+        if stored is not None:
+            _write_atomically(stored, png)
     if out_dir:
         path = Path(out_dir) / f"{name or 'figure'}.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(png)
     return Chart(png=png, title=" ".join(fig.get_suptitle().split()))
+
+
+#: Figures made from handed-off frames -> where their PNG is kept during the report run.
+_STORED: "weakref.WeakKeyDictionary[Figure, Path]" = weakref.WeakKeyDictionary()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write `data` to `path` through a temporary file, so a reader never sees half of it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(data)
+        os.replace(tmp.name, path)
+    except OSError:
+        pass  # the store only saves time; the chart itself is already drawn
+
+
+def _chart(draw: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Decorate a chart function: its figure of handed-off frames gets a place in the run's PNG store.
+
+    The place is named by the frames (hand-off folder and article fingerprint),
+    the chart and its options; anything else the figure depends on is in the code.
+    """
+    signature = inspect.signature(draw)
+
+    @functools.wraps(draw)
+    def chart(frames: Frames, *args, **options) -> Figure:
+        fig = draw(frames, *args, **options)
+        handoff = getattr(frames, "handoff", None)
+        if handoff is not None:
+            folder, article = handoff
+            call = signature.bind(frames, *args, **options)
+            call.apply_defaults()  # top_n=12 and no top_n are the same chart
+            settings = sorted((k, v) for k, v in call.arguments.items() if k != "frames")
+            key = hashlib.sha256(repr((article, draw.__name__, settings)).encode()).hexdigest()
+            _STORED[fig] = Path(folder) / "charts" / f"{key}.png"
+        return fig
+
+    return chart
 
 
 @contextmanager
@@ -244,6 +303,7 @@ def _matrix(ax, table: pd.DataFrame, xlabel: str, ylabel: str) -> None:
 # 1. Article overview
 
 
+@_chart
 def block_structure(frames: Frames) -> Figure:
     """Words per block kind (story prose vs. what was set aside)."""
     blocks = summary.block_summary(frames)
@@ -281,6 +341,7 @@ def block_structure(frames: Frames) -> Figure:
 # 2. Casualties
 
 
+@_chart
 def casualty_claims(frames: Frames) -> Figure:
     """Every casualty figure as claimed, grouped by claimant, coloured by whose losses it counts.
 
@@ -342,6 +403,7 @@ def casualty_claims(frames: Frames) -> Figure:
                        "Each bar is one figure as the article attributes it; colour shows whose losses it counts")
 
 
+@_chart
 def claims_check(frames: Frames) -> Figure:
     """Each overall total beside the sum of the sides' own figures (stacked by party).
 
@@ -420,6 +482,7 @@ def _side_segments(claims: pd.DataFrame, row) -> list[tuple[str, str, float]]:
 # 3. Actors and places
 
 
+@_chart
 def actor_mentions(frames: Frames, top_n: int = 12) -> Figure:
     """Mentions per story actor (the `top_n` most mentioned), coloured by side."""
     actors = frames.frame("actors")
@@ -455,6 +518,7 @@ def actor_mentions(frames: Frames, top_n: int = 12) -> Figure:
         return _finish(fig, frames, title, subtitle + "; colour shows the side each speaks for")
 
 
+@_chart
 def places_map(frames: Frames) -> Figure:
     """Places named in the story, located by longitude and latitude (no base map).
 
@@ -575,6 +639,7 @@ def _label_positions(points: pd.DataFrame, xlim, ylim) -> dict[tuple[float, floa
 # 4. Statements
 
 
+@_chart
 def speakers(frames: Frames, top_n: int = 12) -> Figure:
     """Statements per speaker (the `top_n` busiest), coloured by side."""
     table = summary.speakers(frames)
@@ -604,6 +669,7 @@ def speakers(frames: Frames, top_n: int = 12) -> Figure:
         return _finish(fig, frames, title, "Words are the words of the quote or reported clause")
 
 
+@_chart
 def statement_types(frames: Frames) -> Figure:
     """Statement types by the speaker's side (a count matrix)."""
     statements = summary.statement_sides(frames)
@@ -624,6 +690,7 @@ def statement_types(frames: Frames) -> Figure:
         return _finish(fig, frames, title, "Number of statements of each type, by the side the speaker speaks for")
 
 
+@_chart
 def accusations(frames: Frames) -> Figure:
     """Who accuses whom: accusing side (rows) x accused side (columns)."""
     table = summary.accusation_matrix(frames)
@@ -643,6 +710,7 @@ def accusations(frames: Frames) -> Figure:
         return _finish(fig, frames, title, "Number of accusations; a statement accusing two sides counts for each")
 
 
+@_chart
 def timeline(frames: Frames) -> Figure:
     """Dated statements (circles) and casualty claims (diamonds) by actor."""
     events = summary.dated_events(frames)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pickle
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -42,6 +42,9 @@ class Frames:
     places: pd.DataFrame
     statements: pd.DataFrame
     casualties: pd.DataFrame
+    #: For frames handed off by the report command: the hand-off folder and the article's
+    #: fingerprint, which together name these frames within one report run (see `charts.publish`).
+    handoff: tuple[str, str] | None = field(default=None, compare=False, repr=False)
 
     def frame(self, name: str) -> pd.DataFrame:
         """The frame called `name`, as exported (actors: story actors only)."""
@@ -156,9 +159,13 @@ def _handed_off(path: Path) -> Frames | None:
     folder = os.environ.get(HANDOFF_ENV)
     if not folder:
         return None
+    key = fingerprint(path)
     try:
-        stored = (Path(folder) / f"{fingerprint(path)}.pickle").read_bytes()
+        stored = (Path(folder) / f"{key}.pickle").read_bytes()
     except OSError:
         return None
     frames = pickle.loads(stored)  # written by this package's own report command
-    return frames if isinstance(frames, Frames) else None
+    if not isinstance(frames, Frames):
+        return None
+    frames.handoff = (folder, key)
+    return frames

@@ -219,10 +219,13 @@ class _Kernel:
     def __init__(self, cwd: Path, env: dict, stderr_log: Path):
         from jupyter_client.manager import AsyncKernelManager
 
+        from . import report_kernel
+
         self._folder = Path(tempfile.mkdtemp(prefix="kernel-"))
         self._stderr = stderr_log.open("ab")
         transport = "ipc" if os.name == "posix" else "tcp"
-        self.manager = AsyncKernelManager(kernel_name=KERNEL_NAME, transport=transport,
+        self.manager = AsyncKernelManager(kernel_name=report_kernel.NAME, kernel_spec_manager=report_kernel.spec_manager(),
+                                          transport=transport,
                                           connection_file=str(self._folder / "kernel.json"))
         self.client = None
         self._cwd, self._env = cwd, env

@@ -142,3 +142,24 @@ def test_titles_open_with_a_capital_letter(tmp_path):
     article = parse_article("Strike hits a town\n\nAt least 40 civilians were killed in an air strike on the town "
                             "on Sunday, October 4, 2020, residents said.\n", {})
     assert title(charts.casualty_claims(extract(article))).startswith("Residents ")
+
+
+def test_a_report_run_draws_each_chart_once(full_frames, tmp_path, monkeypatch):
+    """Frames handed off by a report run share one PNG per chart and settings across notebooks."""
+    from dataclasses import replace
+
+    handed = replace(full_frames, handoff=(str(tmp_path), "article-fingerprint"))
+    first = charts.publish(charts.actor_mentions(handed, top_n=12))
+    stored = list((tmp_path / "charts").glob("*.png"))
+    assert len(stored) == 1 and stored[0].read_bytes() == first.png
+
+    with monkeypatch.context() as patched:
+        patched.setattr(charts, "render_png", lambda fig: pytest.fail("drawn a second time"))
+        again = charts.publish(charts.actor_mentions(handed), tmp_path / "figs", "a")  # the default top_n
+    assert again.png == first.png == (tmp_path / "figs" / "a.png").read_bytes()
+    assert again.title == first.title
+
+    charts.publish(charts.actor_mentions(handed, top_n=3))  # other settings, another chart
+    charts.publish(charts.actor_mentions(replace(full_frames, handoff=(str(tmp_path), "another article"))))
+    charts.publish(charts.actor_mentions(full_frames))  # not handed off: nothing stored
+    assert len(list((tmp_path / "charts").glob("*.png"))) == 3

@@ -1,6 +1,7 @@
 """The frames hand-off: the report command extracts once, its notebook kernels load the result."""
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
@@ -32,6 +33,8 @@ def test_handed_off_frames_are_used_for_the_same_unchanged_file(article, handed_
     frames = handed_off
     loaded = pipeline.extract(str(article))
     assert loaded is not frames
+    assert loaded.handoff == (os.environ[pipeline.HANDOFF_ENV], pipeline.fingerprint(article))
+    assert frames.handoff is None
     for name in pipeline.EXPORTED:
         assert loaded.frame(name).equals(frames.frame(name))
         assert list(loaded.frame(name).dtypes) == list(frames.frame(name).dtypes)

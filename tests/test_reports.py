@@ -224,3 +224,18 @@ def test_kernels_do_not_compile_the_extractors_for_handed_off_frames():
             "print(any(name.startswith('analysis.extractors.') for name in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_report_kernels_start_without_the_debugger(tmp_path):
+    """Report kernels are the current interpreter's ipykernel with debugpy left out."""
+    import os
+
+    from jupyter_core.utils import run_sync
+
+    seen = []
+    with reports._Kernel(tmp_path, dict(os.environ), tmp_path / "kernel.log") as kernel:
+        reply = run_sync(kernel.client.execute_interactive)(
+            "import sys; print(sys.executable, sys.modules.get('debugpy', 'absent'))", timeout=30,
+            output_hook=lambda msg: seen.append(msg["content"].get("text", "")))
+    assert reply["content"]["status"] == "ok"
+    assert "".join(seen).split() == [sys.executable, "None"]
