@@ -361,6 +361,7 @@ _ADVERBIALS = re.compile(
 #: The characters other than ASCII letters that match one case-insensitively (dotted capital I,
 #: dotless i, long s, the Kelvin sign).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII_SET = frozenset(_FOLDS_TO_ASCII)
 #: Every adverbial of _ADVERBIALS opens with a digit or, lower-cased, with one of these.
 _ADVERBIAL_OPENINGS = tuple(
     "early late earlier later on this last today yesterday tonight also further again repeatedly previously "
@@ -378,7 +379,7 @@ def _skip_adverbials(text: str, pos: int) -> int:
     at = _SPACE_COMMA.match(text, pos).end()
     head = text[at:at + 12]
     if not head[:1].isdigit() and not head.lower().startswith(_ADVERBIAL_OPENINGS) and \
-            not any(ch in head for ch in _FOLDS_TO_ASCII):
+            _FOLDS_TO_ASCII_SET.isdisjoint(head):
         return at
     return _ADVERBIALS.match(text, pos).end()
 
@@ -1560,11 +1561,17 @@ class _Reader:
         if lead and frame != "appeal":
             typed = (pos, end)  # (typed with its "to": "vowed to continue attacks" is the speaker's own act)
             pos = lead.end()
-        words = _WORD.findall(text, pos, end)
-        if all(w.lower() in _FUNCTION_ONLY for w in words):
-            return []  # "condemned what it (called ...)": no words of its own
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
-        if len(words) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
+        needed = 1 if frame in ("object", "call_for") or h.cue.strong else 2
+        count, own = 0, False  # words read, whether one is not a function word (read no further than needed)
+        for w in _WORD.finditer(text, pos, end):
+            count += 1
+            own = own or w.group().lower() not in _FUNCTION_ONLY
+            if own and count >= needed:
+                break
+        if not own:
+            return []  # "condemned what it (called ...)": no words of its own
+        if count < needed:
             return []
         return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue,
                        text[typed[0]:end] if typed else text[pos:end],
@@ -1704,9 +1711,11 @@ class _Reader:
                     return self._speaker(start, start + len(surface[:cut].rstrip()), paragraph)
         anaphoric = role is not None and words[0].lower() in DETERMINERS
         name = None
+        inside = None  # the mentions within the phrase (read once, when first needed)
         if role is None and name is None:
+            inside = self.actors.within(start, end)
             # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
-            head = [m for m in self.actors.within(start, end) if m[1] >= end - 1]
+            head = [m for m in inside if m[1] >= end - 1]
             if head:
                 name = max(head, key=lambda m: m[1] - m[0])[2]
         tail_kind = None
@@ -1721,7 +1730,8 @@ class _Reader:
         else:
             name = name or self.actors.resolve(surface, start)
         if name is None:
-            inside = self.actors.within(start, end)
+            if inside is None:
+                inside = self.actors.within(start, end)
             if inside and not anaphoric:
                 # prefer the mention closest to the phrase's head (its end), then the longest
                 _, best_end, best, _ = max(inside, key=lambda m: (m[1], m[1] - m[0]))
@@ -1730,7 +1740,7 @@ class _Reader:
         if anaphoric and words[0].lower() in ("a", "an") and name is None:
             if role["kind"] == "person":
                 # "an army spokesman", "a UN official": someone unnamed who speaks for the body named
-                bodies = [m for m in self.actors.within(start, end) if m[3] in ("organization", "armed_forces", "state")]
+                bodies = [m for m in inside if m[3] in ("organization", "armed_forces", "state")]
                 if bodies:
                     best = max(bodies, key=lambda m: (m[1], m[1] - m[0]))
                     return best[2], surface, "role_noun", best[3], None
@@ -1950,10 +1960,13 @@ class _Reader:
             # the speaker's latest dated statement among the last HISTORY ones of this section
             # (sections only grow along the history: the first of another section ends the look-back)
             first = self.said - HISTORY
+            parts = speaker.split()
+            last = parts[-1] if parts else ""  # (in every name _same_actor pairs with the speaker)
             for at, said in reversed(self.dated):
                 if at < first or said.section != section:
                     break
-                if _same_actor(said.speaker, speaker):
+                other = said.speaker
+                if other == speaker or (other and last in other and _same_actor(other, speaker)):
                     date = said.date
                     break
         ts, te = d.target_span or (d.start, d.end)  # where d.type_text lies
@@ -2318,6 +2331,9 @@ def _nominal(masked: str, offset: int, form: str) -> bool:
     return True
 
 
+#: For _after_document's quick test.
+_DOCUMENT_ENDINGS = tuple(sorted(_DOCUMENTS))
+_LONGEST_DOCUMENT = max(map(len, _DOCUMENTS))
 #: Cue forms that are also infinitives ("officials say", but "declined to say", "could not say").
 _BARE_FORMS = frozenset({"say"})
 _MODALS = frozenset("to would could will can may might should must did does do not never cannot".split())
@@ -2331,7 +2347,10 @@ def _after_modal(masked: str, offset: int) -> bool:
 
 def _after_document(masked: str, offset: int) -> bool:
     """True when the cue word follows a document noun it modifies: "a statement posted on ..."."""
-    _, word = _word_before_space(masked[max(0, offset - 30):offset], "_'’-")
+    window = masked[max(0, offset - 30):offset]
+    if not window.rstrip()[-_LONGEST_DOCUMENT:].lower().endswith(_DOCUMENT_ENDINGS):
+        return False  # (a cheap necessary test: most cues follow no document noun)
+    _, word = _word_before_space(window, "_'’-")
     return word is not None and word.lower() in _DOCUMENTS
 
 
