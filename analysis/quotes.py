@@ -35,11 +35,12 @@ MASK = "\u00a7"  # what `mask` writes over quoted stretches (§)
 # Characters that, beside a mark, count like white space (the mark is at a word's edge).
 _OPEN_SIDE = " \t\n\r\u00a0([{\u2014\u2013-/\u2026"
 _CLOSE_SIDE = " \t\n\r\u00a0.,;:!?)]}\u2014\u2013-/\u2026"
-_MARKS = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 # The same as sets of single characters (what `_role` tests a neighbour against).
 _OPENING_NEIGHBOURS = frozenset(_OPEN_SIDE + QUOTE_CHARS)
 _CLOSING_NEIGHBOURS = frozenset(_CLOSE_SIDE + QUOTE_CHARS)
 _SINGLES = frozenset("'\u2018\u2019")
+_SINGLE_MARKS = re.compile("[" + re.escape("".join(sorted(_SINGLES))) + "]")
+_DOUBLE_MARKS = re.compile("[" + re.escape("".join(sorted(set(QUOTE_CHARS) - _SINGLES))) + "]")
 # A name in quote marks ("who goes by the name "Ti Kanon"", "known as 'the Butcher'"):
 # a label the narration gives, not words anyone said. Only capitalised words count.
 _NAMING_BEFORE = re.compile(r"(?:\bnamed?|\bnicknamed?|\bknown\s+as|\balias|\bdubbed|\bnom\s+de\s+guerre)"
@@ -127,9 +128,9 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
     left open here runs to `end` (an open-ended quote).
     """
     end = len(text) if end is None else end
-    doubles, singles = [], []
-    for m in _MARKS.finditer(text, start, end):
-        (singles if m.group() in _SINGLES else doubles).append(m.start())
+    # (two scans in C cost less than one sorted out mark by mark in Python)
+    doubles = [m.start() for m in _DOUBLE_MARKS.finditer(text, start, end)]
+    singles = [m.start() for m in _SINGLE_MARKS.finditer(text, start, end)]
     spans: list[QuoteSpan] = []
     pairs, left_open = _pair(text, doubles, start, end)
     for a, b in pairs:

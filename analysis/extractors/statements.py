@@ -361,6 +361,7 @@ _ADVERBIALS = re.compile(
 #: The characters other than ASCII letters that match one case-insensitively (dotted capital I,
 #: dotless i, long s, the Kelvin sign).
 _FOLDS_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_FOLDS_TO_ASCII_SET = frozenset(_FOLDS_TO_ASCII)
 #: Every adverbial of _ADVERBIALS opens with a digit or, lower-cased, with one of these.
 _ADVERBIAL_OPENINGS = tuple(
     "early late earlier later on this last today yesterday tonight also further again repeatedly previously "
@@ -378,7 +379,7 @@ def _skip_adverbials(text: str, pos: int) -> int:
     at = _SPACE_COMMA.match(text, pos).end()
     head = text[at:at + 12]
     if not head[:1].isdigit() and not head.lower().startswith(_ADVERBIAL_OPENINGS) and \
-            not any(ch in head for ch in _FOLDS_TO_ASCII):
+            _FOLDS_TO_ASCII_SET.isdisjoint(head):
         return at
     return _ADVERBIALS.match(text, pos).end()
 
@@ -432,6 +433,9 @@ _LETTERS = re.compile(r"[A-Za-z]+")
 _LOWER_LETTERS = re.compile(r"[a-z]+")
 _WORD = re.compile(r"[\w][\w.'’-]*")
 _SENT_END = re.compile(r"[.!?]")
+_DIGIT = re.compile(r"\d")
+#: The first three letters of every month name (dates.MONTHS), lower case.
+_MONTH_START = re.compile("|".join(sorted({name[:3] for name in dates.MONTHS})))
 _SAID_OR_TOLD = re.compile(r"\b(?:said|told)\b")
 # Pieces of a subject's narration (_np_before, _subject, _indirect).
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(.+?)\s+as\s*$")  # "quoted X as saying"
@@ -1013,8 +1017,9 @@ class _Reader:
         #: the last HISTORY statements, oldest first (no look-back reads further)
         self.history: deque[_Said] = deque(maxlen=HISTORY)
         self.said = 0  # how many statements have been read
-        #: (number in reading order, statement) of the last dated statements, for the date look-back in _emit
-        self.dated: deque[tuple[int, _Said]] = deque(maxlen=HISTORY)
+        #: (number in reading order, statement) of the dated statements by the last word of their speaker's
+        #: name, for the date look-back in _emit (_same_actor pairs only names with the same last word)
+        self.dated: dict[str, list[tuple[int, _Said]]] = {}
         self.rows: list[tuple] = []  # in the order of _ROW_COLUMNS
         self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
         self.subjects: dict[str, tuple[int, int] | None] = {}  # see _np_before
@@ -1067,8 +1072,8 @@ class _Reader:
 
     def _remember(self, said: _Said) -> None:
         """Add a resolved statement to the history (and to the dated ones when it has a date)."""
-        if said.date is not None:
-            self.dated.append((self.said, said))
+        if said.date is not None and said.speaker:
+            self.dated.setdefault(_last_word(said.speaker), []).append((self.said, said))
         self.history.append(said)
         self.said += 1
 
@@ -1156,7 +1161,7 @@ class _Reader:
             surface = masked[m.start():m.end()]
             if masked[start].isupper() and _after_name(masked, start):
                 continue  # "Omar Said", "Ahmed Said": a name, not a cue
-            form = " ".join(surface.lower().split())
+            form = " ".join((surface.lower() if low is None else low[m.start():m.end()]).split())
             if form in _BARE_FORMS and _after_modal(masked, start):
                 continue  # "declined to say", "would say": no statement
             if _nominal(masked, start, form) or _after_document(masked, start):
@@ -1218,7 +1223,7 @@ class _Reader:
                           if j < k and (hits[j].subject or hits[j].ref is not None)), None)
             if h.ref is not None:
                 return
-        words = stripped.rstrip(" ,").split()
+        words = stripped.rstrip(" ,").rsplit(None, 2)  # (its last two words are all that is read)
         if words and words[-1].lower() == "and" or (len(words) > 1 and words[-2].lower() == "and"
                                                      and words[-1].lower() in _BETWEEN):
             h.ref = next((j for j in reversed(_same_sentence(hits, h)) if j < k), None)
@@ -1404,12 +1409,14 @@ class _Reader:
     def _ordered(self, block_id: int) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
         """(starts, ids) of the block's sentences when they follow one another without overlap
         (then an offset lies in at most one of them, and bisect finds it), else None."""
-        if block_id not in self.block_starts:
+        try:
+            return self.block_starts[block_id]
+        except KeyError:  # (worked out on the block's first statement)
             sents = self.block_sentences.get(block_id, [])
             ordered = all(a.start <= a.end <= b.start for a, b in zip(sents, sents[1:]))
-            self.block_starts[block_id] = (tuple(s.start for s in sents), tuple(s.sentence_id for s in sents)) \
-                if ordered else None
-        return self.block_starts[block_id]
+            found = self.block_starts[block_id] = \
+                (tuple(s.start for s in sents), tuple(s.sentence_id for s in sents)) if ordered else None
+            return found
 
     def _sentence_id(self, block, offset: int) -> int:
         """The id of the block's last sentence starting at or before `offset` (else its first; -1: none)."""
@@ -1560,11 +1567,17 @@ class _Reader:
         if lead and frame != "appeal":
             typed = (pos, end)  # (typed with its "to": "vowed to continue attacks" is the speaker's own act)
             pos = lead.end()
-        words = _WORD.findall(text, pos, end)
-        if all(w.lower() in _FUNCTION_ONLY for w in words):
-            return []  # "condemned what it (called ...)": no words of its own
         # a strong cue may take a bare noun ("denied responsibility", "threatened retaliation")
-        if len(words) < (1 if frame in ("object", "call_for") or h.cue.strong else 2):
+        needed = 1 if frame in ("object", "call_for") or h.cue.strong else 2
+        count, own = 0, False  # words read, whether one is not a function word (read no further than needed)
+        for w in _WORD.finditer(text, pos, end):
+            count += 1
+            own = own or w.group().lower() not in _FUNCTION_ONLY
+            if own and count >= needed:
+                break
+        if not own:
+            return []  # "condemned what it (called ...)": no words of its own
+        if count < needed:
             return []
         return [_Draft("indirect", pos, end, self._sentence_id(block, pos), k, h.form, h.cue,
                        text[typed[0]:end] if typed else text[pos:end],
@@ -1704,9 +1717,11 @@ class _Reader:
                     return self._speaker(start, start + len(surface[:cut].rstrip()), paragraph)
         anaphoric = role is not None and words[0].lower() in DETERMINERS
         name = None
+        inside = None  # the mentions within the phrase (read once, when first needed)
         if role is None and name is None:
+            inside = self.actors.within(start, end)
             # "Foreign Minister Mohammad Javad Zarif": the mention that closes the phrase names it
-            head = [m for m in self.actors.within(start, end) if m[1] >= end - 1]
+            head = [m for m in inside if m[1] >= end - 1]
             if head:
                 name = max(head, key=lambda m: m[1] - m[0])[2]
         tail_kind = None
@@ -1721,7 +1736,8 @@ class _Reader:
         else:
             name = name or self.actors.resolve(surface, start)
         if name is None:
-            inside = self.actors.within(start, end)
+            if inside is None:
+                inside = self.actors.within(start, end)
             if inside and not anaphoric:
                 # prefer the mention closest to the phrase's head (its end), then the longest
                 _, best_end, best, _ = max(inside, key=lambda m: (m[1], m[1] - m[0]))
@@ -1730,7 +1746,7 @@ class _Reader:
         if anaphoric and words[0].lower() in ("a", "an") and name is None:
             if role["kind"] == "person":
                 # "an army spokesman", "a UN official": someone unnamed who speaks for the body named
-                bodies = [m for m in self.actors.within(start, end) if m[3] in ("organization", "armed_forces", "state")]
+                bodies = [m for m in inside if m[3] in ("organization", "armed_forces", "state")]
                 if bodies:
                     best = max(bodies, key=lambda m: (m[1], m[1] - m[0]))
                     return best[2], surface, "role_noun", best[3], None
@@ -1784,8 +1800,9 @@ class _Reader:
                         kind = "person"
                         break
             # titles that fix gender ("spokeswoman") also hold for the name after them
+            roles = _roles()
             for w in words:
-                row = _roles().get(_bare(w).lower())
+                row = roles.get(_bare(w).lower())
                 if row and row.get("gender"):
                     gender = gender or row["gender"]
                 if row and row["kind"] == "person" and row["title"] == "yes" and kind is None:
@@ -1947,10 +1964,11 @@ class _Reader:
         if d.hit is not None and date is None:
             date = self._date(d, hits[d.hit], hits, quotes, sentences)
         if date is None and speaker and not d.continuation:
-            # the speaker's latest dated statement among the last HISTORY ones of this section
-            # (sections only grow along the history: the first of another section ends the look-back)
+            # the speaker's latest dated statement among the last HISTORY ones of this section, looked
+            # for among those whose speaker's name ends with the same word (sections only grow along
+            # the history: the first of another section ends the look-back)
             first = self.said - HISTORY
-            for at, said in reversed(self.dated):
+            for at, said in reversed(self.dated.get(_last_word(speaker), ())):
                 if at < first or said.section != section:
                     break
                 if _same_actor(said.speaker, speaker):
@@ -2033,7 +2051,9 @@ class _Reader:
         anchor_start = h.subject[0] if h.subject and h.subject[0] < h.start else h.start
         found = self.date_cache.get(sent.start)
         if found is None:
-            found = self.date_cache[sent.start] = dates.find_dates(text[sent.start:sent.end], self.published)
+            if not self._may_frame(d, h, sent, quotes):
+                return None  # (no date the loop below takes can start anywhere: the sentence is not read)
+            found = self.date_cache[sent.start] = self._sentence_dates(sent.start, sent.end)
         for m in found:
             ds, de = sent.start + m.start, sent.start + m.end
             if any(q.open_mark <= ds < q.outer_end for q in quotes):
@@ -2055,6 +2075,49 @@ class _Reader:
                 continue
             return m.date
         return None
+
+    def _may_frame(self, d: _Draft, h: _Hit, sent, quotes) -> bool:
+        """False when no date expression can start where `_date` would take one: before the cue's
+        end or at most 60 characters after it, outside the quotes and the statement's own words.
+
+        A date expression (see dates) starts with a digit, a month name (its first three letters),
+        or a weekday, "today", "yesterday", "tonight", "this morning/evening" (which hold "day",
+        "tonight" or "this " in their first 12 characters): those are looked for in the article's
+        lower case, stretch by stretch."""
+        low = self.gate_low
+        if low is None:
+            return True
+        text = self.text
+        limit = min(sent.end, h.end + 61)
+        cuts = [(q.open_mark, q.outer_end) for q in quotes]
+        if d.reciprocal_subject is None:
+            cuts.append((d.content_start, d.end))
+        cuts.sort()
+        cuts.append((limit, limit))
+        pos = sent.start
+        for cut_start, cut_end in cuts:
+            stop = min(cut_start, limit)
+            if stop > pos and (_DIGIT.search(text, pos, stop) or _MONTH_START.search(low, pos, stop + 2) or
+                               low.find("day", pos, stop + 12) >= 0 or low.find("tonight", pos, stop + 12) >= 0 or
+                               low.find("this ", pos, stop + 12) >= 0):
+                return True
+            pos = max(pos, cut_end)
+            if pos >= limit:
+                return False
+        return False
+
+    def _sentence_dates(self, start: int, end: int) -> list:
+        """`dates.find_dates(text[start:end], published)`, not called where it cannot find a date.
+
+        Every date expression holds a digit or, lower-cased, "day" (weekdays, today, yesterday),
+        "tonight" or "this " (this morning, this evening); the sentence's lower case is read in
+        the article's (most sentences name no date, and the call would lower-case each again)."""
+        low = self.gate_low
+        if low is not None and _DIGIT.search(self.text, start, end) is None and (
+                self.published is None or (low.find("day", start, end) < 0 and low.find("tonight", start, end) < 0
+                                           and low.find("this ", start, end) < 0)):
+            return []
+        return dates.find_dates(self.text[start:end], self.published)
 
     def _accuses(self, span: tuple[int, int], speaker: str | None) -> bool:
         """True when the hostile act an "accuse" content rule found in text[span] is laid at
@@ -2162,8 +2225,12 @@ class _Reader:
 
     def _targets(self, kind: str, start: int, end: int, speaker: str | None, addressee, words: str) -> str | None:
         found: list[str] = []
-        # (`words` is text[start:end])
-        if self._found_in(_GROUP_TARGET, start, end) or (addressee and self._found_in(_GROUP_TARGET, *addressee)):
+        # (`words` is text[start:end]; the gate is read here first, as most statements name no group)
+        low, gate = self.gate_low, _GROUP_TARGET.gate
+        may_name_group = low is None or gate is None or gate.search(low, start, end) is not None or \
+            bool(addressee and gate.search(low, *addressee))
+        if may_name_group and (self._found_in(_GROUP_TARGET, start, end) or
+                               (addressee and self._found_in(_GROUP_TARGET, *addressee))):
             found = [p for p in self.actors.parties if p != speaker and p != self.actors.side(speaker or "")] \
                 if kind != "accuse" else []
             if kind != "accuse" and not found:
@@ -2318,6 +2385,9 @@ def _nominal(masked: str, offset: int, form: str) -> bool:
     return True
 
 
+#: For _after_document's quick test.
+_DOCUMENT_ENDINGS = tuple(sorted(_DOCUMENTS))
+_LONGEST_DOCUMENT = max(map(len, _DOCUMENTS))
 #: Cue forms that are also infinitives ("officials say", but "declined to say", "could not say").
 _BARE_FORMS = frozenset({"say"})
 _MODALS = frozenset("to would could will can may might should must did does do not never cannot".split())
@@ -2331,7 +2401,10 @@ def _after_modal(masked: str, offset: int) -> bool:
 
 def _after_document(masked: str, offset: int) -> bool:
     """True when the cue word follows a document noun it modifies: "a statement posted on ..."."""
-    _, word = _word_before_space(masked[max(0, offset - 30):offset], "_'’-")
+    window = masked[max(0, offset - 30):offset]
+    if not window.rstrip()[-_LONGEST_DOCUMENT:].lower().endswith(_DOCUMENT_ENDINGS):
+        return False  # (a cheap necessary test: most cues follow no document noun)
+    _, word = _word_before_space(window, "_'’-")
     return word is not None and word.lower() in _DOCUMENTS
 
 
@@ -2373,6 +2446,12 @@ def _word_starts(text: str, words: frozenset[str], low: str | None = None) -> li
             i = low.find(word, j)
     starts.sort()
     return starts
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name ("" for none)."""
+    words = name.rsplit(None, 1)
+    return words[-1] if words else ""
 
 
 def _same_actor(a: str | None, b: str | None) -> bool:
