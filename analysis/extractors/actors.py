@@ -373,7 +373,9 @@ def _prefilters() -> dict[str, list[tuple[tuple[str, re.Pattern], ...]]]:
         # case-sensitive
         "speaker_after": titled(set(g.speech_verbs)),
         "speaker_before": _speaker_before_prefilters(trie_regex(set(g.speech_verbs))),
-        "honorific": option("text", re.compile(r"M[rs]|Dr")),
+        # (two proposals, each opening with a literal: sre skips to a literal start much faster
+        # than to either of two: "M[rs]|Dr" alone costs four times as much)
+        "honorific": [(("text", re.compile(r"M[rs]")), ("text", re.compile(r"Dr")))],
         "body_head": option("text", re.compile(rf"(?:{trie_regex(set(g.body_nouns))})")),
         "known": option("text", _strip_prefilter(g.known_regex, r"(?<![\w@#\-.])")),
     }
