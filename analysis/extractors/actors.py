@@ -264,6 +264,32 @@ def _finditer(pattern: re.Pattern, proposals: list[tuple[re.Pattern, str]], text
     proposal, gives finditer's leftmost, non-overlapping matches (`pattern` never matches the
     empty string).
     """
+    if len(proposals) == 1:
+        prefilter, subject = proposals[0]
+        return _finditer_one(pattern, prefilter, subject, text)
+    return _finditer_many(pattern, proposals, text)
+
+
+def _finditer_one(pattern: re.Pattern, prefilter: re.Pattern, subject: str, text: str):
+    """`_finditer` with a single prefilter (the usual case), without the bookkeeping of several:
+    each search from `pos` is its next proposal."""
+    match, search = pattern.match, prefilter.search
+    pos = 0
+    while True:
+        candidate = search(subject, pos)
+        if candidate is None:
+            return
+        at = candidate.start()
+        m = match(text, at)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = max(m.end(), at + 1)
+
+
+def _finditer_many(pattern: re.Pattern, proposals: list[tuple[re.Pattern, str]], text: str):
+    """`_finditer` with any number of prefilters."""
     match = pattern.match
     searches = [(prefilter.search, subject) for prefilter, subject in proposals]
     ahead: list[int | None] = [-1] * len(searches)  # each one's next proposal (None: no more)
