@@ -931,8 +931,12 @@ def _fold(surname: str) -> str:
     return re.sub(r"(?:iy|yi|ii|ij|yj|iy)$", "y", key)
 
 
-def _nowhere(offset: int) -> bool:
-    """A test that holds at no offset."""
+def _in_last(spans, offset: int) -> bool:
+    """True when `offset` lies inside the last of `spans` (ascending by start) that starts at or
+    before it."""
+    for span_start, span_end in reversed(spans):
+        if span_start <= offset:
+            return offset < span_end
     return False
 
 
@@ -1172,6 +1176,19 @@ class _Extractor:
         j = bisect.bisect_left(self.title_spans, (end,)) - 1  # the last title starting before `end`
         return not (j >= 0 and self.title_spans[j][1] > start)
 
+    def _spans_near(self, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """The spans of the known names and of the titles that `covered()` and `in_title()` may
+        consult for an offset in [start, end): from the last one starting at or before `start`
+        to the last one starting before `end` (bisected once, instead of once per offset)."""
+        if self._hit_starts is None:
+            self._hit_starts = [h.start for h in self.hits]
+        first = max(bisect.bisect_right(self._hit_starts, start) - 1, 0)
+        last = bisect.bisect_left(self._hit_starts, end)
+        names = [(h.start, h.end) for h in self.hits[first:last]]
+        first = max(bisect.bisect_right(self.title_spans, (start, 10 ** 9)) - 1, 0)
+        last = bisect.bisect_left(self.title_spans, (end,))
+        return names, self.title_spans[first:last]
+
     def is_facility(self, end: int) -> bool:
         """True when a facility noun follows `end` ("Al-Shifa hospital", "Nasser Hospital")."""
         return self.p["facility_after"].match(self.text, end) is not None
@@ -1181,16 +1198,17 @@ class _Extractor:
         # (the token pattern looks behind nothing, so scanning within the text is scanning the slice)
         tokens = [(m.start(), m.end(), m.group()) for m in _NAME_TOKEN.finditer(self.text, start, end)]
         if self._clear_of_names(start, end):
-            covered = in_title = _nowhere  # no known name or title within: spare the look-ups
+            names = titles = ()  # no known name or title within: spare the look-ups
         else:
-            covered, in_title = self.covered, self.in_title
-        while tokens and (tokens[-1][2] in _NOT_NAMES or covered(tokens[-1][0])):
+            names, titles = self._spans_near(start, end)
+        # (_in_last(names, offset) is covered(offset), _in_last(titles, offset) in_title(offset))
+        while tokens and (tokens[-1][2] in _NOT_NAMES or _in_last(names, tokens[-1][0])):
             tokens.pop()
         # A name starts after the last word that is a title, a known name or
         # a common word ("Commission Chairperson Amina Diallo" -> "Amina Diallo").
         for cut in range(len(tokens) - 1, -1, -1):
             s, _, w = tokens[cut]
-            if w in _NOT_NAMES or covered(s) or in_title(s):
+            if w in _NOT_NAMES or _in_last(names, s) or _in_last(titles, s):
                 tokens = tokens[cut + 1:]
                 break
         if not tokens:
