@@ -2325,8 +2325,9 @@ class _Extractor:
 
     def add_known_mentions(self) -> None:
         person_spans = sorted((m.start, m.end) for m in self.mentions if self.actors[m.actor].kind == "person")
+        person_starts = [start for start, _ in person_spans]  # (bisected as ints: quicker than as pairs)
         for hit in self.hits:
-            i = bisect.bisect_right(person_spans, (hit.start, 10 ** 9)) - 1
+            i = bisect.bisect_right(person_starts, hit.start) - 1  # the last span starting at or before it
             if i >= 0 and person_spans[i][0] <= hit.start < person_spans[i][1]:
                 continue
             local = self.local_acronyms.get(hit.surface) if self.local_acronyms else None

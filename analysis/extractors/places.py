@@ -371,11 +371,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if prep is None or not in_story(start):
             continue
         words = m.group("name").split()
-        if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text[start:start + 40]):
+        # (matching up to start + 40 reads what matching the slice text[start:start + 40] reads)
+        if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text, start, start + 40):
             continue
         if senses(words[0]) and not place_of(words[0]) or names_actor(m.group("name")):
             continue  # states, demonyms, organisations: the known-names pass decided
-        parts = m.group("name").split()
+        parts = words.copy()
         name = " ".join(parts)
         place = lookup(name)
         while place is None and len(parts) > 1:
