@@ -2193,14 +2193,15 @@ class _Extractor:
         self.persons = merged
         self._folds = None
         for person in merged:
-            record = self.actor(person.name, "person", person.affiliation, person.role)
+            name = person.name  # (joined once, not for each of the person's many spans)
+            record = self.actor(name, "person", person.affiliation, person.role)
             record.gender = person.gender
             record.handle = person.handle
-            record.alias(person.name)
+            record.alias(name)
             for s, e, kind in sorted(set(person.spans)):
-                if kind == "name" and " ".join(self.text[s:e].split()) != person.name:
+                if kind == "name" and " ".join(self.text[s:e].split()) != name:
                     kind = "surname" if len(self.text[s:e].split()) == 1 else "name"
-                self.mention(person.name, kind, s, e)
+                self.mention(name, kind, s, e)
             for surface in person.surfaces:
                 record.alias(surface)
 
