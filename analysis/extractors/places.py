@@ -72,10 +72,14 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
     """
     if text[pos - 1:pos] not in (" ", "\u00a0"):
         return None, None
-    words = text[max(0, pos - 40):pos].split()
+    # (only the last three words are read: rsplit spares splitting the rest; _LOCATIVE_LASTS
+    # rules out at once the last words that lead to no answer, as most do)
+    words = text[max(0, pos - 40):pos].rsplit(None, 3)
     if not words:
         return None, None
     last = words[-1].lower().lstrip("(")
+    if last not in _LOCATIVE_LASTS and last[:-1] not in _OF_NOUNS:
+        return None, None
     if last.endswith(",") and last[:-1] in _OF_NOUNS and len(words) >= 2 and words[-2].lower() in ("the", "state",
                                                                                                "provincial", "regional"):
         return "of", last[:-1]  # "the state capital, Sittwe": an appositive names the place
@@ -102,6 +106,9 @@ _STRONG = {"near", "outside"}
 _DIRECTIONS = frozenset("northern southern eastern western central northeastern northwestern southeastern "
                         "southwestern north-eastern north-western south-eastern south-western".split())
 _COUNTRY_PREPS = {"in", "inside", "across", "throughout", "within"}
+#: The last words before a name that `_locative` reads on from (the others but "<of noun>," give
+#: (None, None)).
+_LOCATIVE_LASTS = _PREPS | _DIRECTIONS | {"the"}
 _NOUN = re.compile(rf"(?<=[{_UP}a-z]\s)(?P<noun>{_NOUN_ALT})\b")
 # Matched against the text just before a place noun (anchored at its end).
 _LIST = re.compile(
@@ -364,11 +371,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
         if prep is None or not in_story(start):
             continue
         words = m.group("name").split()
-        if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text[start:start + 40]):
+        # (matching up to start + 40 reads what matching the slice text[start:start + 40] reads)
+        if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text, start, start + 40):
             continue
         if senses(words[0]) and not place_of(words[0]) or names_actor(m.group("name")):
             continue  # states, demonyms, organisations: the known-names pass decided
-        parts = m.group("name").split()
+        parts = words.copy()
         name = " ".join(parts)
         place = lookup(name)
         while place is None and len(parts) > 1:
