@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon
+from . import dates, lexicon
 
 
 
@@ -36,6 +36,7 @@ from . import lexicon
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _GROUPED = re.compile(rf"(?<=\d)[{_GROUP_SPACES}](?=\d{{3}}(?!\d))")
 _OF = re.compile(r"\s+of\s+", re.I)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
     cardinal = alternation(w for w, (_, kind, _) in words.items() if kind in ("unit", "teen", "tens", "scale"))
     vague = alternation(w for w, (_, kind, _) in words.items() if kind == "vague")
     before, after = _hedges()
+    first = alternation(word for word in _first_words() if _WORD.fullmatch(word))  # (a word can only equal these)
     digits = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?!\d)|\d+(?:\.\d+)?"
     scale = r"(?:\s+(?:hundred|thousand|million|billion)\b)?"
     word_number = (rf"(?:an?\s+)?(?:{cardinal})\b(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{cardinal})\b)*(?:\s+dozen\b)?"
@@ -111,10 +113,11 @@ def _patterns() -> dict[str, re.Pattern]:
         "attached": re.compile(r"(?:-|–)?(?:st|nd|rd|th|%|[a-z]|\s*-\s*[a-z]|:\d|\s*(?:percent|per\s+cent|pc)\b)", re.I),
         "token": re.compile(r"[a-z]+", re.I),
         "dash_letter": re.compile(r"-[a-z]", re.I),
-        # where a number expression may begin: a word start the "number" pattern's look-behind allows
-        "word_start": re.compile(r"(?<![\w.,$£€#])\w+"),
-        # the first words a number expression can open with, for words not in plain ASCII
-        "first_word": re.compile(rf"(?:{alternation(_first_words())})\Z", re.I),
+        # where a number expression may begin (see _starts): a word start the "number" pattern's
+        # look-behind allows, opening with a digit or being one of _first_words(); the case-sensitive
+        # twin is for the lower-cased text (see dates.lowered), the other for text that has none
+        "start": re.compile(rf"(?<![\w.,$£€#])(?:\d|(?:{first})(?!\w))"),
+        "start_folded": re.compile(rf"(?<![\w.,$£€#])(?:\d|(?:{first})(?!\w))", re.I),
     }
 
 
@@ -132,18 +135,15 @@ def _starts(text: str) -> list[int]:
 
     A match opens a word (the pattern's look-behind) with a digit or one of `_first_words()`
     followed by a non-word character, so every other word is skipped without trying the
-    pattern's long alternations there. ASCII words are compared lower-cased; any other word
-    goes through the same case-insensitive regex engine as the pattern.
+    pattern's long alternations there. One scan finds those words: a case-sensitive one of the
+    lower-cased text where lower-casing keeps every offset (`dates.lowered`), which is faster
+    than the case-insensitive one it stands for.
     """
     patterns = _patterns()
-    first = _first_words()
-    first_word = patterns["first_word"]
-    starts = []
-    for m in patterns["word_start"].finditer(text):
-        word = m.group()
-        if word[0].isdecimal() or (word.lower() in first if word.isascii() else first_word.match(word)):
-            starts.append(m.start())
-    return starts
+    lowered = dates.lowered(text)
+    if lowered is None:
+        return [m.start() for m in patterns["start_folded"].finditer(text)]
+    return [m.start() for m in patterns["start"].finditer(lowered)]
 
 
 def _digits_value(text: str) -> int | None:

@@ -137,6 +137,14 @@ _OVERNIGHT = re.compile(r"\b(?:overnight|in\s+the\s+(?:past|last)\s+(?:24|twenty
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
+# every byte but a-z -> a space: the words of _WORD, found by bytes.translate and split (see _words)
+_NOT_A_TO_Z = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+
+
+def _words(lowered: str) -> set[str]:
+    """The set of `_WORD.findall(lowered)`, the runs of a-z: faster from the text made ASCII (every
+    other character a "?") with every byte but a-z turned into a space, then split."""
+    return set(lowered.encode("ascii", "replace").translate(_NOT_A_TO_Z).decode("ascii").split())
 _UPPER = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][\w.-]*")
 _DIGIT = re.compile(r"\d")
@@ -158,10 +166,12 @@ class _Terms:
     pred: re.Pattern
     appositive: re.Pattern
     verb_before: re.Pattern
+    verb_before_twin: re.Pattern  # verb_before, case-sensitive, for the lower-cased text (see _twin)
     toll_before: re.Pattern
     cumulative: re.Pattern
     lives_before: re.Pattern
     report: re.Pattern
+    report_twin: re.Pattern
     withheld: re.Pattern
     singular: re.Pattern
     trigger: frozenset[str]
@@ -180,6 +190,15 @@ class _Terms:
     care: frozenset[str]
     unknown_count: re.Pattern
     unknown_words: frozenset[str]
+
+
+def _twin(pattern: re.Pattern) -> re.Pattern:
+    """The case-sensitive twin of a case-insensitive `pattern` written in lower case: it matches the
+    lower-cased text where `pattern` matches the text, when the text holds no `_FOLDS_TO_ASCII`
+    character (see dates.lowered), and faster (sre's case-insensitive matching folds every character)."""
+    source = re.sub(r"\(\?P[<=]", "", pattern.pattern)  # (the P of a named group is no letter matched)
+    assert source == source.lower(), "only a pattern written in lower case has a twin"
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
 
 
 def _alt(terms) -> str:
@@ -272,7 +291,8 @@ def _terms() -> _Terms:
         rf"\b(?:an?\s+)?(?:{_alt(unknowns)})[\"”’']?\s+number(?=[\"”’']?\s+of\s)", re.I) if unknowns else None
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
-        verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
+        verb_before=verb_before, verb_before_twin=_twin(verb_before), toll_before=toll_before, cumulative=cumulative,
+        lives_before=lives_before, report=report, report_twin=_twin(report),
         withheld=withheld, singular=sing, trigger=trigger, outcome_hint=re.compile(_alt(outcome_words)),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
@@ -576,8 +596,9 @@ def _armed_group(name: str, ctx: _Context) -> bool:
     return bool(actor) and actor.get("role") == "armed group"
 
 
-def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
-    """Set the figure's outcome from a predicate after it, a verb or toll before it."""
+def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context, twin: str | None = None) -> None:
+    """Set the figure's outcome from a predicate after it, a verb or toll before it; `twin`: the
+    sentence lower-cased for the patterns' twins (see _twin), or None."""
     t = _terms()
     m = t.pred.match(text, figure.np_end)
     if m is None and _CLOSING_QUOTE_AT.match(text, figure.np_end):
@@ -595,15 +616,17 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
         return
     if figure.source == "noun" and _key(figure.head or "") not in t.population:
         return
-    before = text[max(0, num_start - 60):num_start]
-    m = t.verb_before.search(before)
+    window = max(0, num_start - 60)
+    before = text[window:num_start]
+    m = t.verb_before.search(before) if twin is None else t.verb_before_twin.search(twin[window:num_start])
     if m:
-        figure.outcome = t.verb[_key(m.group("verb"))]
+        verb = _key(before[m.start("verb"):m.end("verb")])  # (read from the text, not the twin)
+        figure.outcome = t.verb[verb]
         figure.source = "verb"
         figure.verb_at = len(text[:num_start]) - len(before) + m.start("verb")
-        if _key(m.group("verb")) in ("lost", "losing"):
+        if verb in ("lost", "losing"):
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
-        figure.care = _key(m.group("verb")) in t.care
+        figure.care = verb in t.care
         return
     before = text[max(0, num_start - 160):num_start]
     m = t.cumulative.search(before)
@@ -656,9 +679,9 @@ def _joined(text: str, left: _Figure, right: _Figure) -> bool:
 
 
 def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
-             published: dt.date | None) -> list[_Figure]:
+             published: dt.date | None, twin: str | None = None) -> list[_Figure]:
     """Every casualty figure of one sentence (sentence-relative offsets); `lowered`: the text lower-cased,
-    `words`: its words."""
+    `words`: its words, `twin`: `lowered` when the patterns' twins may search it (see _twin), else None."""
     t = _terms()
     numbers = ([n for n in find_numbers(text) if not n.attached]
                if _DIGIT.search(text) or words & _number_words() else [])
@@ -679,7 +702,7 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
         # a number inside a date is no figure (the dates are read only once a number could be one)
         if any(d.start < num.end and num.number_start < d.end for d in ctx.dates_in(text, published)):
             continue
-        _outcome(text, figure, num.start, ctx)
+        _outcome(text, figure, num.start, ctx, twin)
         figures.append(figure)
     for m in singles:
         if any(f.start <= m.start() < max(f.end, f.np_end) for f in figures):
@@ -688,7 +711,7 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
         figure = _Figure(m.start(), m.end(), 1, "exact", 1, 1, head=head, np_end=m.end(),
                          population=_population(head, m.group("mods") or ""))
         figure.party = _party_of_text(m.group("mods") or "", ctx, base + m.start())
-        _outcome(text, figure, m.start(), ctx)
+        _outcome(text, figure, m.start(), ctx, twin)
         if figure.source == "pred" or figure.source == "verb":
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
@@ -960,9 +983,11 @@ def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.d
     return None
 
 
-def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date | None, tuple[int, int] | None]:
-    """The start of the counted period stated in a sentence, and the span of its "since" phrase."""
-    m = _SINCE.search(text)
+def _since(text: str, ctx: _Context, published: dt.date | None,
+           twin: str | None = None) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The start of the counted period stated in a sentence, and the span of its "since" phrase
+    (`twin`: see _twin; a sentence without "since" is passed over without the search)."""
+    m = _SINCE.search(text) if twin is None or "since" in twin else None
     if m is None:
         return None, None
     span = (m.start(), m.end())
@@ -1331,11 +1356,12 @@ _POSTPOSED_AFTER = re.compile(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})")
 _QUOTE_OR_COMMA_END = re.compile(r"[,\"”]\s*$")
 
 
-def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None) -> _Claim:
-    """Who asserts the figure at sentence offset `at`."""
+def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None,
+           twin: str | None = None) -> _Claim:
+    """Who asserts the figure at sentence offset `at` (`twin`: see _twin)."""
     t = _terms()
     m = None
-    for found in _ACCORDING.finditer(text):
+    for found in (_ACCORDING.finditer(text) if twin is None or "according" in twin else ()):
         m = found
     if m:
         np = _DETERMINERS.sub("", m.group("np").strip())
@@ -1345,7 +1371,7 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     # the claim's verb: the last reporting verb before the figure that has a subject, else the
     # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
-    verbs = list(t.report.finditer(text))
+    verbs = list(t.report.finditer(text) if twin is None else t.report_twin.finditer(twin))
     if "put" in text or "placed" in text:  # "Local officials put the death toll at 63"
         verbs = sorted(verbs + list(_PUT_TOLL.finditer(text)), key=lambda verb: verb.start())
     for verb in reversed([verb for verb in verbs if verb.start() < at]):
@@ -1440,7 +1466,7 @@ _RANGE_BEFORE = re.compile(r"\b(?:from|between|until|till|by)\s+$", re.I)  # "fr
 
 
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
-           figure_span: tuple[int, int]) -> dt.date | None:
+           figure_span: tuple[int, int], twin: str | None = None) -> dt.date | None:
     found = [d for d in ctx.dates_in(text, published)
              if not (since_span and since_span[0] <= d.start < since_span[1])
              and not _RANGE_BEFORE.search(text[max(0, d.start - 10):d.start])
@@ -1448,7 +1474,7 @@ def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx:
     if found:
         anchor = claim.verb_at if claim.verb_at is not None else figure_span[0]
         return min(found, key=lambda d: abs(d.start - anchor)).date
-    if published is not None and _OVERNIGHT.search(text):
+    if published is not None and (twin is None or "overnight" in twin or "hours" in twin) and _OVERNIGHT.search(text):
         return published
     if claim.narrator:
         return published
@@ -1487,22 +1513,24 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         sentence_rows = len(rows)  # rows before this sentence's own
         text = article.sentence_text(sentence)
         lowered = text.lower()
-        words = set(_WORD.findall(lowered))
+        words = _words(lowered)
         if not (words & t.trigger or _DIGIT.search(text)):
             continue
-        if not (words & _NEGATIONS or ctx.names_an_outcome(words) or _FOLDS_TO_ASCII.search(text)):
+        folds = _FOLDS_TO_ASCII.search(text) is not None
+        if not (words & _NEGATIONS or ctx.names_an_outcome(words) or folds):
             continue  # no term a figure could take its outcome from, and no withheld figure: no row
+        twin = None if folds else lowered  # for the patterns' case-sensitive twins (see _twin)
         base = sentence.start
-        figures = _figures(text, lowered, words, ctx, base, published)
+        figures = _figures(text, lowered, words, ctx, base, published, twin)
         withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
         if not figures and not withheld:
             continue
-        since, since_span = _since(text, ctx, published)
+        since, since_span = _since(text, ctx, published, twin)
         previous: _Figure | None = None
         previous_claim: str | None = None
         for figure in figures:
             statement = spans.at(base + figure.start)
-            claim = _claim(text, figure.start, ctx, base, statement)
+            claim = _claim(text, figure.start, ctx, base, statement, twin)
             claimant_state = _claimant_state(claim, ctx)
             if figure.inherits and previous is not None:
                 figure.population = figure.population or previous.population
@@ -1539,7 +1567,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 party = claimant_state
             party = party or "all"
             figure.party = party
-            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (figure.start, figure.end))
+            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (figure.start, figure.end), twin)
             if as_of and not claim.narrator:
                 ctx.paragraph_dates[(sentence.paragraph, claim.name)] = as_of
             if not claim.narrator:
@@ -1571,7 +1599,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                     or _ARMY_WORDS.intersection(claim.surface.lower().split())):
                 population = "military"  # "the army (an army spokesman) has not released figures for its own losses"
             outcome = t.withheld_noun[_key(m.group("what"))]
-            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()))
+            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()), twin)
             rows.append({
                 "reported_by": claim.name, "party": party, "population": population, "outcome": outcome,
                 "count": None, "qualifier": "undisclosed", "count_low": None, "count_high": None,
