@@ -147,6 +147,8 @@ def _starts(text: str) -> list[int]:
 
 
 def _digits_value(text: str) -> int | None:
+    if text.isdecimal() and len(text) < 16:
+        return int(text)  # plain digits: the value the float below rounds to, exactly (below 10**15)
     text = _GROUPED.sub("", text.lower().replace(",", ""))
     parts = text.split()
     try:

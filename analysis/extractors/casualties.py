@@ -168,6 +168,7 @@ class _Terms:
     verb_before: re.Pattern
     verb_before_twin: re.Pattern  # verb_before, case-sensitive, for the lower-cased text (see _twin)
     toll_before: re.Pattern
+    toll_hint: re.Pattern  # the longest word of each toll term, and "number": one is in every toll_before match
     cumulative: re.Pattern
     lives_before: re.Pattern
     report: re.Pattern
@@ -265,8 +266,10 @@ def _terms() -> _Terms:
         rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
         rf"(?:(?P<pop>military|civilians?|army|troops?|battlefield|combat|soldiers|fighters|personnel|servicemen)\s+)?"
         rf"(?P<what>{_alt(by_kind['withheld_noun'])})\b", re.I)
+    # "\b(?:[Aa]|[Aa]n)", written to open with the letter (a set: sre then skips to the letters
+    # instead of trying every offset) and the \b as a look-behind after it
     sing = re.compile(
-        rf"\b(?:[Aa]|[Aa]n)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
+        rf"[Aa](?<!\w[Aa])n??(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
     # a sentence is read only when it holds a digit or one of these words (a fast set test)
     trigger = frozenset(
         word for terms in (by_kind["withheld_noun"], preds, verbs, nouns, by_kind["toll"])
@@ -291,7 +294,9 @@ def _terms() -> _Terms:
         rf"\b(?:an?\s+)?(?:{_alt(unknowns)})[\"”’']?\s+number(?=[\"”’']?\s+of\s)", re.I) if unknowns else None
     return _Terms(
         np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
-        verb_before=verb_before, verb_before_twin=_twin(verb_before), toll_before=toll_before, cumulative=cumulative,
+        verb_before=verb_before, verb_before_twin=_twin(verb_before), toll_before=toll_before,
+        toll_hint=re.compile(_alt({max(reversed(_WORD.findall(term)), key=len) for term in tolls} | {"number"})),
+        cumulative=cumulative,
         lives_before=lives_before, report=report, report_twin=_twin(report),
         withheld=withheld, singular=sing, trigger=trigger, outcome_hint=re.compile(_alt(outcome_words)),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
@@ -628,8 +633,12 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context, twin: st
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
         figure.care = verb in t.care
         return
-    before = text[max(0, num_start - 160):num_start]
-    m = t.cumulative.search(before)
+    window = max(0, num_start - 160)
+    before = text[window:num_start]
+    tail = before.rstrip()
+    # a running total ends in white space, "to" or "at" and white space: a cheap test before the search
+    m = (t.cumulative.search(before) if tail != before and tail[-2:].lower() in ("to", "at") and tail[-3:-2].isspace()
+         else None)
     if m:
         # a running total: the outcome its words name, else the sentence's figure before it
         what = m.group("what")
@@ -642,7 +651,8 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context, twin: st
         if poss[:1].isupper():
             figure.party = _state_in(poss)
         return
-    m = t.toll_before.search(before)
+    # a toll's words are in the lower-cased window (see _Terms.toll_hint): a cheap search before the long one
+    m = t.toll_before.search(before) if twin is None or t.toll_hint.search(twin, window, num_start) else None
     if m:
         figure.outcome = _toll_outcome(m.group("toll"), m.group("numof"), t)
         figure.source = "toll"
@@ -1514,15 +1524,16 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
         text = article.sentence_text(sentence)
         lowered = text.lower()
         words = _words(lowered)
-        if not (words & t.trigger or _DIGIT.search(text)):
+        if words.isdisjoint(t.trigger) and not _DIGIT.search(text):
             continue
         folds = _FOLDS_TO_ASCII.search(text) is not None
-        if not (words & _NEGATIONS or ctx.names_an_outcome(words) or folds):
+        negated = not words.isdisjoint(_NEGATIONS)
+        if not (negated or ctx.names_an_outcome(words) or folds):
             continue  # no term a figure could take its outcome from, and no withheld figure: no row
         twin = None if folds else lowered  # for the patterns' case-sensitive twins (see _twin)
         base = sentence.start
         figures = _figures(text, lowered, words, ctx, base, published, twin)
-        withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
+        withheld = _withheld(text, ctx, base) if negated else []
         if not figures and not withheld:
             continue
         since, since_span = _since(text, ctx, published, twin)
