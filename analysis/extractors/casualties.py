@@ -378,6 +378,7 @@ class _Claim:
     statement_id: int | None = None
 
 
+_DASHES = frozenset("-‐–")  # (tested before _QUALIFYING_SUFFIX, which opens with one, is tried)
 _QUALIFYING_SUFFIX = re.compile(r"[-‐–](?:linked|affiliated|allied|backed|aligned|inspired|supported)\b", re.I)
 
 
@@ -412,7 +413,7 @@ class _Context:
             text = self.article.text
             # "the al Qaeda-linked group": a name that only qualifies another actor is no side either
             self._story_spans = [span for span in self._spans if span[0] not in clutter
-                                 and not _QUALIFYING_SUFFIX.match(text, span[1])]
+                                 and not (text[span[1]:span[1] + 1] in _DASHES and _QUALIFYING_SUFFIX.match(text, span[1]))]
 
     def resolve(self, surface: str, start: int | None = None) -> str | None:
         """The actor of the mention at `start` (`ActorIndex.actor_at`), else a word look-up cached per surface."""
@@ -505,7 +506,6 @@ _EPITHET = re.compile(r"[a-z][\w-]*(?=\s)")
 def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
     """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
     t = _terms()
-    figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
     m = t.np.match(text, num.end)
     if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
         m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
@@ -519,7 +519,9 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
                 m = t.np.match(unquoted, epithet.end())
     if m and m.group("dem") and not _state_in(m.group("dem")):
         m = None
+    # (the figure is built once the number is known to be one: most numbers are not)
     if m:
+        figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
         head = m.group("head") or m.group("dem")
         mods = m.group("mods") or ""
         poss = m.group("poss") or ""
@@ -567,6 +569,7 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
     if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not t.pred.match(text, num.end):
         if not of_them:
             return None
+    figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
     if of_them:
         figure.np_end = of_them.end()
     # an elliptical figure names the victims of the figure before it ("21 soldiers ... and four went missing")
@@ -1131,7 +1134,7 @@ def _claimant_name(surface: str, ctx: _Context, start: int | None) -> str:
     spokesman = _SPOKESMAN_FOR.match(surface)
     if spokesman:
         return _canonical(spokesman.group("body"), ctx, None if start is None else start + spokesman.start("body"))
-    paren = _PAREN.search(surface)
+    paren = _PAREN.search(surface) if ")" in surface else None
     if paren:
         outer = surface[:paren.start()].strip()
         for candidate in (surface, outer, paren.group("inner")):
@@ -1223,7 +1226,7 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
 
     The phrase is looked for in the 3000 characters before `before`. A phrase never spans a
     `_PHRASE_BREAK`, so only the stretches between breaks that hold the head are searched,
-    the latest first.
+    the latest first (each found only when the later ones hold no phrase).
     """
     if before is None:
         return None
@@ -1232,7 +1235,7 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
     pattern = _antecedent_pattern(head)
     window = (max(0, before - 3000), before)
     stretches = [window] if _PHRASE_BREAK.search(head) else _stretches_holding(text, *window, head)
-    for stretch in reversed(stretches):
+    for stretch in stretches:
         found = None
         for m in pattern.finditer(text, *stretch):
             phrase = _DETERMINERS.sub("", m.group(1))
@@ -1251,17 +1254,17 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
 _CLAUSE_WORDS = frozenset("a an the and or to in on at by with from".split())
 
 
-def _stretches_holding(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
-    """The (start, end) stretches of text[start:end] between two phrase breaks that hold `word`, in order."""
-    stretches = []
-    at = text.find(word, start, end)
+def _stretches_holding(text: str, start: int, end: int, word: str):
+    """The (start, end) stretches of text[start:end] between two phrase breaks that hold `word`, the
+    latest first (a generator: a caller that stops early does not look for the earlier ones)."""
+    at = text.rfind(word, start, end)
     while at != -1:
         opening = _LAST_PHRASE_BREAK.match(text, start, at)
         closing = _PHRASE_BREAK.search(text, at, end)  # after `word`, which holds no break
         stretch = (opening.end() if opening else start, closing.start() if closing else end)
-        stretches.append(stretch)
-        at = text.find(word, stretch[1], end)
-    return stretches
+        yield stretch
+        # an earlier occurrence lies wholly before the break that opens this stretch
+        at = text.rfind(word, start, stretch[0])
 
 
 def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
