@@ -109,6 +109,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:(?P<range>\s*(?:-|–|to)\s*)(?P<hi>{digits}(?:{scale})|{word_number})\b)?"
             rf"(?P<after>\s+(?:{alternation(after)})\b|\+)?",
             re.I),
+        # every word number and hedge is written in lower case: see _twins
         "between": re.compile(r"between\s+", re.I),
         "attached": re.compile(r"(?:-|–)?(?:st|nd|rd|th|%|[a-z]|\s*-\s*[a-z]|:\d|\s*(?:percent|per\s+cent|pc)\b)", re.I),
         "token": re.compile(r"[a-z]+", re.I),
@@ -119,6 +120,19 @@ def _patterns() -> dict[str, re.Pattern]:
         "start": re.compile(rf"(?<![\w.,$£€#])(?:\d|(?:{first})(?!\w))"),
         "start_folded": re.compile(rf"(?<![\w.,$£€#])(?:\d|(?:{first})(?!\w))", re.I),
     }
+
+
+@lru_cache(maxsize=None)
+def _twins() -> dict[str, re.Pattern]:
+    """The case-insensitive patterns find_numbers matches, case-sensitive, for the lower-cased text:
+    where lower-casing keeps every offset (`dates.lowered`) they match there where the others match
+    the text, faster. (Their patterns hold no upper-case letter but the P of named groups.)"""
+    twins = {}
+    for name in ("number", "attached", "dash_letter"):
+        pattern = _patterns()[name]
+        assert re.sub(r"\(\?P[<=]", "", pattern.pattern).islower()
+        twins[name] = re.compile(pattern.pattern, pattern.flags & ~re.I)
+    return twins
 
 
 @lru_cache(maxsize=None)
@@ -139,8 +153,12 @@ def _starts(text: str) -> list[int]:
     lower-cased text where lower-casing keeps every offset (`dates.lowered`), which is faster
     than the case-insensitive one it stands for.
     """
+    return _starts_in(text, dates.lowered(text))
+
+
+def _starts_in(text: str, lowered: str | None) -> list[int]:
+    """`_starts(text)`, given `dates.lowered(text)`."""
     patterns = _patterns()
-    lowered = dates.lowered(text)
     if lowered is None:
         return [m.start() for m in patterns["start_folded"].finditer(text)]
     return [m.start() for m in patterns["start"].finditer(lowered)]
@@ -247,15 +265,19 @@ def _single(text: str) -> int | None:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in `text`, in order (see module doc)."""
-    patterns = _patterns()
+    # the patterns match the lower-cased text when lower-casing keeps every offset (see _twins); the
+    # matched words are only read case-insensitively, the surface from `text`
+    lowered = dates.lowered(text)
+    patterns = _patterns() if lowered is None else _twins()
+    source = text if lowered is None else lowered
     pattern, attached_re, dash_letter = patterns["number"], patterns["attached"], patterns["dash_letter"]
     hedges_before, hedges_after = _hedges()
     found = []
     pos = 0
-    for at in _starts(text):  # the same matches as pattern.search(text, pos), tried only where one can begin
+    for at in _starts_in(text, lowered):  # the same matches as pattern.search(source, pos), tried only where one can begin
         if at < pos:
             continue
-        m = pattern.match(text, at)
+        m = pattern.match(source, at)
         if m is None:
             continue
         pos = m.end()
@@ -305,9 +327,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         if range_high is not None:
             high = range_high
         start = m.start("hedge") if hedge else (m.start() if lo is not None else num_start)
-        attached = not written and not vague and bool(attached_re.match(text, num_end))
+        attached = not written and not vague and bool(attached_re.match(source, num_end))
         if not attached and written:
-            attached = bool(dash_letter.match(text, num_end))
+            attached = bool(dash_letter.match(source, num_end))
         if text[num_end:num_end + 1] == ":" or (num_start and text[num_start - 1] in "$£€#:"):
             attached = True
         found.append(NumberMention(start, end, value, qualifier, text[start:end], num_start, low, high,
