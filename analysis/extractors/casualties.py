@@ -131,6 +131,7 @@ _START_WORDS = re.compile(
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<np>(?:[^,;.!?\"“”]|(?-i:(?<=[A-Z])\.)|\.(?=(?-i:\s*[A-Z]))){2,80}?)"
     r"(?=\s*(?:[,;!?\"“”]|(?-i:(?<!\b[A-Z]))\.(?!(?-i:\s*[A-Z]))|$|\s+(?:on|in|which|who|that)\b))", re.I)
+_AGE_WORDS = frozenset(("age", "aged", "ages"))  # one is a word of every sentence _AGE_BEFORE matches in
 _AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
 # a figure counted up to the time of writing: as of publication
 _OVERNIGHT = re.compile(r"\b(?:overnight|in\s+the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours)\b", re.I)
@@ -164,6 +165,7 @@ class _Terms:
     after_adjective: re.Pattern
     bare_word: re.Pattern
     pred: re.Pattern
+    pred_twin: re.Pattern
     appositive: re.Pattern
     verb_before: re.Pattern
     verb_before_twin: re.Pattern  # verb_before, case-sensitive, for the lower-cased text (see _twin)
@@ -293,7 +295,8 @@ def _terms() -> _Terms:
     unknown_count = re.compile(
         rf"\b(?:an?\s+)?(?:{_alt(unknowns)})[\"”’']?\s+number(?=[\"”’']?\s+of\s)", re.I) if unknowns else None
     return _Terms(
-        np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
+        np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred,
+        pred_twin=_twin(pred), appositive=appositive,
         verb_before=verb_before, verb_before_twin=_twin(verb_before), toll_before=toll_before,
         toll_hint=re.compile(_alt({max(reversed(_WORD.findall(term)), key=len) for term in tolls} | {"number"})),
         cumulative=cumulative,
@@ -503,9 +506,11 @@ _CLOSING_QUOTE_AT = re.compile(r"[\"”’']")
 _EPITHET = re.compile(r"[a-z][\w-]*(?=\s)")
 
 
-def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
-    """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
+def _victims(text: str, num: NumberMention, ctx: _Context, base: int, twin: str | None = None) -> _Figure | None:
+    """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim
+    (`twin`: see _twin)."""
     t = _terms()
+    pred, pred_in = (t.pred.match, text) if twin is None else (t.pred_twin.match, twin)
     m = t.np.match(text, num.end)
     if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
         m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
@@ -559,14 +564,14 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
                     return None
         return figure
     # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
-    if num.vague and not t.pred.match(text, num.end):
+    if num.vague and not pred(pred_in, num.end):
         return None  # "dozens had been wounded" is a figure; "dozens" alone is not
     if _YEAR.match(num.surface) and num.qualifier == "exact":
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
     of_them = _OF_THEM.match(text, num.end)
-    if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not t.pred.match(text, num.end):
+    if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not pred(pred_in, num.end):
         if not of_them:
             return None
     figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
@@ -608,17 +613,19 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context, twin: st
     """Set the figure's outcome from a predicate after it, a verb or toll before it; `twin`: the
     sentence lower-cased for the patterns' twins (see _twin), or None."""
     t = _terms()
-    m = t.pred.match(text, figure.np_end)
+    pred, pred_in = (t.pred.match, text) if twin is None else (t.pred_twin.match, twin)
+    m = pred(pred_in, figure.np_end)
     if m is None and _CLOSING_QUOTE_AT.match(text, figure.np_end):
-        m = t.pred.match(text, figure.np_end + 1)  # "more than 30 terrorists" were killed
+        m = pred(pred_in, figure.np_end + 1)  # "more than 30 terrorists" were killed
     if m is None:
         app = t.appositive.match(text, figure.np_end)
         if app:
-            m = t.pred.match(text, app.end())
+            m = pred(pred_in, app.end())
     if m:
-        if figure.source == "noun" and figure.outcome == "killed" and t.predicate[_key(m["pred"])] != "killed":
+        outcome = t.predicate[_key(text[m.start("pred"):m.end("pred")])]  # (read from the text, not the twin)
+        if figure.source == "noun" and figure.outcome == "killed" and outcome != "killed":
             return
-        figure.outcome = t.predicate[_key(m.group("pred"))]
+        figure.outcome = outcome
         figure.source = "pred"
         figure.end = m.end()
         return
@@ -691,25 +698,25 @@ def _joined(text: str, left: _Figure, right: _Figure) -> bool:
     return bool(_COORDINATION.fullmatch(text[left.np_end:right.start]))
 
 
-def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
+def _figures(text: str, words: set[str], ctx: _Context, base: int,
              published: dt.date | None, twin: str | None = None) -> list[_Figure]:
-    """Every casualty figure of one sentence (sentence-relative offsets); `lowered`: the text lower-cased,
-    `words`: its words, `twin`: `lowered` when the patterns' twins may search it (see _twin), else None."""
+    """Every casualty figure of one sentence (sentence-relative offsets); `words`: its lower-cased words,
+    `twin`: the text lower-cased when the patterns' twins may search it (see _twin), else None."""
     t = _terms()
     numbers = ([n for n in find_numbers(text) if not n.attached]
-               if _DIGIT.search(text) or words & _number_words() else [])
-    if t.unknown_count is not None and words & t.unknown_words and "number" in words:
+               if _DIGIT.search(text) or not words.isdisjoint(_number_words()) else [])
+    if t.unknown_count is not None and "number" in words and not words.isdisjoint(t.unknown_words):
         numbers += [NumberMention(m.start(), m.end(), None, "undisclosed", m.group(), m.start(), None, None)
                     for m in t.unknown_count.finditer(text)]
-    singles = list(t.singular.finditer(text)) if words & t.pred_words else []
+    singles = list(t.singular.finditer(text)) if not words.isdisjoint(t.pred_words) else []
     if not numbers and not singles:
         return []
     figures: list[_Figure] = []
-    ages = "age" in lowered  # else _AGE_BEFORE cannot match
+    ages = not words.isdisjoint(_AGE_WORDS)  # else _AGE_BEFORE cannot match
     for num in numbers:
         if ages and _AGE_BEFORE.search(text, 0, num.number_start):
             continue
-        figure = _victims(text, num, ctx, base)
+        figure = _victims(text, num, ctx, base, twin)
         if figure is None:
             continue
         # a number inside a date is no figure (the dates are read only once a number could be one)
@@ -1535,7 +1542,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             continue  # no term a figure could take its outcome from, and no withheld figure: no row
         twin = None if folds else lowered  # for the patterns' case-sensitive twins (see _twin)
         base = sentence.start
-        figures = _figures(text, lowered, words, ctx, base, published, twin)
+        figures = _figures(text, words, ctx, base, published, twin)
         withheld = _withheld(text, ctx, base) if negated else []
         if not figures and not withheld:
             continue
