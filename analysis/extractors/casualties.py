@@ -455,7 +455,7 @@ class _Context:
     def names_an_outcome(self, words: set[str]) -> bool:
         """True when one of a sentence's lower-cased words holds the word of an outcome term
         (`_Terms.outcome_hint`); each distinct word is looked at once."""
-        new = words - self._words_seen
+        new = None if self._words_seen.issuperset(words) else words - self._words_seen  # (most words are seen)
         if new:
             hint = _terms().outcome_hint.search
             self._outcome_words.update(word for word in new if hint(word))
@@ -1531,7 +1531,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     rows = []
     for sentence in article.story_sentences():
         sentence_rows = len(rows)  # rows before this sentence's own
-        text = article.sentence_text(sentence)
+        text = article.text[sentence.start:sentence.end]  # (article.sentence_text, inlined)
         lowered = text.lower()
         words = _words(lowered)
         if words.isdisjoint(t.trigger) and not _DIGIT.search(text):
