@@ -332,18 +332,27 @@ def _lowered(text: str) -> str | None:
     return dates.lowered(text)
 
 
-# Words one of which a caption pattern's match holds, looked for in the lower-cased line before
-# the pattern's search (see dates.lowered; without a lower-cased line every pattern is searched).
-_CAPTION_NEEDS = {_CAPTION_PATTERNS[4]: ("photo", "image", "picture"),
+# Words (or the bracket) one of which a caption pattern's match holds, looked for in the
+# lower-cased line before the pattern's search (see dates.lowered; without a lower-cased line every
+# pattern is searched). Most lines hold no bracket: an `in` test then stands for the search.
+_CAPTION_NEEDS = {_CAPTION_PATTERNS[0]: ("(",), _CAPTION_PATTERNS[1]: ("(",), _CAPTION_PATTERNS[2]: ("(",),
+                  _CAPTION_PATTERNS[4]: ("photo", "image", "picture"),
                   _CAPTION_PATTERNS[5]: ("getty images", "shutterstock"),
+                  _CAPTION_PATTERNS[6]: ("[",), _CAPTION_PATTERNS[7]: ("[",), _CAPTION_PATTERNS[9]: ("(",),
                   _CAPTION_PATTERNS[-1]: ("credit",)}
+_CAPTION_RULES = tuple((pattern, _CAPTION_NEEDS.get(pattern, ())) for pattern in _CAPTION_PATTERNS)
 
 
 def _is_caption(text: str) -> bool:
     lowered = _lowered(text)
-    for pattern in _CAPTION_PATTERNS:
-        needs = _CAPTION_NEEDS.get(pattern) if lowered is not None else None
-        if (needs is None or any(n in lowered for n in needs)) and pattern.search(text):
+    for pattern, needs in _CAPTION_RULES:
+        if needs and lowered is not None:
+            for need in needs:
+                if need in lowered:
+                    break
+            else:
+                continue  # the match would hold one of `needs`
+        if pattern.search(text):
             return True
     return False
 
@@ -362,17 +371,68 @@ def _boilerplate_rules() -> tuple[tuple[str, re.Pattern, re.Pattern | None], ...
     return tuple(rules)
 
 
+def _opens_anchored(source: str) -> bool:
+    """True when every match of the pattern `source` starts at the start of the text: it opens with
+    "^" (after a leading "(?i)") and has no top-level "|" (read past escapes, classes and groups)."""
+    body = source[4:] if source.startswith("(?i)") else source
+    if not body.startswith("^"):
+        return False
+    depth, in_class, i = 0, False, 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            i += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if body[i + 1:i + 2] == "]":  # "[]...]": a leading "]" is a member
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
+@lru_cache(maxsize=1)
+def _boilerplate_scan() -> tuple[re.Pattern, tuple[tuple[int, str, re.Pattern, re.Pattern | None], ...]]:
+    """(opening, others): the boilerplate rules whose patterns are anchored at the line's start
+    and hold no group of their own, joined in file order into one pattern of groups r<i> (i: the
+    rule's index) that is matched once at the start of a line (the first alternative that matches
+    is the first of these rules that does: one match instead of a search per rule); and
+    (i, note, pattern, twin) of the other rules, in order, searched one by one."""
+    joined, others = [], []
+    for i, (note, pattern, twin) in enumerate(_boilerplate_rules()):
+        source = pattern.pattern
+        if pattern.groups == 0 and pattern.flags & ~(re.I | re.U) == 0 and _opens_anchored(source):
+            flags = "i" if source.startswith("(?i)") or pattern.flags & re.I else ""
+            body = source[4:] if source.startswith("(?i)") else source
+            joined.append(f"(?P<r{i}>(?{flags}:{body}))" if flags else f"(?P<r{i}>{body})")
+        else:
+            others.append((i, note, pattern, twin))
+    return re.compile("|".join(joined) or "(?!)"), tuple(others)
+
+
 def _boilerplate_reason(text: str) -> str | None:
     """The note of the first boilerplate pattern (data/lexicon/boilerplate.csv) that matches `text`."""
-    lowered = _lowered(text)
-    for note, pattern, twin in _boilerplate_rules():
-        if (twin.search(lowered) if twin is not None and lowered is not None else pattern.search(text)):
+    opening, others = _boilerplate_scan()
+    m = opening.match(text)
+    first = int(m.lastgroup[1:]) if m else len(_boilerplate_rules())
+    for i, note, pattern, twin in others:
+        if i > first:
+            break
+        lowered = _lowered(text) if twin is not None else None
+        if (twin.search(lowered) if lowered is not None else pattern.search(text)):
             return note
-    return None
+    return _boilerplate_rules()[first][0] if m else None
 
 
 def _looks_like_subheading(text: str) -> bool:
-    return len(text.split()) <= SUBHEADING_MAX_WORDS and text[-1] not in _FINAL_PUNCT
+    return text[-1] not in _FINAL_PUNCT and len(text.split()) <= SUBHEADING_MAX_WORDS  # (the cheap test first)
 
 
 # A page's own timestamp on a line of its own: "Sat 10 Oct 2020 14.32 BST", "Oct. 10, 2020,
@@ -475,7 +535,8 @@ def _classify(lines: list[_Line], headline: str | None) -> None:
     for line in lines:
         if line.kind:
             continue
-        if len(line.text.split()) <= CAPTION_MAX_WORDS and _is_caption(line.text):
+        # (the word count, which splits the line, only for the few lines that look like captions)
+        if _is_caption(line.text) and len(line.text.split()) <= CAPTION_MAX_WORDS:
             line.kind, line.reason = "caption", "photo credit"
         else:
             note = _boilerplate_reason(line.text)
@@ -725,7 +786,15 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         cursor = nxt
     if cursor < end:
         spans.append((cursor, end))
-    return [(s, e) for s, e in (_trim(text, s, e) for s, e in spans) if e > s]
+    trimmed = []
+    for s, e in spans:  # _trim, inlined (a call per sentence)
+        while s < e and (text[s].isspace() or text[s] in _EDGE):
+            s += 1
+        while e > s and (text[e - 1].isspace() or text[e - 1] in _EDGE):
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

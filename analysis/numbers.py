@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon
+from . import dates, lexicon
 
 
 
@@ -36,6 +36,7 @@ from . import lexicon
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _GROUPED = re.compile(rf"(?<=\d)[{_GROUP_SPACES}](?=\d{{3}}(?!\d))")
 _OF = re.compile(r"\s+of\s+", re.I)
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ def _patterns() -> dict[str, re.Pattern]:
     cardinal = alternation(w for w, (_, kind, _) in words.items() if kind in ("unit", "teen", "tens", "scale"))
     vague = alternation(w for w, (_, kind, _) in words.items() if kind == "vague")
     before, after = _hedges()
+    first = alternation(word for word in _first_words() if _WORD.fullmatch(word))  # (a word can only equal these)
     digits = rf"\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:[{_GROUP_SPACES}]\d{{3}})+(?!\d)|\d+(?:\.\d+)?"
     scale = r"(?:\s+(?:hundred|thousand|million|billion)\b)?"
     word_number = (rf"(?:an?\s+)?(?:{cardinal})\b(?:(?:\s*-\s*|\s+(?:and\s+)?)(?:{cardinal})\b)*(?:\s+dozen\b)?"
@@ -107,15 +109,30 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:(?P<range>\s*(?:-|–|to)\s*)(?P<hi>{digits}(?:{scale})|{word_number})\b)?"
             rf"(?P<after>\s+(?:{alternation(after)})\b|\+)?",
             re.I),
+        # every word number and hedge is written in lower case: see _twins
         "between": re.compile(r"between\s+", re.I),
         "attached": re.compile(r"(?:-|–)?(?:st|nd|rd|th|%|[a-z]|\s*-\s*[a-z]|:\d|\s*(?:percent|per\s+cent|pc)\b)", re.I),
         "token": re.compile(r"[a-z]+", re.I),
         "dash_letter": re.compile(r"-[a-z]", re.I),
-        # where a number expression may begin: a word start the "number" pattern's look-behind allows
-        "word_start": re.compile(r"(?<![\w.,$£€#])\w+"),
-        # the first words a number expression can open with, for words not in plain ASCII
-        "first_word": re.compile(rf"(?:{alternation(_first_words())})\Z", re.I),
+        # where a number expression may begin (see _starts): a word start the "number" pattern's
+        # look-behind allows, opening with a digit or being one of _first_words(); the case-sensitive
+        # twin is for the lower-cased text (see dates.lowered), the other for text that has none
+        "start": re.compile(rf"(?<![\w.,$£€#])(?:\d|(?:{first})(?!\w))"),
+        "start_folded": re.compile(rf"(?<![\w.,$£€#])(?:\d|(?:{first})(?!\w))", re.I),
     }
+
+
+@lru_cache(maxsize=None)
+def _twins() -> dict[str, re.Pattern]:
+    """The case-insensitive patterns find_numbers matches, case-sensitive, for the lower-cased text:
+    where lower-casing keeps every offset (`dates.lowered`) they match there where the others match
+    the text, faster. (Their patterns hold no upper-case letter but the P of named groups.)"""
+    twins = {}
+    for name in ("number", "attached", "dash_letter"):
+        pattern = _patterns()[name]
+        assert re.sub(r"\(\?P[<=]", "", pattern.pattern).islower()
+        twins[name] = re.compile(pattern.pattern, pattern.flags & ~re.I)
+    return twins
 
 
 @lru_cache(maxsize=None)
@@ -132,21 +149,24 @@ def _starts(text: str) -> list[int]:
 
     A match opens a word (the pattern's look-behind) with a digit or one of `_first_words()`
     followed by a non-word character, so every other word is skipped without trying the
-    pattern's long alternations there. ASCII words are compared lower-cased; any other word
-    goes through the same case-insensitive regex engine as the pattern.
+    pattern's long alternations there. One scan finds those words: a case-sensitive one of the
+    lower-cased text where lower-casing keeps every offset (`dates.lowered`), which is faster
+    than the case-insensitive one it stands for.
     """
+    return _starts_in(text, dates.lowered(text))
+
+
+def _starts_in(text: str, lowered: str | None) -> list[int]:
+    """`_starts(text)`, given `dates.lowered(text)`."""
     patterns = _patterns()
-    first = _first_words()
-    first_word = patterns["first_word"]
-    starts = []
-    for m in patterns["word_start"].finditer(text):
-        word = m.group()
-        if word[0].isdecimal() or (word.lower() in first if word.isascii() else first_word.match(word)):
-            starts.append(m.start())
-    return starts
+    if lowered is None:
+        return [m.start() for m in patterns["start_folded"].finditer(text)]
+    return [m.start() for m in patterns["start"].finditer(lowered)]
 
 
 def _digits_value(text: str) -> int | None:
+    if text.isdecimal() and len(text) < 16:
+        return int(text)  # plain digits: the value the float below rounds to, exactly (below 10**15)
     text = _GROUPED.sub("", text.lower().replace(",", ""))
     parts = text.split()
     try:
@@ -245,15 +265,19 @@ def _single(text: str) -> int | None:
 
 def find_numbers(text: str) -> list[NumberMention]:
     """Every number expression in `text`, in order (see module doc)."""
-    patterns = _patterns()
+    # the patterns match the lower-cased text when lower-casing keeps every offset (see _twins); the
+    # matched words are only read case-insensitively, the surface from `text`
+    lowered = dates.lowered(text)
+    patterns = _patterns() if lowered is None else _twins()
+    source = text if lowered is None else lowered
     pattern, attached_re, dash_letter = patterns["number"], patterns["attached"], patterns["dash_letter"]
     hedges_before, hedges_after = _hedges()
     found = []
     pos = 0
-    for at in _starts(text):  # the same matches as pattern.search(text, pos), tried only where one can begin
+    for at in _starts_in(text, lowered):  # the same matches as pattern.search(source, pos), tried only where one can begin
         if at < pos:
             continue
-        m = pattern.match(text, at)
+        m = pattern.match(source, at)
         if m is None:
             continue
         pos = m.end()
@@ -303,9 +327,9 @@ def find_numbers(text: str) -> list[NumberMention]:
         if range_high is not None:
             high = range_high
         start = m.start("hedge") if hedge else (m.start() if lo is not None else num_start)
-        attached = not written and not vague and bool(attached_re.match(text, num_end))
+        attached = not written and not vague and bool(attached_re.match(source, num_end))
         if not attached and written:
-            attached = bool(dash_letter.match(text, num_end))
+            attached = bool(dash_letter.match(source, num_end))
         if text[num_end:num_end + 1] == ":" or (num_start and text[num_start - 1] in "$£€#:"):
             attached = True
         found.append(NumberMention(start, end, value, qualifier, text[start:end], num_start, low, high,

@@ -125,3 +125,25 @@ def test_sentence_filter_keeps_figures_whose_term_a_look_back_cuts_out_of_a_word
     assert [(r.outcome, r.count) for r in frame.itertuples()] == [(outcome, count)]
     monkeypatch.setattr(casualties, "_FOLDS_TO_ASCII", re.compile(""))  # every sentence read in full
     assert frame.equals(_casualties(sentence))
+
+
+_TWIN_PIECES = ["said", "SAID", "Said", "told", "killed", "KILLED", "were", "had been", "wounded", "Killing", "lost",
+                "claimed", "reported", "according to", "died", " ", "  ", ",", ".", "\"", "“", "’", "a total of",
+                "12", "people", "x", "é", "\u00a0", "\u212a", "Ki", "-", "an estimated", "injured", "Injured"]
+
+
+def test_twins_match_the_lower_cased_text_where_the_patterns_match_the_text():
+    t = casualties._terms()
+    rng = random.Random(11)
+    for _ in range(2000):
+        text = _soup(rng, _TWIN_PIECES, 12)
+        assert casualties._words(text.lower()) == set(casualties._WORD.findall(text.lower())), text
+        if casualties._FOLDS_TO_ASCII.search(text):
+            continue  # the twins are not used
+        low = text.lower()
+        assert [m.span("verb") for m in t.report.finditer(text)] == [m.span("verb") for m in t.report_twin.finditer(low)]
+        for at in range(len(text) + 1):
+            plain, twin = t.pred.match(text, at), t.pred_twin.match(low, at)
+            assert (plain and plain.span("pred")) == (twin and twin.span("pred")), (text, at)
+            plain, twin = t.verb_before.search(text[:at]), t.verb_before_twin.search(low[:at])
+            assert (plain and plain.span("verb")) == (twin and twin.span("verb")), (text, at)

@@ -131,12 +131,21 @@ _START_WORDS = re.compile(
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?P<np>(?:[^,;.!?\"“”]|(?-i:(?<=[A-Z])\.)|\.(?=(?-i:\s*[A-Z]))){2,80}?)"
     r"(?=\s*(?:[,;!?\"“”]|(?-i:(?<!\b[A-Z]))\.(?!(?-i:\s*[A-Z]))|$|\s+(?:on|in|which|who|that)\b))", re.I)
+_AGE_WORDS = frozenset(("age", "aged", "ages"))  # one is a word of every sentence _AGE_BEFORE matches in
 _AGE_BEFORE = re.compile(r"\bage[ds]?\s+(?:of\s+)?(?:between\s+)?(?:\d+\s*(?:,|and|to|-)\s*)*$", re.I)
 # a figure counted up to the time of writing: as of publication
 _OVERNIGHT = re.compile(r"\b(?:overnight|in\s+the\s+(?:past|last)\s+(?:24|twenty-four)\s+hours)\b", re.I)
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _ADJECTIVAL = frozenset(("wounded", "injured", "dead", "killed", "missing"))
 _WORD = re.compile(r"[a-z]+")
+# every byte but a-z -> a space: the words of _WORD, found by bytes.translate and split (see _words)
+_NOT_A_TO_Z = bytes(byte if 97 <= byte <= 122 else 32 for byte in range(256))
+
+
+def _words(lowered: str) -> set[str]:
+    """The set of `_WORD.findall(lowered)`, the runs of a-z: faster from the text made ASCII (every
+    other character a "?") with every byte but a-z turned into a space, then split."""
+    return set(lowered.encode("ascii", "replace").translate(_NOT_A_TO_Z).decode("ascii").split())
 _UPPER = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][\w.-]*")
 _DIGIT = re.compile(r"\d")
@@ -156,12 +165,16 @@ class _Terms:
     after_adjective: re.Pattern
     bare_word: re.Pattern
     pred: re.Pattern
+    pred_twin: re.Pattern
     appositive: re.Pattern
     verb_before: re.Pattern
+    verb_before_twin: re.Pattern  # verb_before, case-sensitive, for the lower-cased text (see _twin)
     toll_before: re.Pattern
+    toll_hint: re.Pattern  # the longest word of each toll term, and "number": one is in every toll_before match
     cumulative: re.Pattern
     lives_before: re.Pattern
     report: re.Pattern
+    report_twin: re.Pattern
     withheld: re.Pattern
     singular: re.Pattern
     trigger: frozenset[str]
@@ -180,6 +193,15 @@ class _Terms:
     care: frozenset[str]
     unknown_count: re.Pattern
     unknown_words: frozenset[str]
+
+
+def _twin(pattern: re.Pattern) -> re.Pattern:
+    """The case-sensitive twin of a case-insensitive `pattern` written in lower case: it matches the
+    lower-cased text where `pattern` matches the text, when the text holds no `_FOLDS_TO_ASCII`
+    character (see dates.lowered), and faster (sre's case-insensitive matching folds every character)."""
+    source = re.sub(r"\(\?P[<=]", "", pattern.pattern)  # (the P of a named group is no letter matched)
+    assert source == source.lower(), "only a pattern written in lower case has a twin"
+    return re.compile(pattern.pattern, pattern.flags & ~re.I)
 
 
 def _alt(terms) -> str:
@@ -246,8 +268,10 @@ def _terms() -> _Terms:
         rf"(?:(?P<poss>its|their|his|her|our|[A-Z][\w-]*(?:'s|’s))\s+)?(?:own\s+)?"
         rf"(?:(?P<pop>military|civilians?|army|troops?|battlefield|combat|soldiers|fighters|personnel|servicemen)\s+)?"
         rf"(?P<what>{_alt(by_kind['withheld_noun'])})\b", re.I)
+    # "\b(?:[Aa]|[Aa]n)", written to open with the letter (a set: sre then skips to the letters
+    # instead of trying every offset) and the \b as a look-behind after it
     sing = re.compile(
-        rf"\b(?:[Aa]|[Aa]n)(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
+        rf"[Aa](?<!\w[Aa])n??(?P<mods>(?:\s+(?:\d+-year-old|{mod})){{0,3}}?)\s+(?P<head>{_alt(singular)})\b")
     # a sentence is read only when it holds a digit or one of these words (a fast set test)
     trigger = frozenset(
         word for terms in (by_kind["withheld_noun"], preds, verbs, nouns, by_kind["toll"])
@@ -271,8 +295,12 @@ def _terms() -> _Terms:
     unknown_count = re.compile(
         rf"\b(?:an?\s+)?(?:{_alt(unknowns)})[\"”’']?\s+number(?=[\"”’']?\s+of\s)", re.I) if unknowns else None
     return _Terms(
-        np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred, appositive=appositive,
-        verb_before=verb_before, toll_before=toll_before, cumulative=cumulative, lives_before=lives_before, report=report,
+        np=np, after_adjective=after_adjective, bare_word=re.compile(r"\s*(?P<word>[A-Za-z][\w’'-]*)?"), pred=pred,
+        pred_twin=_twin(pred), appositive=appositive,
+        verb_before=verb_before, verb_before_twin=_twin(verb_before), toll_before=toll_before,
+        toll_hint=re.compile(_alt({max(reversed(_WORD.findall(term)), key=len) for term in tolls} | {"number"})),
+        cumulative=cumulative,
+        lives_before=lives_before, report=report, report_twin=_twin(report),
         withheld=withheld, singular=sing, trigger=trigger, outcome_hint=re.compile(_alt(outcome_words)),
         pred_words=frozenset(w for term in list(preds) + list(verbs) for w in term.split()),
         population=persons, outcome_noun=by_kind["outcome_noun"], predicate={_key(k): v for k, v in preds.items()},
@@ -353,6 +381,7 @@ class _Claim:
     statement_id: int | None = None
 
 
+_DASHES = frozenset("-‐–")  # (tested before _QUALIFYING_SUFFIX, which opens with one, is tried)
 _QUALIFYING_SUFFIX = re.compile(r"[-‐–](?:linked|affiliated|allied|backed|aligned|inspired|supported)\b", re.I)
 
 
@@ -387,7 +416,7 @@ class _Context:
             text = self.article.text
             # "the al Qaeda-linked group": a name that only qualifies another actor is no side either
             self._story_spans = [span for span in self._spans if span[0] not in clutter
-                                 and not _QUALIFYING_SUFFIX.match(text, span[1])]
+                                 and not (text[span[1]:span[1] + 1] in _DASHES and _QUALIFYING_SUFFIX.match(text, span[1]))]
 
     def resolve(self, surface: str, start: int | None = None) -> str | None:
         """The actor of the mention at `start` (`ActorIndex.actor_at`), else a word look-up cached per surface."""
@@ -426,7 +455,7 @@ class _Context:
     def names_an_outcome(self, words: set[str]) -> bool:
         """True when one of a sentence's lower-cased words holds the word of an outcome term
         (`_Terms.outcome_hint`); each distinct word is looked at once."""
-        new = words - self._words_seen
+        new = None if self._words_seen.issuperset(words) else words - self._words_seen  # (most words are seen)
         if new:
             hint = _terms().outcome_hint.search
             self._outcome_words.update(word for word in new if hint(word))
@@ -477,10 +506,11 @@ _CLOSING_QUOTE_AT = re.compile(r"[\"”’']")
 _EPITHET = re.compile(r"[a-z][\w-]*(?=\s)")
 
 
-def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure | None:
-    """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim."""
+def _victims(text: str, num: NumberMention, ctx: _Context, base: int, twin: str | None = None) -> _Figure | None:
+    """The figure around `num`, with its victims' phrase parsed; None when the noun is not a victim
+    (`twin`: see _twin)."""
     t = _terms()
-    figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
+    pred, pred_in = (t.pred.match, text) if twin is None else (t.pred_twin.match, twin)
     m = t.np.match(text, num.end)
     if m is None and text[num.end:num.end + 1] in _CLOSING_QUOTES:
         m = t.np.match(text, num.end + 1)  # killed "dozens" of militants
@@ -494,7 +524,9 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
                 m = t.np.match(unquoted, epithet.end())
     if m and m.group("dem") and not _state_in(m.group("dem")):
         m = None
+    # (the figure is built once the number is known to be one: most numbers are not)
     if m:
+        figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
         head = m.group("head") or m.group("dem")
         mods = m.group("mods") or ""
         poss = m.group("poss") or ""
@@ -532,16 +564,17 @@ def _victims(text: str, num: NumberMention, ctx: _Context, base: int) -> _Figure
                     return None
         return figure
     # no victim noun: a bare number ("killing 12 and wounding 30", "5 were injured")
-    if num.vague and not t.pred.match(text, num.end):
+    if num.vague and not pred(pred_in, num.end):
         return None  # "dozens had been wounded" is a figure; "dozens" alone is not
     if _YEAR.match(num.surface) and num.qualifier == "exact":
         return None
     after = t.bare_word.match(text, num.end)
     word = (after.group("word") or "").lower()
     of_them = _OF_THEM.match(text, num.end)
-    if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not t.pred.match(text, num.end):
+    if word and word not in _BARE_FOLLOW and word not in t.outcome_noun and not pred(pred_in, num.end):
         if not of_them:
             return None
+    figure = _Figure(num.start, num.end, num.value, num.qualifier, num.low, num.high, np_end=num.end)
     if of_them:
         figure.np_end = of_them.end()
     # an elliptical figure names the victims of the figure before it ("21 soldiers ... and four went missing")
@@ -576,37 +609,46 @@ def _armed_group(name: str, ctx: _Context) -> bool:
     return bool(actor) and actor.get("role") == "armed group"
 
 
-def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
-    """Set the figure's outcome from a predicate after it, a verb or toll before it."""
+def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context, twin: str | None = None) -> None:
+    """Set the figure's outcome from a predicate after it, a verb or toll before it; `twin`: the
+    sentence lower-cased for the patterns' twins (see _twin), or None."""
     t = _terms()
-    m = t.pred.match(text, figure.np_end)
+    pred, pred_in = (t.pred.match, text) if twin is None else (t.pred_twin.match, twin)
+    m = pred(pred_in, figure.np_end)
     if m is None and _CLOSING_QUOTE_AT.match(text, figure.np_end):
-        m = t.pred.match(text, figure.np_end + 1)  # "more than 30 terrorists" were killed
+        m = pred(pred_in, figure.np_end + 1)  # "more than 30 terrorists" were killed
     if m is None:
         app = t.appositive.match(text, figure.np_end)
         if app:
-            m = t.pred.match(text, app.end())
+            m = pred(pred_in, app.end())
     if m:
-        if figure.source == "noun" and figure.outcome == "killed" and t.predicate[_key(m["pred"])] != "killed":
+        outcome = t.predicate[_key(text[m.start("pred"):m.end("pred")])]  # (read from the text, not the twin)
+        if figure.source == "noun" and figure.outcome == "killed" and outcome != "killed":
             return
-        figure.outcome = t.predicate[_key(m.group("pred"))]
+        figure.outcome = outcome
         figure.source = "pred"
         figure.end = m.end()
         return
     if figure.source == "noun" and _key(figure.head or "") not in t.population:
         return
-    before = text[max(0, num_start - 60):num_start]
-    m = t.verb_before.search(before)
+    window = max(0, num_start - 60)
+    before = text[window:num_start]
+    m = t.verb_before.search(before) if twin is None else t.verb_before_twin.search(twin[window:num_start])
     if m:
-        figure.outcome = t.verb[_key(m.group("verb"))]
+        verb = _key(before[m.start("verb"):m.end("verb")])  # (read from the text, not the twin)
+        figure.outcome = t.verb[verb]
         figure.source = "verb"
         figure.verb_at = len(text[:num_start]) - len(before) + m.start("verb")
-        if _key(m.group("verb")) in ("lost", "losing"):
+        if verb in ("lost", "losing"):
             figure.possessive = True  # "we lost 12 soldiers": the speaker's own dead
-        figure.care = _key(m.group("verb")) in t.care
+        figure.care = verb in t.care
         return
-    before = text[max(0, num_start - 160):num_start]
-    m = t.cumulative.search(before)
+    window = max(0, num_start - 160)
+    before = text[window:num_start]
+    tail = before.rstrip()
+    # a running total ends in white space, "to" or "at" and white space: a cheap test before the search
+    m = (t.cumulative.search(before) if tail != before and tail[-2:].lower() in ("to", "at") and tail[-3:-2].isspace()
+         else None)
     if m:
         # a running total: the outcome its words name, else the sentence's figure before it
         what = m.group("what")
@@ -619,7 +661,8 @@ def _outcome(text: str, figure: _Figure, num_start: int, ctx: _Context) -> None:
         if poss[:1].isupper():
             figure.party = _state_in(poss)
         return
-    m = t.toll_before.search(before)
+    # a toll's words are in the lower-cased window (see _Terms.toll_hint): a cheap search before the long one
+    m = t.toll_before.search(before) if twin is None or t.toll_hint.search(twin, window, num_start) else None
     if m:
         figure.outcome = _toll_outcome(m.group("toll"), m.group("numof"), t)
         figure.source = "toll"
@@ -655,31 +698,31 @@ def _joined(text: str, left: _Figure, right: _Figure) -> bool:
     return bool(_COORDINATION.fullmatch(text[left.np_end:right.start]))
 
 
-def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
-             published: dt.date | None) -> list[_Figure]:
-    """Every casualty figure of one sentence (sentence-relative offsets); `lowered`: the text lower-cased,
-    `words`: its words."""
+def _figures(text: str, words: set[str], ctx: _Context, base: int,
+             published: dt.date | None, twin: str | None = None) -> list[_Figure]:
+    """Every casualty figure of one sentence (sentence-relative offsets); `words`: its lower-cased words,
+    `twin`: the text lower-cased when the patterns' twins may search it (see _twin), else None."""
     t = _terms()
     numbers = ([n for n in find_numbers(text) if not n.attached]
-               if _DIGIT.search(text) or words & _number_words() else [])
-    if t.unknown_count is not None and words & t.unknown_words and "number" in words:
+               if _DIGIT.search(text) or not words.isdisjoint(_number_words()) else [])
+    if t.unknown_count is not None and "number" in words and not words.isdisjoint(t.unknown_words):
         numbers += [NumberMention(m.start(), m.end(), None, "undisclosed", m.group(), m.start(), None, None)
                     for m in t.unknown_count.finditer(text)]
-    singles = list(t.singular.finditer(text)) if words & t.pred_words else []
+    singles = list(t.singular.finditer(text)) if not words.isdisjoint(t.pred_words) else []
     if not numbers and not singles:
         return []
     figures: list[_Figure] = []
-    ages = "age" in lowered  # else _AGE_BEFORE cannot match
+    ages = not words.isdisjoint(_AGE_WORDS)  # else _AGE_BEFORE cannot match
     for num in numbers:
         if ages and _AGE_BEFORE.search(text, 0, num.number_start):
             continue
-        figure = _victims(text, num, ctx, base)
+        figure = _victims(text, num, ctx, base, twin)
         if figure is None:
             continue
         # a number inside a date is no figure (the dates are read only once a number could be one)
         if any(d.start < num.end and num.number_start < d.end for d in ctx.dates_in(text, published)):
             continue
-        _outcome(text, figure, num.start, ctx)
+        _outcome(text, figure, num.start, ctx, twin)
         figures.append(figure)
     for m in singles:
         if any(f.start <= m.start() < max(f.end, f.np_end) for f in figures):
@@ -688,7 +731,7 @@ def _figures(text: str, lowered: str, words: set[str], ctx: _Context, base: int,
         figure = _Figure(m.start(), m.end(), 1, "exact", 1, 1, head=head, np_end=m.end(),
                          population=_population(head, m.group("mods") or ""))
         figure.party = _party_of_text(m.group("mods") or "", ctx, base + m.start())
-        _outcome(text, figure, m.start(), ctx)
+        _outcome(text, figure, m.start(), ctx, twin)
         if figure.source == "pred" or figure.source == "verb":
             figures.append(figure)
     figures.sort(key=lambda f: f.start)
@@ -960,9 +1003,11 @@ def _find_start_of_fighting(article: Article, published: dt.date | None) -> dt.d
     return None
 
 
-def _since(text: str, ctx: _Context, published: dt.date | None) -> tuple[dt.date | None, tuple[int, int] | None]:
-    """The start of the counted period stated in a sentence, and the span of its "since" phrase."""
-    m = _SINCE.search(text)
+def _since(text: str, ctx: _Context, published: dt.date | None,
+           twin: str | None = None) -> tuple[dt.date | None, tuple[int, int] | None]:
+    """The start of the counted period stated in a sentence, and the span of its "since" phrase
+    (`twin`: see _twin; a sentence without "since" is passed over without the search)."""
+    m = _SINCE.search(text) if twin is None or "since" in twin else None
     if m is None:
         return None, None
     span = (m.start(), m.end())
@@ -1096,7 +1141,7 @@ def _claimant_name(surface: str, ctx: _Context, start: int | None) -> str:
     spokesman = _SPOKESMAN_FOR.match(surface)
     if spokesman:
         return _canonical(spokesman.group("body"), ctx, None if start is None else start + spokesman.start("body"))
-    paren = _PAREN.search(surface)
+    paren = _PAREN.search(surface) if ")" in surface else None
     if paren:
         outer = surface[:paren.start()].strip()
         for candidate in (surface, outer, paren.group("inner")):
@@ -1188,7 +1233,7 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
 
     The phrase is looked for in the 3000 characters before `before`. A phrase never spans a
     `_PHRASE_BREAK`, so only the stretches between breaks that hold the head are searched,
-    the latest first.
+    the latest first (each found only when the later ones hold no phrase).
     """
     if before is None:
         return None
@@ -1197,7 +1242,7 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
     pattern = _antecedent_pattern(head)
     window = (max(0, before - 3000), before)
     stretches = [window] if _PHRASE_BREAK.search(head) else _stretches_holding(text, *window, head)
-    for stretch in reversed(stretches):
+    for stretch in stretches:
         found = None
         for m in pattern.finditer(text, *stretch):
             phrase = _DETERMINERS.sub("", m.group(1))
@@ -1216,17 +1261,17 @@ def _antecedent(text: str, before: int | None, role: str) -> tuple[int, str] | N
 _CLAUSE_WORDS = frozenset("a an the and or to in on at by with from".split())
 
 
-def _stretches_holding(text: str, start: int, end: int, word: str) -> list[tuple[int, int]]:
-    """The (start, end) stretches of text[start:end] between two phrase breaks that hold `word`, in order."""
-    stretches = []
-    at = text.find(word, start, end)
+def _stretches_holding(text: str, start: int, end: int, word: str):
+    """The (start, end) stretches of text[start:end] between two phrase breaks that hold `word`, the
+    latest first (a generator: a caller that stops early does not look for the earlier ones)."""
+    at = text.rfind(word, start, end)
     while at != -1:
         opening = _LAST_PHRASE_BREAK.match(text, start, at)
         closing = _PHRASE_BREAK.search(text, at, end)  # after `word`, which holds no break
         stretch = (opening.end() if opening else start, closing.start() if closing else end)
-        stretches.append(stretch)
-        at = text.find(word, stretch[1], end)
-    return stretches
+        yield stretch
+        # an earlier occurrence lies wholly before the break that opens this stretch
+        at = text.rfind(word, start, stretch[0])
 
 
 def _state_of(name: str | None, ctx: _Context, hops: int = 0) -> str | None:
@@ -1331,11 +1376,12 @@ _POSTPOSED_AFTER = re.compile(r"\s+([A-Z][^,.;]{1,60}|the\s+[^,.;]{1,60})")
 _QUOTE_OR_COMMA_END = re.compile(r"[,\"”]\s*$")
 
 
-def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None) -> _Claim:
-    """Who asserts the figure at sentence offset `at`."""
+def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, str | None] | None,
+           twin: str | None = None) -> _Claim:
+    """Who asserts the figure at sentence offset `at` (`twin`: see _twin)."""
     t = _terms()
     m = None
-    for found in _ACCORDING.finditer(text):
+    for found in (_ACCORDING.finditer(text) if twin is None or "according" in twin else ()):
         m = found
     if m:
         np = _DETERMINERS.sub("", m.group("np").strip())
@@ -1345,7 +1391,7 @@ def _claim(text: str, at: int, ctx: _Context, base: int, statement: tuple[int, s
     # the claim's verb: the last reporting verb before the figure that has a subject, else the
     # first one after it (postposed: "..., the ministry said" or "..., said the ministry")
     best = None
-    verbs = list(t.report.finditer(text))
+    verbs = list(t.report.finditer(text) if twin is None else t.report_twin.finditer(twin))
     if "put" in text or "placed" in text:  # "Local officials put the death toll at 63"
         verbs = sorted(verbs + list(_PUT_TOLL.finditer(text)), key=lambda verb: verb.start())
     for verb in reversed([verb for verb in verbs if verb.start() < at]):
@@ -1440,7 +1486,7 @@ _RANGE_BEFORE = re.compile(r"\b(?:from|between|until|till|by)\s+$", re.I)  # "fr
 
 
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
-           figure_span: tuple[int, int]) -> dt.date | None:
+           figure_span: tuple[int, int], twin: str | None = None) -> dt.date | None:
     found = [d for d in ctx.dates_in(text, published)
              if not (since_span and since_span[0] <= d.start < since_span[1])
              and not _RANGE_BEFORE.search(text[max(0, d.start - 10):d.start])
@@ -1448,7 +1494,7 @@ def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx:
     if found:
         anchor = claim.verb_at if claim.verb_at is not None else figure_span[0]
         return min(found, key=lambda d: abs(d.start - anchor)).date
-    if published is not None and _OVERNIGHT.search(text):
+    if published is not None and (twin is None or "overnight" in twin or "hours" in twin) and _OVERNIGHT.search(text):
         return published
     if claim.narrator:
         return published
@@ -1485,24 +1531,27 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
     rows = []
     for sentence in article.story_sentences():
         sentence_rows = len(rows)  # rows before this sentence's own
-        text = article.sentence_text(sentence)
+        text = article.text[sentence.start:sentence.end]  # (article.sentence_text, inlined)
         lowered = text.lower()
-        words = set(_WORD.findall(lowered))
-        if not (words & t.trigger or _DIGIT.search(text)):
+        words = _words(lowered)
+        if words.isdisjoint(t.trigger) and not _DIGIT.search(text):
             continue
-        if not (words & _NEGATIONS or ctx.names_an_outcome(words) or _FOLDS_TO_ASCII.search(text)):
+        folds = _FOLDS_TO_ASCII.search(text) is not None
+        negated = not words.isdisjoint(_NEGATIONS)
+        if not (negated or ctx.names_an_outcome(words) or folds):
             continue  # no term a figure could take its outcome from, and no withheld figure: no row
+        twin = None if folds else lowered  # for the patterns' case-sensitive twins (see _twin)
         base = sentence.start
-        figures = _figures(text, lowered, words, ctx, base, published)
-        withheld = _withheld(text, ctx, base) if words & _NEGATIONS else []
+        figures = _figures(text, words, ctx, base, published, twin)
+        withheld = _withheld(text, ctx, base) if negated else []
         if not figures and not withheld:
             continue
-        since, since_span = _since(text, ctx, published)
+        since, since_span = _since(text, ctx, published, twin)
         previous: _Figure | None = None
         previous_claim: str | None = None
         for figure in figures:
             statement = spans.at(base + figure.start)
-            claim = _claim(text, figure.start, ctx, base, statement)
+            claim = _claim(text, figure.start, ctx, base, statement, twin)
             claimant_state = _claimant_state(claim, ctx)
             if figure.inherits and previous is not None:
                 figure.population = figure.population or previous.population
@@ -1539,7 +1588,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                 party = claimant_state
             party = party or "all"
             figure.party = party
-            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (figure.start, figure.end))
+            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (figure.start, figure.end), twin)
             if as_of and not claim.narrator:
                 ctx.paragraph_dates[(sentence.paragraph, claim.name)] = as_of
             if not claim.narrator:
@@ -1571,7 +1620,7 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
                     or _ARMY_WORDS.intersection(claim.surface.lower().split())):
                 population = "military"  # "the army (an army spokesman) has not released figures for its own losses"
             outcome = t.withheld_noun[_key(m.group("what"))]
-            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()))
+            as_of = _as_of(text, claim, since_span, published, sentence.paragraph, ctx, (m.start(), m.end()), twin)
             rows.append({
                 "reported_by": claim.name, "party": party, "population": population, "outcome": outcome,
                 "count": None, "qualifier": "undisclosed", "count_low": None, "count_high": None,
