@@ -29,6 +29,9 @@ from .schemas import BLOCK_KINDS  # noqa: F401  (re-exported)
 
 # Characters that count as white space at the edges of a line, beyond str.isspace.
 _EDGE = " \t\r\f\v\u00a0\u2009\u200a\u200b\u202f\u2060\ufeff"
+#: Every character that holds no text: _EDGE, and whatever str.isspace() calls white space
+#: (line and paragraph separators, the C0 file/group/record/unit separators, ideographic space...).
+_BLANK = "".join(sorted(set(_EDGE + "\n") | {ch for ch in map(chr, range(0x3001)) if ch.isspace()}))
 
 # A photo caption ends with (or starts with) a credit.
 _CAPTION_PATTERNS = [
@@ -202,7 +205,7 @@ def decode_text(raw: bytes, label: str = "input") -> str:
             raise InputError(
                 f"{label} is neither UTF-8 nor Windows-1252 text; re-save it as UTF-8 "
                 "(e.g. iconv -f ENCODING -t UTF-8).") from None
-    if not text.strip(_EDGE + "\n"):
+    if not text.strip(_BLANK):
         raise InputError(f"{label} holds only white space; pass a file that holds the article's text.")
     sample = text[:65536]
     controls = sum(1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")

@@ -181,7 +181,7 @@ def _digits_value(text: str) -> int | None:
 def words_value(text: str) -> int | None:
     """ "two hundred and fifty" -> 250; "a dozen" -> 12; None when not a well-formed number."""
     words = _words()
-    tokens = [t.lower() for t in _patterns()["token"].findall(text)]
+    tokens = [t.casefold() for t in _patterns()["token"].findall(text)]
     if tokens and tokens[0] in ("a", "an"):
         tokens = tokens[1:] or ["one"]
         if tokens == ["one"]:
@@ -231,13 +231,17 @@ def _truncate_words(text: str) -> tuple[str, int | None]:
 
 def _vague_parts(text: str) -> list[str]:
     """ "tens of thousands" -> ["tens", "thousands"]; "several  dozen" -> ["several dozen"]."""
-    return [" ".join(part.split()) for part in _OF.split(text.lower())]
+    # casefold, not lower: the patterns match case-insensitively, so "dozenſ" (long s) matched "dozens"
+    return [" ".join(part.split()) for part in _OF.split(text.casefold())]
 
 
-def _vague_value(text: str) -> int:
+def _vague_value(text: str) -> int | None:
+    """ "tens of thousands" -> 10,000; None for a match whose words the table does not hold."""
     words = _words()
     value = 1
     for part in _vague_parts(text):
+        if part not in words:
+            return None
         value *= words[part][0]
     return value
 

@@ -96,6 +96,7 @@ def assert_clean(article: Path, out: Path, capsys, revalidate: bool = True) -> d
 UNUSABLE = {
     "empty file": (b"", "empty"),
     "whitespace only": (" \t\n\r\n\u00a0\u2009\ufeff\n   \n".encode("utf-8"), "white space"),
+    "separators only": ("\u200b\x1c\u2029\x1f \u3000\n".encode("utf-8"), "white space"),
     "binary (NUL bytes)": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" + bytes(range(256)) * 4, "binary"),
     "binary (control characters, no NUL)": (bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17]) * 50, "binary"),
     "UTF-16 text": ("Title line here\n\nHe said \u201chello\u201d.\n".encode("utf-16"), "binary"),
