@@ -7,9 +7,11 @@ Prints, in one run:
   (`analysis.synthetic`); single process, so the figures are per core;
 - the time to render the report set for the seed article, beside the time
   papermill takes to run one empty notebook, and their ratio: once within
-  this process (both warm: what a notebook server or a batch job sees), and
-  once as commands in a new process (`python -m analysis report` beside
-  `papermill empty.ipynb out.ipynb`: what a user at a shell sees);
+  this process (imports done, and the report kernels kept from the warm-up
+  run: what each article costs a batch job, a notebook server or a report
+  command given several articles), and once as commands in a new process
+  (`python -m analysis report` beside `papermill empty.ipynb out.ipynb`:
+  what a user at a shell sees for one article);
 - the time `import analysis` takes in a fresh interpreter.
 
 Each figure is the best of `repeat` runs after one warm-up run. Benchmarks
@@ -242,7 +244,7 @@ def run_bench(words: int = 200_000, repeat: int = 3, reports: bool = True, comma
     print(f"\nreport set: seed article, {files} files, jobs={jobs}; beside papermill running one empty cell",
           file=out)
     print(f"  {'':<34}{'report':>10}{'empty':>12}{'ratio':>9}", file=out)
-    print(_ratio_line("in this process (warm)", report, empty), file=out)
+    print(_ratio_line("in this process (kernels kept)", report, empty), file=out)
     if commands:
         print(_ratio_line("as commands (new processes)", report_cli, empty_cli), file=out)
     return 0

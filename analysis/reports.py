@@ -16,6 +16,7 @@ seed article and normalises them (`python -m analysis.reports refresh`).
 from __future__ import annotations
 
 import argparse
+import atexit
 import concurrent.futures as futures
 import datetime as dt
 import json
@@ -165,9 +166,20 @@ class _Failure:
     log: Path
 
 
-#: Run silently before each notebook in a shared kernel: an empty namespace and
-#: execution counts from 1, as in a fresh kernel (imported modules stay loaded).
-_FRESH_NAMESPACE = "get_ipython().reset(new_session=True, aggressive=False)"
+def _prelude(handoff: str | None) -> str:
+    """Code run silently before each notebook in a shared kernel.
+
+    An empty namespace and execution counts from 1, as in a fresh kernel
+    (imported modules stay loaded); and the run's hand-off folder in the
+    kernel's environment (`pipeline.HANDOFF_ENV`), or none, since a kernel may
+    serve several runs. Nothing is left bound in the notebook's namespace.
+    """
+    from .pipeline import HANDOFF_ENV
+
+    environ = "__import__('os').environ"
+    handoff_code = (f"{environ}[{HANDOFF_ENV!r}] = {handoff!r}" if handoff
+                    else f"{environ}.pop({HANDOFF_ENV!r}, None)")
+    return f"get_ipython().reset(new_session=True, aggressive=False); {handoff_code}"
 _WARM_UP = "import analysis.charts, analysis.notebook_params, analysis.summary"
 _ENGINE = "analysis-shared-kernel"
 
@@ -182,8 +194,10 @@ def _engine():
     from papermill.exceptions import PapermillException
 
     class FreshNamespaceClient(PapermillNotebookClient):
+        prelude = ""
+
         def papermill_execute_cells(self):
-            reply = self.wait_for_reply(self.kc.execute(_FRESH_NAMESPACE, silent=True, store_history=False))
+            reply = self.wait_for_reply(self.kc.execute(self.prelude, silent=True, store_history=False))
             if not reply or reply["content"].get("status") != "ok":
                 raise PapermillException("could not reset the shared kernel's namespace")
             super().papermill_execute_cells()
@@ -195,12 +209,14 @@ def _engine():
             kwargs.pop("input_path", None)
             kwargs.pop("startup_timeout", None)
             kc = kwargs.pop("kc")
+            prelude = kwargs.pop("prelude")
             timeout = execution_timeout or kwargs.pop("timeout", None)
             client = FreshNamespaceClient(nb_man, timeout=timeout, startup_timeout=start_timeout,
                                           kernel_name=kernel_name, log=logging.getLogger("papermill"),
                                           log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file,
                                           **kwargs)
             client.kc = kc  # connected once per kernel: connecting costs a fifth of a second
+            client.prelude = prelude
             return client.execute()
 
     if _ENGINE not in papermill_engines._engines:
@@ -259,8 +275,11 @@ class _Kernel:
             shutil.rmtree(self._folder, ignore_errors=True)
 
 
-def _run(job: _Job, kernel: _Kernel) -> _Failure | None:
-    """Execute one notebook (papermill) in `kernel`, normalise it, write it and its HTML; log to job.log."""
+def _run(job: _Job, kernel: _Kernel, prelude: str) -> _Failure | None:
+    """Execute one notebook (papermill) in `kernel` after `prelude`, normalise it, write it and its HTML.
+
+    Logs to job.log.
+    """
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -277,7 +296,8 @@ def _run(job: _Job, kernel: _Kernel) -> _Failure | None:
         try:
             nb = papermill.execute_notebook(
                 str(job.source), None, parameters=job.parameters or None, kernel_name=KERNEL_NAME,
-                engine_name=_engine(), km=kernel.manager, kc=kernel.client, progress_bar=False, log_output=True,
+                engine_name=_engine(), km=kernel.manager, kc=kernel.client, prelude=prelude, progress_bar=False,
+                log_output=True,
                 request_save_on_cell_execute=False)
         except PapermillExecutionError as exc:
             logger.error("cell %s failed:\n%s", exc.exec_count, _ANSI.sub("", "\n".join(exc.traceback)))
@@ -330,28 +350,80 @@ def _cost(job: _Job) -> int:
         return 0
 
 
-def _run_queue(queue: "queue_module.SimpleQueue[_Job]", cwd: Path, env: dict, kernel_log: Path,
-               ready: threading.Event) -> list[_Failure]:
-    """Start a kernel, wait for `ready`, then run notebooks from `queue` in it until the queue is empty.
+class _KernelPool:
+    """Started kernels kept, after a run, for the next run in this process.
 
-    A kernel that fails to start fails the notebooks it takes.
+    Rendering several articles (`render_reports` in a loop, the report command
+    given several articles, a notebook server) then starts a kernel and imports
+    the package once per kernel, not once per article. Kernels are kept by
+    working folder and environment; a kernel that failed or died is shut
+    down, not kept. At most `limit` idle kernels are kept (the oldest go
+    first), and all of them are shut down when the process exits.
+    """
+
+    def __init__(self, limit: int = 4):
+        self.limit = limit
+        self._idle: list[tuple[tuple, _Kernel]] = []
+        self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def take(self, key: tuple) -> "_Kernel | None":
+        """An idle kernel started for `key`, or None."""
+        with self._lock:
+            for i, (held, kernel) in enumerate(self._idle):
+                if held == key:
+                    del self._idle[i]
+                    return kernel
+        return None
+
+    def give(self, key: tuple, kernel: "_Kernel") -> None:
+        """Keep `kernel` for a later run if it is still alive; shut it down otherwise."""
+        from jupyter_core.utils import run_sync
+
+        try:
+            alive = run_sync(kernel.manager.is_alive)()
+        except Exception:  # noqa: BLE001 - a kernel that cannot say is not kept
+            alive = False
+        evicted = []
+        with self._lock:
+            if alive:
+                self._idle.append((key, kernel))
+            else:
+                evicted.append(kernel)
+            while len(self._idle) > self.limit:
+                evicted.append(self._idle.pop(0)[1])
+        for old in evicted:
+            old.__exit__()
+
+    def close(self) -> None:
+        """Shut down every idle kernel."""
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for _, kernel in idle:
+            kernel.__exit__()
+
+
+_POOL = _KernelPool()
+
+
+def _run_queue(queue: "queue_module.SimpleQueue[_Job]", cwd: Path, env: dict, kernel_log: Path,
+               ready: threading.Event, prelude: str) -> list[_Failure]:
+    """Take a kept kernel or start one, wait for `ready`, then run notebooks from `queue` until it is empty.
+
+    A kernel that fails to start fails the notebooks it takes. A kernel that
+    ran every notebook it took without a start-up failure is kept for the next
+    run (`_KernelPool`); the others are shut down.
     """
     kernel_log.parent.mkdir(parents=True, exist_ok=True)
     failures = []
+    key = (str(cwd), tuple(sorted(env.items())))
+    kernel = _POOL.take(key)
     try:
-        with _Kernel(cwd, env, kernel_log) as kernel:
+        if kernel is None:
+            kernel = _Kernel(cwd, env, kernel_log).__enter__()
             # The package's modules load while the article is extracted; the
             # notebooks import them again (for free) from an empty namespace.
             kernel.client.execute(_WARM_UP, silent=True, store_history=False)
-            ready.wait()
-            while True:
-                try:
-                    job = queue.get_nowait()
-                except queue_module.Empty:
-                    return failures
-                failure = _run(job, kernel)
-                if failure is not None:
-                    failures.append(failure)
     except Exception as exc:
         message = f"the kernel did not start ({type(exc).__name__}: {' '.join(str(exc).split())})"
         while True:
@@ -360,6 +432,26 @@ def _run_queue(queue: "queue_module.SimpleQueue[_Job]", cwd: Path, env: dict, ke
             except queue_module.Empty:
                 return failures
             failures.append(_Failure(job.source.name, "start-up", message, kernel_log))
+    healthy = True
+    try:
+        ready.wait()
+        while True:
+            try:
+                job = queue.get_nowait()
+            except queue_module.Empty:
+                return failures
+            failure = _run(job, kernel, prelude)
+            if failure is not None:
+                failures.append(failure)
+                healthy = healthy and failure.cell != "start-up"
+    except BaseException:
+        healthy = False
+        raise
+    finally:
+        if healthy:
+            _POOL.give(key, kernel)
+        else:
+            kernel.__exit__()
 
 
 def _run_all(jobs: list[_Job], workers: int, hand_off: Callable[[Path], object] | None = None) -> list[_Failure]:
@@ -367,10 +459,11 @@ def _run_all(jobs: list[_Job], workers: int, hand_off: Callable[[Path], object] 
 
     The costliest notebooks go first, so that kernels finish close together.
     A kernel imports the package once and keeps it for all of its notebooks,
-    which start from an empty namespace. `hand_off(folder)`, when given, runs
-    while the kernels start and stores frames there (`pipeline.hand_off`) for
-    the kernels to load instead of extracting the article again; should it
-    fail, the notebooks extract for themselves and report any error.
+    which start from an empty namespace, and for later runs in this process
+    (`_KernelPool`). `hand_off(folder)`, when given, runs while the kernels
+    start and stores frames there (`pipeline.hand_off`) for the kernels to
+    load instead of extracting the article again; should it fail, the
+    notebooks extract for themselves and report any error.
     """
     from .pipeline import HANDOFF_ENV
 
@@ -378,13 +471,12 @@ def _run_all(jobs: list[_Job], workers: int, hand_off: Callable[[Path], object] 
     pending: queue_module.SimpleQueue[_Job] = queue_module.SimpleQueue()
     ready = threading.Event()
     logs = jobs[0].log.parent
+    env = {key: value for key, value in os.environ.items() if key != HANDOFF_ENV}
     with tempfile.TemporaryDirectory(prefix="frames-") as folder:
-        env = {key: value for key, value in os.environ.items() if key != HANDOFF_ENV}
-        if hand_off is not None:
-            env[HANDOFF_ENV] = folder
+        prelude = _prelude(folder if hand_off is not None else None)
         with futures.ThreadPoolExecutor(max_workers=count, thread_name_prefix="notebooks") as pool:
             running = [pool.submit(_run_queue, pending, jobs[0].source.parent, env, logs / f"kernel-{i + 1}.log",
-                                   ready)
+                                   ready, prelude)
                        for i in range(count)]
             # While the kernels start: queue the notebooks, import papermill and
             # nbconvert, and extract the article.

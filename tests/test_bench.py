@@ -33,7 +33,7 @@ def test_bench_prints_report_ratio(monkeypatch, capsys):
     assert bench.run_bench(words=200, repeat=1, reports=True) == 0
     out = capsys.readouterr().out
     assert re.search(r"report set: seed article, 6 files, jobs=\d; beside papermill running one empty cell", out)
-    assert re.search(r"in this process \(warm\)\s+5\.00 s\s+2\.00 s\s+2\.50x  \(target <= 3x: met\)", out)
+    assert re.search(r"in this process \(kernels kept\)\s+5\.00 s\s+2\.00 s\s+2\.50x  \(target <= 3x: met\)", out)
     assert re.search(r"as commands \(new processes\)\s+9\.00 s\s+2\.50 s\s+3\.60x  \(target <= 3x: NOT met\)", out)
 
 

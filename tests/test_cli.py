@@ -33,3 +33,11 @@ def test_cli_runs_from_any_working_directory(tmp_path):
                             cwd=tmp_path, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "o" / "sentences.csv").exists()
+
+
+def test_report_checks_every_article_before_writing_any(tmp_path, capsys):
+    missing = tmp_path / "missing.txt"
+    status = main(["report", str(SEED_ARTICLE), str(missing), "--out", str(tmp_path / "reports")])
+    assert status == 2
+    assert capsys.readouterr().err == f"error: {missing}: no such file; pass the path of a plain-text (.txt) article.\n"
+    assert not (tmp_path / "reports").exists()

@@ -130,6 +130,43 @@ def test_notebooks_sharing_a_kernel_start_from_an_empty_namespace(tmp_path):
     assert "TCP without encryption" not in (tmp_path / "kernel-1.log").read_text()
 
 
+@pytest.mark.slow
+def test_later_runs_reuse_the_kernels_with_their_own_article_and_an_empty_namespace(tmp_path):
+    """Kernels kept between runs: the same process serves both, each run sees its own frames."""
+    folder = tmp_path / "notebooks"
+    folder.mkdir()
+    notebook = _notebook(folder / "01-probe.ipynb", (
+        "import os\nfrom analysis import extract\n"
+        "print(os.getpid(), 'leftover' in globals(), bool(os.environ.get('ANALYSIS_FRAMES_HANDOFF')), "
+        "extract(params.article).handoff is not None, extract(params.article).article.meta.headline)\n"
+        "leftover = 1"))
+    seen = []
+    for article in (SEED_ARTICLE, INVENTED):
+        reports.render_reports(article, out_root=tmp_path / "out", jobs=1, notebooks=[notebook])
+        executed = nbformat.read(tmp_path / "out" / article.stem / notebook.name, as_version=4)
+        seen.append(executed.cells[-1].outputs[0]["text"].split(maxsplit=4))
+    (pid, *first), (again, *second) = seen
+    assert pid == again
+    assert first[:3] == second[:3] == ["False", "True", "True"]
+    assert first[3] != second[3]  # each run's own article
+    from analysis.article import load_article
+
+    assert load_article(INVENTED).meta.headline in second[3]
+
+
+def test_a_kernel_that_died_is_not_kept(tmp_path):
+    import os
+
+    kernel = reports._Kernel(tmp_path, dict(os.environ), tmp_path / "kernel.log").__enter__()
+    from jupyter_core.utils import run_sync
+
+    run_sync(kernel.manager.shutdown_kernel)(now=True)
+    pool = reports._KernelPool(limit=2)
+    pool.give(("key",), kernel)
+    assert pool.take(("key",)) is None
+    pool.close()
+
+
 # ----------------------------------------------------------------------------
 # Rendering: every notebook on the invented article, through the parameter
 
