@@ -259,9 +259,6 @@ class _GatedRules:
         self.ungated = frozenset(i for i, words in enumerate(word_sets) if not words)
         words = set().union(*(w for w in word_sets if w))
         self.gate = _alternation(words) if words else None
-        # the gate tried at every offset in one call (a look-ahead matches empty, so findall steps one
-        # character at a time): the words a search from each match's start + 1 finds, in one list
-        self.gate_everywhere = re.compile("(?=(" + self.gate.pattern + "))") if words else None
         # the gate reports the longest word at an offset: it stands for every word that is a prefix of it
         self.rules_of = {
             word: self.ungated | {i for i, own in enumerate(word_sets) if own and any(word.startswith(w) for w in own)}
@@ -272,7 +269,11 @@ class _GatedRules:
         low = _lowered(text) if low is None else low
         if low is None or self.gate is None:
             return self.every
-        words = set(self.gate_everywhere.findall(low))
+        words = set()
+        m = self.gate.search(low)
+        while m:
+            words.add(m.group())
+            m = self.gate.search(low, m.start() + 1)
         return self.ungated.union(*map(self.rules_of.__getitem__, words))
 
 
@@ -1022,6 +1023,7 @@ class _Reader:
         self.rows: list[tuple] = []  # in the order of _ROW_COLUMNS
         self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
         self.subjects: dict[str, tuple[int, int] | None] = {}  # see _np_before
+        self.block_id, self.block_ordered = None, None  # the paragraph being read and its _ordered
         self.cue_re, self.forms, self.cue_firsts = _cues()
         #: the cue forms that may stand as plural nouns (only they need _nominal's test)
         self.nominal_forms = frozenset(f for f in self.forms if f.split()[0] in _NOMINAL_FIRSTS)
@@ -1130,6 +1132,8 @@ class _Reader:
         text = self.text
         p0, p1 = block.start, block.end
         self.date_cache = {}  # (statements read only their own paragraph's sentences)
+        # the paragraph's sentence order, read once here (every statement's sentence id and date reads it)
+        self.block_id, self.block_ordered = block.block_id, self._ordered(block.block_id)
         quotes = find_quotes(text, p0, p1, continues)
         self.quote_cuts = sorted((q.open_mark, q.outer_end) for q in quotes)  # (for _may_frame)
         masked = mask(text, quotes, p0, p1)
@@ -1422,7 +1426,7 @@ class _Reader:
 
     def _sentence_id(self, block, offset: int) -> int:
         """The id of the block's last sentence starting at or before `offset` (else its first; -1: none)."""
-        ordered = self._ordered(block.block_id)
+        ordered = self.block_ordered if block.block_id == self.block_id else self._ordered(block.block_id)
         if ordered is not None:
             starts, ids = ordered
             if not ids:
@@ -1980,15 +1984,18 @@ class _Reader:
                     date = said.date
                     break
         ts, te = d.target_span or (d.start, d.end)  # where d.type_text lies
-        low = self._lowered(ts, te) if not (d.cue is not None and d.cue.strong) else None
-        kind_type = statement_type(d.type_text, d.cue, low=low)
-        if kind_type == "accuse" and d.reciprocal_subject is None and not (d.cue is not None and d.cue.strong):
-            if not self._accuses((ts, te), speaker):
+        strong = d.cue is not None and d.cue.strong
+        if strong:
+            kind_type = d.cue.type  # (what statement_type gives a strong cue, without reading the words)
+        else:
+            low = self._lowered(ts, te)
+            kind_type = statement_type(d.type_text, d.cue, low=low)
+            if kind_type == "accuse" and d.reciprocal_subject is None and not self._accuses((ts, te), speaker):
                 kind_type = statement_type(d.type_text, d.cue, skip=("accuse",), low=low)
-        if d.kind == "partial" and kind_type != "accuse" and not (d.cue is not None and d.cue.strong) and \
+        if d.kind == "partial" and kind_type != "accuse" and not strong and \
                 self._fragment_accuses(d.start, d.end, speaker):
             kind_type = "accuse"  # 'said it fired in response to "the enemy's assassination" of a commander'
-        if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
+        if d.hit is not None and d.cue is not None and not strong and hits[d.hit].ref is not None \
                 and hits[d.hit].form.lower().endswith("ing"):
             # "rejected calls for a truce, saying ...": the participle reports what the main cue says
             ref = hits[hits[d.hit].ref]
@@ -2048,7 +2055,8 @@ class _Reader:
         if self.published is None and not sentences:
             return None
         sent = sentences[h.sentence] if h.sentence < len(sentences) else None
-        if sent is None or not sent.start <= h.start < sent.end or self._ordered(d.block_id) is None:
+        ordered = self.block_ordered if d.block_id == self.block_id else self._ordered(d.block_id)
+        if sent is None or not sent.start <= h.start < sent.end or ordered is None:
             sent = next((s for s in sentences if s.start <= h.start < s.end), None)  # (sentences overlap)
         if sent is None:
             return None
