@@ -2103,13 +2103,19 @@ class _Reader:
             return True
         text = self.text
         limit = sent.end if sent.end < h.end + 61 else h.end + 61
+        pos = sent.start
+        # the tests below find in a stretch only what they find in a wider one: when the whole of
+        # [sentence start, limit) holds nothing, no stretch of it does (half the calls end here)
+        if not (limit > pos and (_DIGIT.search(text, pos, limit) or _MONTH_START.search(low, pos, limit + 2) or
+                                 low.find("day", pos, limit + 12) >= 0 or low.find("tonight", pos, limit + 12) >= 0
+                                 or low.find("this ", pos, limit + 12) >= 0)):
+            return False
         # the quotes' stretches, sorted, are the paragraph's (see _paragraph): a copy takes this
         # statement's own words
         cuts = list(self.quote_cuts)
         if d.reciprocal_subject is None:
             bisect.insort(cuts, (d.content_start, d.end))
         cuts.append((limit, limit))
-        pos = sent.start
         for cut_start, cut_end in cuts:
             stop = cut_start if cut_start < limit else limit
             if stop > pos and (_DIGIT.search(text, pos, stop) or _MONTH_START.search(low, pos, stop + 2) or
