@@ -1663,9 +1663,9 @@ class _Reader:
     def _hit_speaker(self, k: int, hits: list[_Hit], resolved: dict, paragraph: int, seen: set | None = None):
         if k in resolved:
             return resolved[k]
-        seen = seen or set()
         h = hits[k]
-        if h.ref is not None and h.ref not in seen:
+        if h.ref is not None and (seen is None or h.ref not in seen):
+            seen = seen or set()  # (made only for a hit that shares another's speaker)
             seen.add(k)
             out = self._hit_speaker(h.ref, hits, resolved, paragraph, seen)
         elif h.impersonal and h.subject is not None:
