@@ -23,6 +23,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 DOUBLE_OPEN = "\u201c\u201e\u00ab"   # “ „ «
@@ -142,8 +143,12 @@ def find_quotes(text: str, start: int = 0, end: int | None = None,
         if e > s:
             spans.append(QuoteSpan(left_open, None, s, e, True, True))
     if singles:
-        covered = [(q.open_mark, q.outer_end) for q in spans]
-        outside = [i for i in singles if not any(a <= i < b for a, b in covered)]
+        # the double-quoted stretches follow one another without overlap (pairs close before the
+        # next opens; a mark left open comes after them all): the one that may hold a mark is the
+        # last starting at or before it
+        starts = [q.open_mark for q in spans]
+        ends = [q.outer_end for q in spans]
+        outside = [i for i in singles if (k := bisect_right(starts, i) - 1) < 0 or i >= ends[k]] if spans else singles
         single_pairs, _ = _pair(text, outside, start, end)
         for a, b in single_pairs:
             s, e = _trimmed(text, a + 1, b)

@@ -1023,7 +1023,10 @@ class _Reader:
         self.rows: list[tuple] = []  # in the order of _ROW_COLUMNS
         self.date_cache: dict[int, list] = {}  # sentence start -> dates, for the paragraph being read
         self.subjects: dict[str, tuple[int, int] | None] = {}  # see _np_before
+        self.block_id, self.block_ordered = None, None  # the paragraph being read and its _ordered
         self.cue_re, self.forms, self.cue_firsts = _cues()
+        #: the cue forms that may stand as plural nouns (only they need _nominal's test)
+        self.nominal_forms = frozenset(f for f in self.forms if f.split()[0] in _NOMINAL_FIRSTS)
         # the text lower-cased once for the gates (None when lower-casing moves offsets or a gate
         # cannot be trusted on it: see _lowered)
         low = _lowered(self.text)
@@ -1129,7 +1132,10 @@ class _Reader:
         text = self.text
         p0, p1 = block.start, block.end
         self.date_cache = {}  # (statements read only their own paragraph's sentences)
+        # the paragraph's sentence order, read once here (every statement's sentence id and date reads it)
+        self.block_id, self.block_ordered = block.block_id, self._ordered(block.block_id)
         quotes = find_quotes(text, p0, p1, continues)
+        self.quote_cuts = sorted((q.open_mark, q.outer_end) for q in quotes)  # (for _may_frame)
         masked = mask(text, quotes, p0, p1)
         spans = [(s.start, s.end) for s in sentences] or [(p0, p1)]
 
@@ -1164,7 +1170,7 @@ class _Reader:
             form = " ".join((surface.lower() if low is None else low[m.start():m.end()]).split())
             if form in _BARE_FORMS and _after_modal(masked, start):
                 continue  # "declined to say", "would say": no statement
-            if _nominal(masked, start, form) or _after_document(masked, start):
+            if (form in self.nominal_forms and _nominal(masked, start, form)) or _after_document(masked, start):
                 continue  # "rejected calls for a ceasefire", "growing calls for talks": a noun, not a cue
             hits.append(_Hit(p0 + m.start(), p0 + m.end(), surface, self.forms[form], sentence_at(p0 + m.start())))
         for k, h in enumerate(hits):
@@ -1420,7 +1426,7 @@ class _Reader:
 
     def _sentence_id(self, block, offset: int) -> int:
         """The id of the block's last sentence starting at or before `offset` (else its first; -1: none)."""
-        ordered = self._ordered(block.block_id)
+        ordered = self.block_ordered if block.block_id == self.block_id else self._ordered(block.block_id)
         if ordered is not None:
             starts, ids = ordered
             if not ids:
@@ -1657,9 +1663,9 @@ class _Reader:
     def _hit_speaker(self, k: int, hits: list[_Hit], resolved: dict, paragraph: int, seen: set | None = None):
         if k in resolved:
             return resolved[k]
-        seen = seen or set()
         h = hits[k]
-        if h.ref is not None and h.ref not in seen:
+        if h.ref is not None and (seen is None or h.ref not in seen):
+            seen = seen or set()  # (made only for a hit that shares another's speaker)
             seen.add(k)
             out = self._hit_speaker(h.ref, hits, resolved, paragraph, seen)
         elif h.impersonal and h.subject is not None:
@@ -1683,13 +1689,16 @@ class _Reader:
             name, _, resolution, kind, gender = self._speaker(start + one_of.end(), end, paragraph)
             return name, surface, resolution, kind, gender
         role = _head_role(surface)
-        body = _roles().get(_bare(words[-1]).lower()) if words else None
-        if len(words) == 2 and words[0].lower() in ("his", "her") and _bare(words[1]).lower() in _OWN_STAFF:
+        # (the first word and the bare head noun lower-cased once: the tests below read them often)
+        first = words[0].lower() if words else None
+        head_noun = _bare(words[-1]).lower() if words else None
+        body = _roles().get(head_noun) if words else None
+        if len(words) == 2 and first in ("his", "her") and head_noun in _OWN_STAFF:
             # "his office said": the person speaks through it
-            name, _, _, kind, gender = self._pronoun("he" if words[0].lower() == "his" else "she", surface,
+            name, _, _, kind, gender = self._pronoun("he" if first == "his" else "she", surface,
                                                      start, paragraph)
             return (name or surface), surface, "pronoun", kind, gender
-        if 2 <= len(words) <= 4 and _bare(words[-1]).lower() in _OWN_STAFF and words[-2].endswith(("'s", "’s")) \
+        if 2 <= len(words) <= 4 and head_noun in _OWN_STAFF and words[-2].endswith(("'s", "’s")) \
                 and all(_capitalised(w) for w in words[:-1]):
             # "Netanyahu's office said": the person named
             owner = " ".join(words[:-1])[:-2]
@@ -1708,14 +1717,14 @@ class _Reader:
             # "the ministry", "Ukraine's General Staff", "the Defense Ministry": a body, never a person
             name, kind = self._body(surface, start, end, body)
             return name, surface, "role_noun", kind, None
-        if role is None and len(words) > 3 and words[0].lower() in ("a", "an") and \
+        if role is None and len(words) > 3 and first in ("a", "an") and \
                 (" in " in surface or " near " in surface or " from " in surface):
             # "a local administrator in X": someone unnamed, placed; the role phrase speaks
             for i in range(2, len(words) - 1):
                 if words[i].lower() in _PLACED and _head_role(words[i - 1]) is not None:
                     cut = [m.start() for m in _NONSPACE.finditer(surface)][i]
                     return self._speaker(start, start + len(surface[:cut].rstrip()), paragraph)
-        anaphoric = role is not None and words[0].lower() in DETERMINERS
+        anaphoric = role is not None and first in DETERMINERS
         name = None
         inside = None  # the mentions within the phrase (read once, when first needed)
         if role is None and name is None:
@@ -1730,7 +1739,7 @@ class _Reader:
             tail = _name_after_role(surface)
             if tail:
                 name, tail_kind = tail
-        indefinite = anaphoric and words[0].lower() in ("a", "an")
+        indefinite = anaphoric and first in ("a", "an")
         if name is None and indefinite and role["kind"] == "person":
             name = None  # "an Israeli official": someone new, whoever the index last took an official for
         else:
@@ -1743,7 +1752,7 @@ class _Reader:
                 _, best_end, best, _ = max(inside, key=lambda m: (m[1], m[1] - m[0]))
                 if role is None or best_end >= end - 1 or self.actors.kinds.get(best) == role["kind"]:
                     name = best
-        if anaphoric and words[0].lower() in ("a", "an") and name is None:
+        if anaphoric and first in ("a", "an") and name is None:
             if role["kind"] == "person":
                 # "an army spokesman", "a UN official": someone unnamed who speaks for the body named
                 bodies = [m for m in inside if m[3] in ("organization", "armed_forces", "state")]
@@ -1975,15 +1984,18 @@ class _Reader:
                     date = said.date
                     break
         ts, te = d.target_span or (d.start, d.end)  # where d.type_text lies
-        low = self._lowered(ts, te) if not (d.cue is not None and d.cue.strong) else None
-        kind_type = statement_type(d.type_text, d.cue, low=low)
-        if kind_type == "accuse" and d.reciprocal_subject is None and not (d.cue is not None and d.cue.strong):
-            if not self._accuses((ts, te), speaker):
+        strong = d.cue is not None and d.cue.strong
+        if strong:
+            kind_type = d.cue.type  # (what statement_type gives a strong cue, without reading the words)
+        else:
+            low = self._lowered(ts, te)
+            kind_type = statement_type(d.type_text, d.cue, low=low)
+            if kind_type == "accuse" and d.reciprocal_subject is None and not self._accuses((ts, te), speaker):
                 kind_type = statement_type(d.type_text, d.cue, skip=("accuse",), low=low)
-        if d.kind == "partial" and kind_type != "accuse" and not (d.cue is not None and d.cue.strong) and \
+        if d.kind == "partial" and kind_type != "accuse" and not strong and \
                 self._fragment_accuses(d.start, d.end, speaker):
             kind_type = "accuse"  # 'said it fired in response to "the enemy's assassination" of a commander'
-        if d.hit is not None and d.cue is not None and not d.cue.strong and hits[d.hit].ref is not None \
+        if d.hit is not None and d.cue is not None and not strong and hits[d.hit].ref is not None \
                 and hits[d.hit].form.lower().endswith("ing"):
             # "rejected calls for a truce, saying ...": the participle reports what the main cue says
             ref = hits[hits[d.hit].ref]
@@ -2043,7 +2055,8 @@ class _Reader:
         if self.published is None and not sentences:
             return None
         sent = sentences[h.sentence] if h.sentence < len(sentences) else None
-        if sent is None or not sent.start <= h.start < sent.end or self._ordered(d.block_id) is None:
+        ordered = self.block_ordered if d.block_id == self.block_id else self._ordered(d.block_id)
+        if sent is None or not sent.start <= h.start < sent.end or ordered is None:
             sent = next((s for s in sentences if s.start <= h.start < s.end), None)  # (sentences overlap)
         if sent is None:
             return None
@@ -2079,6 +2092,7 @@ class _Reader:
     def _may_frame(self, d: _Draft, h: _Hit, sent, quotes) -> bool:
         """False when no date expression can start where `_date` would take one: before the cue's
         end or at most 60 characters after it, outside the quotes and the statement's own words.
+        (`quotes` are the paragraph's, whose stretches _paragraph keeps sorted in self.quote_cuts.)
 
         A date expression (see dates) starts with a digit, a month name (its first three letters),
         or a weekday, "today", "yesterday", "tonight", "this morning/evening" (which hold "day",
@@ -2088,20 +2102,28 @@ class _Reader:
         if low is None:
             return True
         text = self.text
-        limit = min(sent.end, h.end + 61)
-        cuts = [(q.open_mark, q.outer_end) for q in quotes]
-        if d.reciprocal_subject is None:
-            cuts.append((d.content_start, d.end))
-        cuts.sort()
-        cuts.append((limit, limit))
+        limit = sent.end if sent.end < h.end + 61 else h.end + 61
         pos = sent.start
+        # the tests below find in a stretch only what they find in a wider one: when the whole of
+        # [sentence start, limit) holds nothing, no stretch of it does (half the calls end here)
+        if not (limit > pos and (_DIGIT.search(text, pos, limit) or _MONTH_START.search(low, pos, limit + 2) or
+                                 low.find("day", pos, limit + 12) >= 0 or low.find("tonight", pos, limit + 12) >= 0
+                                 or low.find("this ", pos, limit + 12) >= 0)):
+            return False
+        # the quotes' stretches, sorted, are the paragraph's (see _paragraph): a copy takes this
+        # statement's own words
+        cuts = list(self.quote_cuts)
+        if d.reciprocal_subject is None:
+            bisect.insort(cuts, (d.content_start, d.end))
+        cuts.append((limit, limit))
         for cut_start, cut_end in cuts:
-            stop = min(cut_start, limit)
+            stop = cut_start if cut_start < limit else limit
             if stop > pos and (_DIGIT.search(text, pos, stop) or _MONTH_START.search(low, pos, stop + 2) or
                                low.find("day", pos, stop + 12) >= 0 or low.find("tonight", pos, stop + 12) >= 0 or
                                low.find("this ", pos, stop + 12) >= 0):
                 return True
-            pos = max(pos, cut_end)
+            if cut_end > pos:
+                pos = cut_end
             if pos >= limit:
                 return False
         return False
@@ -2369,11 +2391,14 @@ def _participle(form: str) -> bool:
     return form.split()[0].lower().endswith("ing")
 
 
+_NOMINAL_FIRSTS = frozenset(("calls", "demands", "claims", "pledges", "promises", "threats", "warnings"))
+
+
 def _nominal(masked: str, offset: int, form: str) -> bool:
     """True when a cue form that doubles as a plural noun ("calls for") stands as a noun here:
     after a determiner, an adjective, a preposition or a verb, not after its subject."""
     first = form.split()[0]
-    if first not in ("calls", "demands", "claims", "pledges", "promises", "threats", "warnings"):
+    if first not in _NOMINAL_FIRSTS:
         return False
     m = re.search(r"([\w'’.-]+)\W*$", masked[max(0, offset - 40):offset])
     if not m:
