@@ -740,6 +740,7 @@ class ActorIndex:
             for r in rows:
                 first.setdefault(r[2], r[0])
             self._cache["first"] = first
+            self._cache["spans"] = (rows, self._cache["starts"], self._cache["widest"])  # for actor_at
         return self._cache["rows"]
 
     def _at(self, surface: str, start: int) -> str | None:
@@ -748,9 +749,12 @@ class ActorIndex:
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor of the mention at text[start:end]: the exact span, else the
         narrowest mention covering it, else the (person) mention inside it; or None."""
-        rows = self._rows()
-        starts = self._cache["starts"]
-        lo = bisect.bisect_left(starts, start - self._cache["widest"])
+        spans = self._cache.get("spans")  # (called for each quote and figure: one look-up, built once)
+        if spans is None:
+            self._rows()
+            spans = self._cache["spans"]
+        rows, starts, widest = spans
+        lo = bisect.bisect_left(starts, start - widest)
         hi = bisect.bisect_left(starts, end)
         near = [r for r in rows[lo:hi] if r[1] > start]
         if not near:
