@@ -63,6 +63,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 import pandas as pd
@@ -619,6 +620,9 @@ class _Mention(NamedTuple):  # a tuple of strings and ints: no work for the garb
     end: int
 
 
+assert _Mention._fields == ("actor", "kind", "start", "end")  # (index_actors unzips mentions in this order)
+
+
 @dataclass
 class _Person:
     tokens: list[str]
@@ -736,6 +740,7 @@ class ActorIndex:
             for r in rows:
                 first.setdefault(r[2], r[0])
             self._cache["first"] = first
+            self._cache["spans"] = (rows, self._cache["starts"], self._cache["widest"])  # for actor_at
         return self._cache["rows"]
 
     def _at(self, surface: str, start: int) -> str | None:
@@ -744,9 +749,12 @@ class ActorIndex:
     def actor_at(self, start: int, end: int) -> str | None:
         """The actor of the mention at text[start:end]: the exact span, else the
         narrowest mention covering it, else the (person) mention inside it; or None."""
-        rows = self._rows()
-        starts = self._cache["starts"]
-        lo = bisect.bisect_left(starts, start - self._cache["widest"])
+        spans = self._cache.get("spans")  # (called for each quote and figure: one look-up, built once)
+        if spans is None:
+            self._rows()
+            spans = self._cache["spans"]
+        rows, starts, widest = spans
+        lo = bisect.bisect_left(starts, start - widest)
         hi = bisect.bisect_left(starts, end)
         near = [r for r in rows[lo:hi] if r[1] > start]
         if not near:
@@ -2547,23 +2555,29 @@ def index_actors(article: Article) -> ActorIndex:
     text, records = article.text, ex.actors
     kept = []
     seen = set()
-    for mention in sorted(ex.mentions, key=lambda m: (m.start, -m.end)):
+    # In order of (start, -end), stably: sorted by end, longest first, then stably by start
+    # (two sorts on C-level keys cost less than one building a tuple per mention).
+    ordered = sorted(ex.mentions, key=attrgetter("end"), reverse=True)
+    ordered.sort(key=attrgetter("start"))
+    for mention in ordered:
         key = (mention.actor, mention.start, mention.end)
         if key in seen:
             continue
         seen.add(key)
         kept.append(mention)
-    sentence_of = _last_at_or_before(sentence_starts, [m.start for m in kept])
+    # (the mentions are tuples: zip(*kept) gives their fields column by column)
+    actor_col, kind_col, start_col, end_col = (list(column) for column in zip(*kept)) if kept else ([], [], [], [])
+    sentence_of = _last_at_or_before(sentence_starts, start_col)
     # built column by column: a frame builds faster from lists than from one dict per row
     columns = {
-        "actor": [m.actor for m in kept],
-        "actor_kind": [records[m.actor].kind for m in kept],
-        "mention_kind": [m.kind for m in kept],
-        "surface": [text[m.start:m.end] for m in kept],
-        "start": [m.start for m in kept],
-        "end": [m.end for m in kept],
+        "actor": actor_col,
+        "actor_kind": [records[actor].kind for actor in actor_col],
+        "mention_kind": kind_col,
+        "surface": [text[start:end] for start, end in zip(start_col, end_col)],
+        "start": start_col,
+        "end": end_col,
         "sentence_id": [sentence_ids[i] if i >= 0 else 0 for i in sentence_of],
-        "block_kind": ex.block_kinds([m.start for m in kept]),
+        "block_kind": ex.block_kinds(start_col),
     }
     mentions = pd.DataFrame(columns if kept else [],
                             columns=[c for c in schemas.COLUMNS["mentions"] if c != "mention_id"])

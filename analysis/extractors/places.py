@@ -74,12 +74,14 @@ def _locative(text: str, pos: int) -> tuple[str | None, str | None]:
         return None, None
     # (only the last three words are read: rsplit spares splitting the rest; _LOCATIVE_LASTS
     # rules out at once the last words that lead to no answer, as most do)
-    words = text[max(0, pos - 40):pos].rsplit(None, 3)
+    window = text[max(0, pos - 40):pos]
+    words = window.rsplit(None, 1)  # (the last word alone first: most names need no more)
     if not words:
         return None, None
     last = words[-1].lower().lstrip("(")
     if last not in _LOCATIVE_LASTS and last[:-1] not in _OF_NOUNS:
         return None, None
+    words = window.rsplit(None, 3)
     if last.endswith(",") and last[:-1] in _OF_NOUNS and len(words) >= 2 and words[-2].lower() in ("the", "state",
                                                                                                "provincial", "regional"):
         return "of", last[:-1]  # "the state capital, Sittwe": an appositive names the place
@@ -356,13 +358,13 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
 
     # Unknown to the known-names regex: a name after a locative word.
     for m in _NAME_AT.finditer(text):
-        start = m.start("name")
+        start, end = m.span()  # (the name is the whole match)
         if start in taken:
             continue
         prep, noun = _locative(text, start)
         weak = prep is None or noun == "attack" or prep not in _STRONG and noun is None
-        if weak and text[m.end():m.end() + 1] == ",":
-            town = _TOWN_AFTER.match(text, m.end())  # "Rubaya, a coltan-mining town in ...": named by its apposition
+        if weak and text[end:end + 1] == ",":
+            town = _TOWN_AFTER.match(text, end)  # "Rubaya, a coltan-mining town in ...": named by its apposition
             if town:
                 prep, noun = prep or "of", town.group("noun")
         if prep is None and text.endswith(_AND_OR_ENDS, max(0, start - 4), start) and \
@@ -370,11 +372,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             prep = "and"  # "in Hiiraan and Middle Shabelle": the locative word before the first
         if prep is None or not in_story(start):
             continue
-        words = m.group("name").split()
+        whole = m.group()
+        words = whole.split()
         # (matching up to start + 40 reads what matching the slice text[start:start + 40] reads)
         if words[0] in _NOT_NAMES or _POSSESSIVE_NAME.match(text, start, start + 40):
             continue
-        if senses(words[0]) and not place_of(words[0]) or names_actor(m.group("name")):
+        if senses(words[0]) and not place_of(words[0]) or names_actor(whole):
             continue  # states, demonyms, organisations: the known-names pass decided
         parts = words.copy()
         name = " ".join(parts)
@@ -384,12 +387,12 @@ def extract_places(article: Article, index: ActorIndex | None = None) -> pd.Data
             name = " ".join(parts)
             place = lookup(name)
         if place is None:
-            name = m.group("name")
+            name = whole
             region = len(words) > 1 and words[0] in _POSITION_WORDS and (prep in _COUNTRY_PREPS or prep == "and")
             if not (prep in _STRONG or noun and noun != "attack" or region
                     or prep in ("in", "at") and _after_facility(text, start)):
                 continue
-            if _NOUN_AFTER.match(text[m.end():m.end() + 15]):
+            if _NOUN_AFTER.match(text[end:end + 15]):
                 continue
             if region:
                 noun = "region"
