@@ -1632,7 +1632,10 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             ctx.last_claimant = claim.name
     if not rows:
         return schemas.empty("casualties")
-    frame = pd.DataFrame(rows).sort_values("start", kind="stable").reset_index(drop=True)
+    # (built by columns, not from the rows' dicts: the same frame, without pandas reading each row's keys;
+    # every row has the same keys, in the same order)
+    frame = pd.DataFrame({key: [row[key] for row in rows] for key in rows[0]})
+    frame = frame.sort_values("start", kind="stable").reset_index(drop=True)
     frame.insert(0, "casualty_id", range(1, len(frame) + 1))
     return schemas.conform("casualties", frame)
 
