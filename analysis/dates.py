@@ -215,16 +215,17 @@ def _month_day_starts(source: str, numbers: list[int]) -> list[int]:
     return starts
 
 
-def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+def find_dates(text: str, published: dt.date | None = None, lower: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, without overlaps.
 
-    Weekdays and "yesterday" need `published`; without it they are skipped.
+    Weekdays and "yesterday" need `published`; without it they are skipped. `lower`: `lowered(text)`
+    when the caller has it already (else None: found here).
     """
     # the matches of each pattern that can match at all (see the gates' comment), in the order of
     # the patterns; matched words are always read from `text`. In the lower-cased text the
     # patterns are tried only where a match can start: a month name ("October 10"), a run of
     # digits ("10 October"), a weekday or a word before it ("on Friday").
-    source = lowered(text)
+    source = lowered(text) if lower is None else lower
     if source is None:
         source = text
         explicit = [pattern.finditer(text) for pattern in _EXPLICIT]
