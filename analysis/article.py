@@ -814,7 +814,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue
             if len(bare) == 1 and bare.isupper():
                 continue  # an initial
-            if _DOTTED_ACRONYM.fullmatch(bare):
+            if "." in bare and _DOTTED_ACRONYM.fullmatch(bare):  # (every match holds a dot: a cheap test first)
                 continue  # U.S, U.N, a.m
         spans.append((cursor, m.end()))
         cursor = nxt
