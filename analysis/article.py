@@ -72,13 +72,7 @@ STANDFIRST_MAX_WORDS = 40  # the first line is taken for the headline only up to
 _FINAL_PUNCT = ".!?:;,\"\u201d\u2019')]\u2026"
 
 
-# Block and Sentence (and numbers.NumberMention, dates.DateMention) are frozen dataclasses with their
-# own __init__ (init=False): the generated one sets each field through object.__setattr__, which
-# costs about twice as much for the thousands built per article. Theirs fill the instance's
-# __dict__ with the same fields, in order, so equality, hashing, repr and immutability stay the
-# dataclass's own.
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Block:
     """One block of the article: `kind` is one of BLOCK_KINDS."""
 
@@ -93,23 +87,8 @@ class Block:
     post_date: dt.date | None = None
     post_text: str | None = None
 
-    def __init__(self, block_id: int, kind: str, start: int, end: int, paragraph: int, reason: str = "",
-                 author: str | None = None, handle: str | None = None, post_date: dt.date | None = None,
-                 post_text: str | None = None) -> None:
-        fields = self.__dict__  # (see the comment above Block)
-        fields["block_id"] = block_id
-        fields["kind"] = kind
-        fields["start"] = start
-        fields["end"] = end
-        fields["paragraph"] = paragraph
-        fields["reason"] = reason
-        fields["author"] = author
-        fields["handle"] = handle
-        fields["post_date"] = post_date
-        fields["post_text"] = post_text
 
-
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class Sentence:
     """One sentence, within one paragraph of one block."""
 
@@ -119,16 +98,6 @@ class Sentence:
     paragraph: int
     start: int
     end: int
-
-    def __init__(self, sentence_id: int, block_id: int, block_kind: str, paragraph: int, start: int,
-                 end: int) -> None:
-        fields = self.__dict__  # (see the comment above Block)
-        fields["sentence_id"] = sentence_id
-        fields["block_id"] = block_id
-        fields["block_kind"] = block_kind
-        fields["paragraph"] = paragraph
-        fields["start"] = start
-        fields["end"] = end
 
 
 @dataclass

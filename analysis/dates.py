@@ -70,7 +70,7 @@ _WEEKDAY_LOWER = re.compile(_WEEKDAY.pattern)
 _RELATIVE_DAY_LOWER = re.compile(_RELATIVE_DAY.pattern)
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class DateMention:
     """A date expression found in text: its span, its wording and the date it means."""
 
@@ -80,17 +80,6 @@ class DateMention:
     date: dt.date
     explicit: bool  # True for calendar dates, False for weekdays and "yesterday"
     has_year: bool
-
-    def __init__(self, start: int, end: int, surface: str, date: dt.date, explicit: bool, has_year: bool) -> None:
-        # the fields set in the instance's __dict__, not through object.__setattr__ as the generated
-        # __init__ does (init=False): the same frozen dataclass, built faster (see article.Block)
-        fields = self.__dict__
-        fields["start"] = start
-        fields["end"] = end
-        fields["surface"] = surface
-        fields["date"] = date
-        fields["explicit"] = explicit
-        fields["has_year"] = has_year
 
 
 def parse_iso(value: str | dt.date | None) -> dt.date | None:

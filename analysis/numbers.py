@@ -39,7 +39,7 @@ _OF = re.compile(r"\s+of\s+", re.I)
 _WORD = re.compile(r"\w+")
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(frozen=True)
 class NumberMention:
     """A number expression in text: `start`/`end` cover the hedge and the number."""
 
@@ -54,24 +54,6 @@ class NumberMention:
     vague: bool = False  # "dozens", "hundreds"
     written: bool = False  # spelled out in words
     attached: bool = False  # glued to a unit or word: an age, duration, ordinal, time, money, percentage
-
-    def __init__(self, start: int, end: int, value: int, qualifier: str, surface: str, number_start: int,
-                 low: int | None, high: int | None, vague: bool = False, written: bool = False,
-                 attached: bool = False) -> None:
-        # the fields set in the instance's __dict__, not through object.__setattr__ as the generated
-        # __init__ does (init=False): the same frozen dataclass, built faster (see article.Block)
-        fields = self.__dict__
-        fields["start"] = start
-        fields["end"] = end
-        fields["value"] = value
-        fields["qualifier"] = qualifier
-        fields["surface"] = surface
-        fields["number_start"] = number_start
-        fields["low"] = low
-        fields["high"] = high
-        fields["vague"] = vague
-        fields["written"] = written
-        fields["attached"] = attached
 
 
 @lru_cache(maxsize=None)
