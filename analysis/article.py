@@ -144,27 +144,27 @@ class Article:
 
     def blocks_frame(self) -> pd.DataFrame:
         """One row per block (see data/README.md for the columns)."""
-        rows = [
-            {
-                "block_id": b.block_id, "kind": b.kind, "paragraph": b.paragraph,
-                "start": b.start, "end": b.end, "text": self.text[b.start:b.end],
-                "reason": b.reason, "author": b.author, "handle": b.handle,
-                "post_date": b.post_date,
-            }
-            for b in self.blocks
-        ]
-        return schemas.conform("blocks", pd.DataFrame(rows, columns=list(schemas.COLUMNS["blocks"])))
+        # built by columns, not from a dict per row: the same frame, without pandas reading each row's keys
+        blocks, text = self.blocks, self.text
+        columns = {
+            "block_id": [b.block_id for b in blocks], "kind": [b.kind for b in blocks],
+            "paragraph": [b.paragraph for b in blocks], "start": [b.start for b in blocks],
+            "end": [b.end for b in blocks], "text": [text[b.start:b.end] for b in blocks],
+            "reason": [b.reason for b in blocks], "author": [b.author for b in blocks],
+            "handle": [b.handle for b in blocks], "post_date": [b.post_date for b in blocks],
+        }
+        return schemas.conform("blocks", pd.DataFrame(columns, columns=list(schemas.COLUMNS["blocks"])))
 
     def sentences_frame(self) -> pd.DataFrame:
         """One row per sentence (see data/README.md for the columns)."""
-        rows = [
-            {
-                "sentence_id": s.sentence_id, "block_id": s.block_id, "block_kind": s.block_kind,
-                "paragraph": s.paragraph, "start": s.start, "end": s.end, "text": self.sentence_text(s),
-            }
-            for s in self.sentences
-        ]
-        return schemas.conform("sentences", pd.DataFrame(rows, columns=list(schemas.COLUMNS["sentences"])))
+        sentences, text = self.sentences, self.text  # (by columns, as blocks_frame)
+        columns = {
+            "sentence_id": [s.sentence_id for s in sentences], "block_id": [s.block_id for s in sentences],
+            "block_kind": [s.block_kind for s in sentences], "paragraph": [s.paragraph for s in sentences],
+            "start": [s.start for s in sentences], "end": [s.end for s in sentences],
+            "text": [text[s.start:s.end] for s in sentences],  # (sentence_text, inlined)
+        }
+        return schemas.conform("sentences", pd.DataFrame(columns, columns=list(schemas.COLUMNS["sentences"])))
 
 
 # ----------------------------------------------------------------------------
@@ -783,7 +783,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                 continue
             if len(bare) == 1 and bare.isupper():
                 continue  # an initial
-            if _DOTTED_ACRONYM.fullmatch(bare):
+            if "." in bare and _DOTTED_ACRONYM.fullmatch(bare):  # (every match holds a dot: a cheap test first)
                 continue  # U.S, U.N, a.m
         spans.append((cursor, m.end()))
         cursor = nxt

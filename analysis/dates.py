@@ -180,16 +180,41 @@ def _weekday_starts(source: str) -> list[int]:
     return sorted(set(starts))
 
 
-def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+def _month_day_starts(source: str, numbers: list[int]) -> list[int]:
+    """The offsets at which an _EXPLICIT[0] match ("October 10") may start in the lower-cased `source`,
+    given the starts of its runs of digits, in order. The match's day opens a run of digits after white
+    space (\s+, what str.isspace() calls white space); its month, a word of a-z, ends right before that
+    white space or before one "." there, and starts at a word boundary: at the start of the run of a-z
+    that ends there (a letter before it would leave no boundary). Walking back from the few digit runs
+    is cheaper than scanning the whole text for month names."""
+    starts = []
+    for at in numbers:
+        i = at
+        while i and source[i - 1].isspace():
+            i -= 1
+        if i == at:
+            continue
+        if i and source[i - 1] == ".":
+            i -= 1
+        word_end = i
+        while i and "a" <= source[i - 1] <= "z":
+            i -= 1
+        if i < word_end:
+            starts.append(i)
+    return starts
+
+
+def find_dates(text: str, published: dt.date | None = None, lower: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, without overlaps.
 
-    Weekdays and "yesterday" need `published`; without it they are skipped.
+    Weekdays and "yesterday" need `published`; without it they are skipped. `lower`: `lowered(text)`
+    when the caller has it already (else None: found here).
     """
     # the matches of each pattern that can match at all (see the gates' comment), in the order of
     # the patterns; matched words are always read from `text`. In the lower-cased text the
     # patterns are tried only where a match can start: a month name ("October 10"), a run of
     # digits ("10 October"), a weekday or a word before it ("on Friday").
-    source = lowered(text)
+    source = lowered(text) if lower is None else lower
     if source is None:
         source = text
         explicit = [pattern.finditer(text) for pattern in _EXPLICIT]
@@ -200,11 +225,9 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             return []  # most texts: no digit, no weekday, no "today"
         explicit = []
         if has_digit:
-            months = _starts(_HAS_MONTH, source)
-            if months:
-                numbers = [m.start() for m in _DIGIT_RUN.finditer(source)]
-                explicit = [_matches_at(_EXPLICIT_LOWER[0], source, months),  # "October 10"
-                            _matches_at(_EXPLICIT_LOWER[1], source, numbers)]  # "10 October"
+            numbers = [m.start() for m in _DIGIT_RUN.finditer(source)]
+            explicit = [_matches_at(_EXPLICIT_LOWER[0], source, _month_day_starts(source, numbers)),  # "October 10"
+                        _matches_at(_EXPLICIT_LOWER[1], source, numbers)]  # "10 October"
             if "-" in text:
                 explicit.append(_EXPLICIT_LOWER[2].finditer(source))  # "2020-10-10"
         weekday = relative = ()
@@ -217,18 +240,21 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     taken: list[tuple[int, int]] = []
     for matches in explicit:
         for m in matches:
-            if not _free(taken, m.start(), m.end()):
+            start, end = m.span()
+            if taken and not _free(taken, start, end):
                 continue
-            year = int(m["year"]) if m["year"] else None
-            month = _group(text, m, "month")
-            date = resolve_month_day(_month_number(month), int(m["day"]), published, year)
-            if date is None:
-                continue
+            month_start, month_end = m.span("month")
+            month = text[month_start:month_end]
             # "may 5" is rarely a date when "may" is lower-case (the verb)
             if month == "may":
                 continue
-            found.append(DateMention(m.start(), m.end(), _group(text, m, 0), date, True, year is not None))
-            taken.append((m.start(), m.end()))
+            year = m["year"]
+            year = int(year) if year else None
+            date = resolve_month_day(_month_number(month), int(m["day"]), published, year)
+            if date is None:
+                continue
+            found.append(DateMention(start, end, text[start:end], date, True, year is not None))
+            taken.append((start, end))
     if published is not None:
         for m in weekday:
             if not _free(taken, m.start("weekday"), m.end("weekday")):

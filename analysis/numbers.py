@@ -267,11 +267,14 @@ def _single(text: str) -> int | None:
     return words_value(text)
 
 
-def find_numbers(text: str) -> list[NumberMention]:
-    """Every number expression in `text`, in order (see module doc)."""
+def find_numbers(text: str, lowered: str | None = None) -> list[NumberMention]:
+    """Every number expression in `text`, in order (see module doc).
+
+    `lowered`: `dates.lowered(text)` when the caller has it already (else None: found here)."""
     # the patterns match the lower-cased text when lower-casing keeps every offset (see _twins); the
     # matched words are only read case-insensitively, the surface from `text`
-    lowered = dates.lowered(text)
+    if lowered is None:
+        lowered = dates.lowered(text)
     patterns = _patterns() if lowered is None else _twins()
     source = text if lowered is None else lowered
     pattern, attached_re, dash_letter = patterns["number"], patterns["attached"], patterns["dash_letter"]

@@ -468,10 +468,11 @@ class _Context:
             self._start_of_fighting = (_find_start_of_fighting(self.article, self.published),)
         return self._start_of_fighting[0]
 
-    def dates_in(self, text: str, published: dt.date | None) -> list[dates.DateMention]:
-        """`dates.find_dates(text, published)`, remembered for the sentence asked about last."""
+    def dates_in(self, text: str, published: dt.date | None, twin: str | None = None) -> list[dates.DateMention]:
+        """`dates.find_dates(text, published)`, remembered for the sentence asked about last (`twin`: see
+        _twin; a twin is dates.lowered(text) too, handed on so as not to lower-case the text again)."""
         if self._dates_of is None or self._dates_of[0] != (text, published):
-            self._dates_of = ((text, published), dates.find_dates(text, published))
+            self._dates_of = ((text, published), dates.find_dates(text, published, twin))
         return self._dates_of[1]
 
     def actor(self, name: str) -> dict | None:
@@ -703,7 +704,8 @@ def _figures(text: str, words: set[str], ctx: _Context, base: int,
     """Every casualty figure of one sentence (sentence-relative offsets); `words`: its lower-cased words,
     `twin`: the text lower-cased when the patterns' twins may search it (see _twin), else None."""
     t = _terms()
-    numbers = ([n for n in find_numbers(text) if not n.attached]
+    # (a twin is the text lower-cased without a character that folds onto ASCII: dates.lowered(text) too)
+    numbers = ([n for n in find_numbers(text, twin) if not n.attached]
                if _DIGIT.search(text) or not words.isdisjoint(_number_words()) else [])
     if t.unknown_count is not None and "number" in words and not words.isdisjoint(t.unknown_words):
         numbers += [NumberMention(m.start(), m.end(), None, "undisclosed", m.group(), m.start(), None, None)
@@ -720,7 +722,7 @@ def _figures(text: str, words: set[str], ctx: _Context, base: int,
         if figure is None:
             continue
         # a number inside a date is no figure (the dates are read only once a number could be one)
-        if any(d.start < num.end and num.number_start < d.end for d in ctx.dates_in(text, published)):
+        if any(d.start < num.end and num.number_start < d.end for d in ctx.dates_in(text, published, twin)):
             continue
         _outcome(text, figure, num.start, ctx, twin)
         figures.append(figure)
@@ -1487,7 +1489,7 @@ _RANGE_BEFORE = re.compile(r"\b(?:from|between|until|till|by)\s+$", re.I)  # "fr
 
 def _as_of(text: str, claim: _Claim, since_span, published, paragraph: int, ctx: _Context,
            figure_span: tuple[int, int], twin: str | None = None) -> dt.date | None:
-    found = [d for d in ctx.dates_in(text, published)
+    found = [d for d in ctx.dates_in(text, published, twin)
              if not (since_span and since_span[0] <= d.start < since_span[1])
              and not _RANGE_BEFORE.search(text[max(0, d.start - 10):d.start])
              and not (figure_span[0] <= d.start < figure_span[1])]
@@ -1632,7 +1634,10 @@ def extract_casualties(article: Article, index: ActorIndex, statements: pd.DataF
             ctx.last_claimant = claim.name
     if not rows:
         return schemas.empty("casualties")
-    frame = pd.DataFrame(rows).sort_values("start", kind="stable").reset_index(drop=True)
+    # (built by columns, not from the rows' dicts: the same frame, without pandas reading each row's keys;
+    # every row has the same keys, in the same order)
+    frame = pd.DataFrame({key: [row[key] for row in rows] for key in rows[0]})
+    frame = frame.sort_values("start", kind="stable").reset_index(drop=True)
     frame.insert(0, "casualty_id", range(1, len(frame) + 1))
     return schemas.conform("casualties", frame)
 
