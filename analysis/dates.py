@@ -183,7 +183,7 @@ def _weekday_starts(source: str) -> list[int]:
 def _month_day_starts(source: str, numbers: list[int]) -> list[int]:
     """The offsets at which an _EXPLICIT[0] match ("October 10") may start in the lower-cased `source`,
     given the starts of its runs of digits, in order. The match's day opens a run of digits after white
-    space (\s+, what str.isspace() calls white space); its month, a word of a-z, ends right before that
+    space (`\\s+`, what str.isspace() calls white space); its month, a word of a-z, ends right before that
     white space or before one "." there, and starts at a word boundary: at the start of the run of a-z
     that ends there (a letter before it would leave no boundary). Walking back from the few digit runs
     is cheaper than scanning the whole text for month names."""
