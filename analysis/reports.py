@@ -368,22 +368,20 @@ class _KernelPool:
         atexit.register(self.close)
 
     def take(self, key: tuple) -> "_Kernel | None":
-        """An idle kernel started for `key`, or None."""
-        with self._lock:
-            for i, (held, kernel) in enumerate(self._idle):
-                if held == key:
-                    del self._idle[i]
-                    return kernel
-        return None
+        """An idle kernel started for `key` that is still alive, or None (dead ones are shut down)."""
+        while True:
+            with self._lock:
+                found = next((i for i, (held, _) in enumerate(self._idle) if held == key), None)
+                if found is None:
+                    return None
+                kernel = self._idle.pop(found)[1]
+            if _alive(kernel):
+                return kernel
+            kernel.__exit__()
 
     def give(self, key: tuple, kernel: "_Kernel") -> None:
         """Keep `kernel` for a later run if it is still alive; shut it down otherwise."""
-        from jupyter_core.utils import run_sync
-
-        try:
-            alive = run_sync(kernel.manager.is_alive)()
-        except Exception:  # noqa: BLE001 - a kernel that cannot say is not kept
-            alive = False
+        alive = _alive(kernel)
         evicted = []
         with self._lock:
             if alive:
@@ -401,6 +399,15 @@ class _KernelPool:
             idle, self._idle = self._idle, []
         for _, kernel in idle:
             kernel.__exit__()
+
+
+def _alive(kernel: "_Kernel") -> bool:
+    from jupyter_core.utils import run_sync
+
+    try:
+        return bool(run_sync(kernel.manager.is_alive)())
+    except Exception:  # noqa: BLE001 - a kernel that cannot say is not kept
+        return False
 
 
 _POOL = _KernelPool()

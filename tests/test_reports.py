@@ -160,9 +160,11 @@ def test_a_kernel_that_died_is_not_kept(tmp_path):
     kernel = reports._Kernel(tmp_path, dict(os.environ), tmp_path / "kernel.log").__enter__()
     from jupyter_core.utils import run_sync
 
-    run_sync(kernel.manager.shutdown_kernel)(now=True)
     pool = reports._KernelPool(limit=2)
-    pool.give(("key",), kernel)
+    pool.give(("key",), kernel)  # alive: kept
+    run_sync(kernel.manager.shutdown_kernel)(now=True)  # dies while idle
+    assert pool.take(("key",)) is None
+    pool.give(("key",), kernel)  # dead: not kept
     assert pool.take(("key",)) is None
     pool.close()
 
