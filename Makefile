@@ -16,8 +16,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The test files run on up to four cores; --dist loadfile keeps each file (and each
+# notebook's cells, which nbval runs in order) on one worker.
 test: $(STAMP)
-	$(BIN)/python -m pytest --nbval --nbval-current-env -m "not slow"
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile --nbval --nbval-current-env -m "not slow"
 
 test-slow: $(STAMP)
 	$(BIN)/python -m pytest -m slow
