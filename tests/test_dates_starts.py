@@ -42,3 +42,17 @@ def test_tries_at_the_starts_find_what_finditer_finds(text):
 def test_no_day_word_no_digit_no_date(text, published):
     if not D._HAS_DIGIT.search(text) and not D._may_name_day(text.lower()):
         assert D.find_dates(text, published) == []
+
+
+MONTH_DAY_PIECES = PIECES + ["oct..", "sept.", "xdec", "_", "\u00e9", "5"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(MONTH_DAY_PIECES), max_size=16).map("".join))
+def test_month_day_starts_find_what_finditer_finds(text):
+    """find_dates tries "October 10" only at the month words it finds by walking back from each
+    run of digits; those tries find what finditer finds."""
+    numbers = [m.start() for m in D._DIGIT_RUN.finditer(text)]
+    starts = D._month_day_starts(text, numbers)
+    assert starts == sorted(set(starts))
+    assert _spans(D._matches_at(D._EXPLICIT_LOWER[0], text, starts)) == _spans(D._EXPLICIT_LOWER[0].finditer(text))
