@@ -17,8 +17,6 @@ import functools
 import hashlib
 import inspect
 import io
-import os
-import tempfile
 import textwrap
 import weakref
 from contextlib import contextmanager
@@ -34,6 +32,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 from . import summary
+from .paths import write_cache
 from .pipeline import Frames
 
 #: Okabe & Ito (2008), "Color Universal Design": safe for the common colour-vision deficiencies.
@@ -122,9 +121,12 @@ def render_png(fig: Figure) -> bytes:
 
 def save_figure(fig: Figure, path: str | Path) -> Path:
     """Write `fig` as a PNG with no volatile metadata; return the path."""
-    path = Path(path)
+    return _save_png(Path(path), render_png(fig))
+
+
+def _save_png(path: Path, png: bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(render_png(fig))
+    path.write_bytes(png)
     return path
 
 
@@ -164,27 +166,14 @@ def publish(fig: Figure, out_dir: str | Path | None = None, name: str | None = N
     if png is None:
         png = render_png(fig)
         if stored is not None:
-            _write_atomically(stored, png)
+            write_cache(stored, png)  # the store only saves time; the chart itself is drawn
     if out_dir:
-        path = Path(out_dir) / f"{name or 'figure'}.png"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(png)
+        _save_png(Path(out_dir) / f"{name or 'figure'}.png", png)
     return Chart(png=png, title=" ".join(fig.get_suptitle().split()))
 
 
 #: Figures made from handed-off frames -> where their PNG is kept during the report run.
 _STORED: "weakref.WeakKeyDictionary[Figure, Path]" = weakref.WeakKeyDictionary()
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    """Write `data` to `path` through a temporary file, so a reader never sees half of it."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            tmp.write(data)
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # the store only saves time; the chart itself is already drawn
 
 
 def _chart(draw: Callable[..., Figure]) -> Callable[..., Figure]:

@@ -12,16 +12,14 @@ Out: `gazetteer()`, a cached `Gazetteer` with lookups by surface form and
 from __future__ import annotations
 
 import marshal
-import os
 import re
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from . import lexicon
-from .paths import CACHE_DIR
+from .paths import CACHE_DIR, write_cache
 
 #: Characters treated as an apostrophe in possessives ("Azerbaijan's", "Azerbaijan’s").
 APOSTROPHES = "'\u2019"
@@ -217,13 +215,7 @@ def _city_index() -> dict[str, tuple[CityRecord, ...]]:
     except (OSError, EOFError, ValueError, TypeError):
         pass
     index = _build_city_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".cities-", delete=False) as handle:
-            marshal.dump(index, handle)
-        os.replace(handle.name, path)
-    except OSError:
-        pass
+    write_cache(path, marshal.dumps(index))
     return index
 
 

@@ -1,6 +1,8 @@
 """Project paths, resolved from the package location (never from the cwd)."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -16,3 +18,22 @@ CACHE_DIR = PROJECT_DIR / ".cache"
 
 #: The article every default points to.
 SEED_ARTICLE = ARTICLES_DIR / "presstv_2020-10-10_armenia-azerbaijan-ceasefire.txt"
+
+
+def write_cache(path: Path, data: bytes) -> bool:
+    """Write `data` to the cache file `path` through a temporary file beside it (a reader never
+    sees half of it). A cache only saves time: on an OS error nothing is left behind and the
+    result is False."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=f".{path.name}-", suffix=".tmp",
+                                         delete=False) as handle:
+            tmp = handle.name
+            handle.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        return False

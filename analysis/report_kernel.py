@@ -39,7 +39,4 @@ def spec_manager():
         def get_kernel_spec(self, kernel_name):
             return kernel_spec()
 
-        def find_kernel_specs(self):
-            return {NAME: ""}
-
     return ReportKernelSpecs()

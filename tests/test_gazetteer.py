@@ -151,3 +151,14 @@ def test_peace_missions_by_acronym_and_full_name(g):
                             ("AUSSOM", "African Union Support and Stabilization Mission in Somalia")]:
         assert g.lookup(surface)[0].entity == entity
     assert g.actors["African Union Support and Stabilization Mission in Somalia"].affiliation == "African Union"  # its parent
+
+
+def test_cache_writes_are_whole_or_nothing(tmp_path):
+    from analysis.paths import write_cache
+
+    target = tmp_path / "cache" / "index.bin"
+    assert write_cache(target, b"data") and target.read_bytes() == b"data"
+    blocked = tmp_path / "folder-in-the-way"
+    blocked.mkdir()
+    assert not write_cache(blocked, b"data")  # os.replace onto a folder fails
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "folder-in-the-way"]  # no temporary left
